@@ -1,0 +1,62 @@
+// The vocabulary every part of Vigie shares: hash schemes, finding codes, severities, profiles.
+// This folder is the only part of shared/ that renderer/ may import: no Node, no Electron, no DOM.
+
+/** How a stored password value is kept (issue #2 §3). Tags like `{ssha}` are case-insensitive. */
+export const HASH_SCHEMES = [
+  'CLEARTEXT',
+  'MD5', 'SMD5', 'SHA', 'SSHA',
+  'SHA256', 'SSHA256', 'SHA384', 'SSHA384', 'SHA512', 'SSHA512',
+  'CRYPT_DES', 'MD5CRYPT', 'SHA256CRYPT', 'SHA512CRYPT',
+  'BCRYPT', 'YESCRYPT', 'SCRYPT',
+  'PBKDF2_SHA1', 'PBKDF2_SHA256', 'PBKDF2_SHA512',
+  'ARGON2I', 'ARGON2D', 'ARGON2ID',
+  'NT', 'LM',
+  'UNKNOWN',
+] as const;
+export type HashSchemeName = (typeof HASH_SCHEMES)[number];
+
+/** Account finding codes, exactly as issue #2 §6 names them (one code per kind; details in fields). */
+export const ACCOUNT_FINDING_CODES = [
+  'CLEARTEXT_PASSWORD',
+  'LEGACY_HASH',
+  'WEAK_HASH_PARAMETERS',
+  'LM_HASH',
+  'EMPTY_PASSWORD',
+  'PERSONAL_INFO_PASSWORD',
+  'SCHOOL_INFO_PASSWORD',
+  'COMMON_PASSWORD',
+  'SHARED_PASSWORD',
+] as const;
+export type AccountFindingCode = (typeof ACCOUNT_FINDING_CODES)[number];
+
+/** Findings about the directory as a whole. */
+export const DIRECTORY_FINDING_CODES = [
+  'NO_TLS',
+  'TLS_CERTIFICATE_NOT_VERIFIED',
+  'HASHES_READABLE_ANONYMOUSLY',
+  'HASHES_READABLE_BY_USERS',
+  'NO_PASSWORD_POLICY',
+  'NO_LOCKOUT',
+  'WEAK_MIN_LENGTH',
+  'SIZE_LIMITED',
+] as const;
+export type DirectoryFindingCode = (typeof DIRECTORY_FINDING_CODES)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const PROFILES = ['student', 'parent', 'teacher', 'staff', 'admin', 'unknown'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const FLAVOURS = ['sdet', 'scribe', 'se3', 'samba3', 'inetorgperson'] as const;
+export type Flavour = (typeof FLAVOURS)[number];
+
+export const DEPTHS = ['quick', 'standard', 'deep'] as const;
+export type Depth = (typeof DEPTHS)[number];
+
+/** The candidate families that find weak passwords, most likely first. */
+export const CANDIDATE_FAMILIES = ['empty', 'personal', 'school', 'common'] as const;
+export type CandidateFamilyId = (typeof CANDIDATE_FAMILIES)[number];
+
+export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Grade = (typeof GRADES)[number];

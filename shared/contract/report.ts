@@ -1,0 +1,94 @@
+// The scan report, schemaVersion 1 (issue #2 §6). No password and no hash ever appears in it.
+import type {
+  AccountFindingCode, CandidateFamilyId, Depth, DirectoryFindingCode, Flavour, Grade,
+  HashSchemeName, Profile, Severity,
+} from './codes.ts';
+
+export interface ReportSource {
+  kind: 'ldap' | 'ldif';
+  /** ldap: the URL (never a password); ldif: the file's name as given. */
+  location: string;
+  baseDn?: string;
+  bindDn?: string;
+  /** How the connection was protected: 'ldaps', 'starttls' or 'none' (ldif: absent). */
+  transport?: 'ldaps' | 'starttls' | 'none';
+  flavour: Flavour;
+  flavourDetected: boolean;
+  depth: Depth;
+  /** The school's words the audit used, as labels (name, town, UAI…), not their values' variants. */
+  schoolWords: number;
+}
+
+export interface DirectoryFinding {
+  code: DirectoryFindingCode;
+  severity: Severity;
+  /** One sentence: what is wrong and what fixes it. */
+  detail: string;
+}
+
+export interface AccountFinding {
+  code: AccountFindingCode;
+  severity: Severity;
+  /** For weak passwords: the pattern, in French, e.g. "nom + date de naissance (JJMMAAAA)". */
+  pattern?: string;
+  /** Stable identifier of the pattern, for translation: e.g. "surname+birthdate:DDMMYYYY". */
+  patternId?: string;
+  family?: CandidateFamilyId;
+  /** zxcvbn-ts score 0–4 of the recovered password, the person's and school's words as inputs. */
+  strength?: number;
+  /** SHARED_PASSWORD: how many accounts share it, and the group's id within this report. */
+  groupSize?: number;
+  groupId?: number;
+  /** LEGACY_HASH / WEAK_HASH_PARAMETERS: the scheme and its parameters, e.g. "bcrypt cost 8". */
+  scheme?: HashSchemeName;
+  detail?: string;
+}
+
+export interface AccountReport {
+  dn: string;
+  login: string;
+  profile: Profile;
+  classes: string[];
+  /** The weakest scheme among the account's stored values (NONE when it stores no password). */
+  hashScheme: HashSchemeName | 'NONE';
+  /** Every scheme the account stores, with parameters where they matter. */
+  storedSchemes: { scheme: HashSchemeName; attribute: string; params?: Record<string, number | string> }[];
+  findings: AccountFinding[];
+  /** Most severe finding's severity, or null when the account has none. */
+  risk: Severity | null;
+}
+
+export interface ProfileSummary {
+  accounts: number;
+  withFindings: number;
+  byCode: Partial<Record<AccountFindingCode, number>>;
+  score: number;
+  grade: Grade;
+}
+
+export interface ReportSummary {
+  accounts: number;
+  withFindings: number;
+  byCode: Partial<Record<AccountFindingCode, number>>;
+  bySeverity: Record<Severity, number>;
+  byScheme: Partial<Record<HashSchemeName | 'NONE', number>>;
+  byProfile: Partial<Record<Profile, ProfileSummary>>;
+  sharedGroups: { groupId: number; size: number }[];
+  /** Accounts whose slow hashes were checked with fewer candidates than the depth allows (time budget). */
+  score: number;
+  grade: Grade;
+}
+
+export interface ScanReport {
+  schemaVersion: 1;
+  tool: { name: 'vigie'; version: string };
+  source: ReportSource;
+  startedAt: string;
+  finishedAt: string;
+  /** True when the scan stopped early (cancelled, or the directory stopped answering): counts are a lower bound. */
+  partial: boolean;
+  partialReason?: string;
+  directoryFindings: DirectoryFinding[];
+  summary: ReportSummary;
+  accounts: AccountReport[];
+}

@@ -1,0 +1,60 @@
+// One HashScheme per way of storing a password (issue #2 §3). Each scheme file implements this interface;
+// `classify.ts` turns a stored value into a `StoredHash` naming its scheme.
+import type { HashSchemeName } from '../../contract/codes.ts';
+import type { PasswordAttribute } from '../directory/model.ts';
+
+/**
+ * cleartext: the value is the password. fast: one unsalted or salted pass of a fast function (legacy).
+ * adaptive: a deliberately slow, tunable function. unknown: Vigie cannot read it.
+ */
+export type StorageKind = 'cleartext' | 'fast' | 'adaptive' | 'unknown';
+
+/** A stored value, parsed. `parsed` is the scheme's own data (salt, digest, cost…), opaque to callers. */
+export interface StoredHash {
+  scheme: HashSchemeName;
+  attribute: PasswordAttribute;
+  /** Parameters worth showing a user: rounds, cost, m/t/p, salt length. Never the salt or digest. */
+  params: Record<string, number | string>;
+  /** Legacy storage as issue #2 defines it: cleartext, unsalted or single-iteration, CRYPT_DES, MD5CRYPT, NT, LM. */
+  legacy: boolean;
+  /** For adaptive schemes below today's minimums: why, in French (e.g. "bcrypt coût 8 < 10"). */
+  weakParameters: string | null;
+  /**
+   * Unsalted schemes only: the stored digest as lower-case hex (cleartext: the UTF-8 bytes as hex).
+   * Equal keys for the same scheme mean equal passwords; candidates are looked up by `digestHex`.
+   */
+  unsaltedKey: string | null;
+  /** The scheme's parsed data, handed back to `verify`. */
+  parsed: unknown;
+}
+
+export interface HashScheme {
+  readonly name: HashSchemeName;
+  readonly storage: StorageKind;
+  /** True when the same password always gives the same stored value (cleartext, MD5, SHA…, NT, LM). */
+  readonly unsalted: boolean;
+  /**
+   * Relative cost of one check, MD5 = 1, from the parsed parameters. Used to spend each account's
+   * budget of checks on slow schemes.
+   */
+  cost(parsed: unknown): number;
+  /** Does this candidate produce the stored value? */
+  verify(parsed: unknown, candidate: string): boolean | Promise<boolean>;
+  /** Unsalted schemes: the digest of a candidate as lower-case hex, comparable with `unsaltedKey`. */
+  digestHex?(candidate: string): string;
+  /**
+   * The stored value for a password, as the directory would hold it (with its `{TAG}` for userPassword,
+   * bare hex for NT/LM). Used by the synthetic school generator and by migration. Options are the
+   * scheme's parameters (rounds, cost, m/t/p); a random salt unless one is given.
+   */
+  create(password: string, options?: CreateOptions): string | Promise<string>;
+}
+
+export interface CreateOptions {
+  salt?: Uint8Array;
+  rounds?: number;
+  cost?: number;
+  memoryKiB?: number;
+  timeCost?: number;
+  parallelism?: number;
+}
