@@ -1,2 +1,3 @@
 export * from './codes.ts';
 export type * from './report.ts';
+export * from './api.ts';

@@ -56,6 +56,8 @@ export interface AccountReport {
   findings: AccountFinding[];
   /** Most severe finding's severity, or null when the account has none. */
   risk: Severity | null;
+  /** Present when a stored value uses a scheme Vigie cannot check yet: no weak-password verdict was possible. */
+  unchecked?: true;
 }
 
 export interface ProfileSummary {
@@ -74,7 +76,7 @@ export interface ReportSummary {
   byScheme: Partial<Record<HashSchemeName | 'NONE', number>>;
   byProfile: Partial<Record<Profile, ProfileSummary>>;
   sharedGroups: { groupId: number; size: number }[];
-  /** Accounts whose slow hashes were checked with fewer candidates than the depth allows (time budget). */
+  /** 0–100, see docs/scoring.md. */
   score: number;
   grade: Grade;
 }

@@ -57,4 +57,8 @@ export interface CreateOptions {
   memoryKiB?: number;
   timeCost?: number;
   parallelism?: number;
+  /** scrypt and yescrypt: log2 of N, the number of blocks. */
+  log2N?: number;
+  /** scrypt and yescrypt: r, the block size in 128-byte units. */
+  blockSize?: number;
 }

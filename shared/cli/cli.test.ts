@@ -1,0 +1,136 @@
+// Bad input gets one clear line and a non-zero exit, never a stack trace or a hang.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+
+class Capture {
+  text = '';
+  isTTY = false;
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }
+}
+
+async function vigie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await main(args, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: { isTTY: false } as unknown as NodeJS.ReadStream,
+    env,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A free port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'vigie-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function file(name: string, text: string): Promise<string> {
+  const p = path.join(dir, name);
+  await writeFile(p, text);
+  return p;
+}
+
+function expectOneLine(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vigie: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('vigie CLI', () => {
+  it('prints help for the tool and for each command', async () => {
+    const general = await vigie(['--help']);
+    expect(general.code).toBe(0);
+    expect(general.stdout).toMatch(/Commands:[\s\S]*scan[\s\S]*demo/);
+    const scan = await vigie(['scan', '--help']);
+    expect(scan.code).toBe(0);
+    expect(scan.stdout).toMatch(/--ldif FILE/);
+    expect(scan.stdout).toMatch(/--password-file/);
+    expect((await vigie(['help', 'demo'])).stdout).toMatch(/Usage: vigie demo/);
+    expect((await vigie(['--version'])).stdout).toMatch(/^vigie \d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['scan'], /give a source: --ldif FILE or --url URL/],
+    [['scan', '--ldif'], /--ldif needs a value/],
+    [['scan', '--bogus'], /unknown option --bogus/],
+    [['scan', '--ldif', 'a.ldif', '--url', 'ldap://x'], /either --ldif or --url/],
+    [['scan', '--ldif', 'a.ldif', '--depth', 'extreme'], /--depth must be one of quick, standard, deep/],
+    [['scan', '--ldif', 'a.ldif', '--flavour', 'novell'], /--flavour must be one of/],
+    [['scan', '--ldif', 'a.ldif', '--bind-dn', 'cn=x'], /--bind-dn goes with --url/],
+    [['scan', '--url', 'http://example'], /--url must start with ldap:\/\/ or ldaps:\/\//],
+    [['scan', '--url', 'ldap://127.0.0.1:1'], /--url needs --base DN/],
+    [['scan', '--url', 'ldaps://127.0.0.1:1', '--base', 'dc=x', '--starttls'], /--starttls is for ldap:\/\//],
+    [['scan', '--url', 'ldap://127.0.0.1:1', '--base', 'dc=x', '--bind-dn', 'cn=admin'], /no bind password: give --password-file FILE or set VIGIE_BIND_PASSWORD/],
+    [['scan', '--url', 'ldap://127.0.0.1:1', '--base', 'dc=x', '--bind-dn', 'cn=admin', '--password-file', '/nonexistent/pw'], /cannot read the password file/],
+    [['scan', '--ldif', 'a.ldif', '--workers', '0'], /--workers must be a whole number/],
+  ])('refuses %j with one line and exit code 2', async (args, message) => {
+    const r = await vigie(args);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('names a missing LDIF file', async () => {
+    const r = await vigie(['scan', '--ldif', path.join(dir, 'absent.ldif')]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /absent\.ldif/);
+  });
+
+  it('refuses a folder given as an LDIF file', async () => {
+    const r = await vigie(['scan', '--ldif', dir]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, new RegExp(path.basename(dir)));
+  });
+
+  it('names the line of a malformed LDIF', async () => {
+    const bad = await file('bad.ldif', 'version: 1\n\ndn: uid=a,dc=x\nobjectClass: person\nthis line has no colon\n');
+    const r = await vigie(['scan', '--ldif', bad, '--quiet']);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /line 5/);
+  });
+
+  it('refuses `:<` URL values with a clear message', async () => {
+    const bad = await file('url.ldif', 'dn: uid=a,dc=x\nobjectClass: person\njpegPhoto:< file:///etc/passwd\n');
+    const r = await vigie(['scan', '--ldif', bad, '--quiet']);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /line 3.*URL/i);
+  });
+
+  it('says when the directory cannot be reached, without hanging', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    const r = await vigie(['scan', '--url', `ldap://127.0.0.1:${port}`, '--base', 'dc=x', '--quiet']);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /127\.0\.0\.1/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('says when the report cannot be written', async () => {
+    const ok = await file('ok.ldif', 'dn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\nsn: A\ncn: A\nuserPassword: {SSHA}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n');
+    const r = await vigie(['scan', '--ldif', ok, '--quiet', '--json', path.join(dir, 'no-such-dir', 'r.json')]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /cannot write the report/);
+  });
+});

@@ -1,0 +1,169 @@
+// The typed API the UI talks to (issue #3): `window.vigie` in Electron (preload over IPC), and the same
+// API over the loopback host in a browser. Each call's arguments are validated with these schemas on the
+// receiving side (Electron main, loopback host) before anything runs.
+import { z } from 'zod';
+import { DEPTHS, FLAVOURS } from './codes.ts';
+import type { Flavour, Grade } from './codes.ts';
+import type { ScanReport } from './report.ts';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const text = (max = 2048) => z.string().max(max);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Where a scan reads from. A password is never part of a profile: see `ScanStart.password`. */
+export const ConnectionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ldap'),
+    url: text().regex(/^ldaps?:\/\//i, 'ldap:// or ldaps:// URL'),
+    baseDn: text().min(1),
+    bindDn: text().optional(),
+    startTls: z.boolean().optional(),
+    caFile: text(4096).optional(),
+  }),
+  z.object({ kind: z.literal('ldif'), file: text(4096).min(1) }),
+]);
+export type Connection = z.infer<typeof ConnectionSchema>;
+
+/** A school's saved connection. `passwordSaved` says the OS keychain holds its bind password. */
+export const ProfileInputSchema = z.object({
+  id: id.optional(),
+  name: text(200).min(1),
+  connection: ConnectionSchema,
+  flavour: z.enum(FLAVOURS).optional(),
+  school: z.array(text(200)).max(50).optional(),
+  /** Save this bind password in the OS keychain (refused where the OS offers no encryption). */
+  password: text(1024).optional(),
+});
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+export interface SchoolProfile {
+  id: string;
+  name: string;
+  connection: Connection;
+  flavour?: Flavour;
+  school?: string[];
+  passwordSaved: boolean;
+}
+
+export const ScanStartSchema = z.object({
+  /** A saved profile, or a connection given once. */
+  profileId: id.optional(),
+  connection: ConnectionSchema.optional(),
+  /** The bind password for this scan, when not saved with the profile. Held in memory only. */
+  password: text(1024).optional(),
+  depth: z.enum(DEPTHS).default('standard'),
+  flavour: z.enum(FLAVOURS).optional(),
+  school: z.array(text(200)).max(50).optional(),
+}).refine((s) => s.profileId !== undefined || s.connection !== undefined, 'a profileId or a connection');
+export type ScanStart = z.input<typeof ScanStartSchema>;
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** ok: how it was protected; not ok: one line saying what is wrong and what to do. */
+  transport?: 'ldaps' | 'starttls' | 'none';
+  message?: string;
+}
+
+export type ScanPhase = 'read' | 'classify' | 'global' | 'accounts';
+
+export interface ScanProgressEvent {
+  scanId: string;
+  phase: ScanPhase;
+  done: number;
+  total?: number;
+  etaSeconds?: number;
+}
+
+export type ScanOutcome =
+  | { scanId: string; status: 'running' }
+  | { scanId: string; status: 'done'; reportId: string }
+  | { scanId: string; status: 'cancelled' }
+  | { scanId: string; status: 'failed'; message: string };
+
+/** One past scan, as the history lists it. */
+export interface HistoryEntry {
+  reportId: string;
+  profileId?: string;
+  /** The school's name (profile name, or the source's location). */
+  label: string;
+  source: string;
+  finishedAt: string;
+  accounts: number;
+  score: number;
+  grade: Grade;
+  partial: boolean;
+}
+
+export const ExportSchema = z.object({
+  reportId: id,
+  format: z.enum(['json', 'csv', 'pdf']),
+  /** CSV: replace names and logins with stable pseudonyms. */
+  pseudonymise: z.boolean().optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
+export type ExportRequest = z.infer<typeof ExportSchema>;
+
+/** An export's content, for the UI to save (browser download, or Electron's save dialog). */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  /** base64 for PDF, UTF-8 text otherwise. */
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+export const SettingsSchema = z.object({
+  language: z.enum(LANGUAGES),
+  defaultDepth: z.enum(DEPTHS),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export interface HostInfo {
+  version: string;
+  host: 'electron' | 'loopback';
+  /** False where the OS offers no encryption for saved bind passwords: the UI asks each time. */
+  canSavePasswords: boolean;
+}
+
+/** The API. Every method is async and its arguments are plain data (structured-cloneable, JSON-safe). */
+export interface VigieApi {
+  hostInfo(): Promise<HostInfo>;
+  testConnection(request: { connection: Connection; password?: string }): Promise<ConnectionCheck>;
+  startScan(request: ScanStart): Promise<{ scanId: string }>;
+  cancelScan(scanId: string): Promise<void>;
+  /** Resolves when the scan ends (or at once with its state when it has ended). */
+  scanOutcome(scanId: string): Promise<ScanOutcome>;
+  /** Progress of every running scan; returns the unsubscribe function. */
+  onProgress(listener: (event: ScanProgressEvent) => void): () => void;
+  listHistory(): Promise<HistoryEntry[]>;
+  getReport(reportId: string): Promise<ScanReport>;
+  exportReport(request: ExportRequest): Promise<ExportFile>;
+  listProfiles(): Promise<SchoolProfile[]>;
+  saveProfile(profile: ProfileInput): Promise<SchoolProfile>;
+  deleteProfile(profileId: string): Promise<void>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+}
+
+/** Method names whose calls carry arguments, and the schema that checks them. */
+export const API_ARGUMENT_SCHEMAS = {
+  hostInfo: z.tuple([]),
+  testConnection: z.tuple([z.object({ connection: ConnectionSchema, password: text(1024).optional() })]),
+  startScan: z.tuple([ScanStartSchema]),
+  cancelScan: z.tuple([id]),
+  scanOutcome: z.tuple([id]),
+  listHistory: z.tuple([]),
+  getReport: z.tuple([id]),
+  exportReport: z.tuple([ExportSchema]),
+  listProfiles: z.tuple([]),
+  saveProfile: z.tuple([ProfileInputSchema]),
+  deleteProfile: z.tuple([id]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([SettingsSchema]),
+} as const satisfies Record<Exclude<keyof VigieApi, 'onProgress'>, z.ZodType>;
+
+export type ApiMethod = keyof typeof API_ARGUMENT_SCHEMAS;
+export const API_METHODS = Object.keys(API_ARGUMENT_SCHEMAS) as ApiMethod[];
+

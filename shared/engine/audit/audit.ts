@@ -1,0 +1,176 @@
+// The audit of a set of accounts (issue #2 §3–5): classify every stored value, then find weak passwords with
+// worker threads — global candidates hashed once for every unsalted value, per-account candidates for the
+// rest — and group shared passwords. Returns findings per account; the report is built elsewhere.
+import { randomBytes } from 'node:crypto';
+import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
+import type { AccountFinding } from '../../contract/report.ts';
+import { globalCandidates } from '../candidates/index.ts';
+import { patternLabel } from '../candidates/patterns.ts';
+import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+import { CancelledError } from '../errors.ts';
+import { classifyValue } from '../hash/classify.ts';
+import type { StoredHash } from '../hash/scheme.ts';
+import { severityFor } from '../report/severity.ts';
+import type { Recovery, UnsaltedIndex } from './protocol.ts';
+import { sharedPasswordGroups } from './shared-groups.ts';
+import { storageFindings, weakestScheme } from './storage-findings.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export type AuditPhase = 'classify' | 'global' | 'accounts';
+
+export interface AuditProgress {
+  phase: AuditPhase;
+  done: number;
+  total: number;
+}
+
+export interface AuditOptions {
+  school: SchoolContext;
+  depth: Depth;
+  signal?: AbortSignal;
+  onProgress?: (p: AuditProgress) => void;
+  /** Number of worker threads (default: one per core). */
+  workers?: number;
+  /** The worker's code, for packaged builds. */
+  workerUrl?: URL;
+}
+
+export interface AccountAudit {
+  account: AccountRecord;
+  stored: StoredHash[];
+  hashScheme: HashSchemeName | 'NONE';
+  findings: AccountFinding[];
+  /** True when a stored value uses a scheme Vigie cannot check yet: no weak-password verdict. */
+  unchecked: boolean;
+}
+
+export interface AuditResult {
+  accounts: AccountAudit[];
+  candidatesChecked: number;
+}
+
+const FAMILY_CODE: Record<CandidateFamilyId, AccountFindingCode> = {
+  empty: 'EMPTY_PASSWORD',
+  personal: 'PERSONAL_INFO_PASSWORD',
+  school: 'SCHOOL_INFO_PASSWORD',
+  common: 'COMMON_PASSWORD',
+};
+
+/** When one account's password is found by several families, the most telling one names it. */
+const FAMILY_PRIORITY: CandidateFamilyId[] = ['empty', 'personal', 'school', 'common'];
+
+const ACCOUNTS_PER_TASK = 32;
+
+export async function runAudit(accounts: AccountRecord[], options: AuditOptions): Promise<AuditResult> {
+  const { school, depth, signal, onProgress } = options;
+  if (signal?.aborted) throw new CancelledError();
+
+  const stored = accounts.map((a) => a.passwords.map((p) => classifyValue(p.attribute, p.value)));
+  onProgress?.({ phase: 'classify', done: accounts.length, total: accounts.length });
+
+  const index = unsaltedIndex(stored);
+  const needsAccountCheck = stored.flatMap((values, i) => (values.some((v) => v.scheme !== 'UNKNOWN') ? [i] : []));
+
+  const pool = new WorkerPool({ school, depth, runKey: randomBytes(32) }, options.workers, options.workerUrl);
+  const abort = (): void => void pool.terminate();
+  signal?.addEventListener('abort', abort, { once: true });
+  const recoveries: Recovery[] = [];
+  const unsupported = new Set<number>();
+  let candidatesChecked = 0;
+  try {
+    const tasks: Promise<void>[] = [];
+    if (index.size > 0) {
+      let total = 0;
+      for (const _ of globalCandidates(school, depth)) total++;
+      const done = new Array<number>(pool.size).fill(0);
+      const people = accounts.map((a) => ({ ...a, passwords: [] }));
+      for (let shard = 0; shard < pool.size; shard++) {
+        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, index, accounts: people }, (d) => {
+          done[shard] = d;
+          onProgress?.({ phase: 'global', done: sum(done), total });
+        }).then((r) => {
+          recoveries.push(...r.recoveries);
+          candidatesChecked += r.candidates;
+        }));
+      }
+      await Promise.all(tasks.splice(0));
+      onProgress?.({ phase: 'global', done: total, total });
+    }
+    let accountsDone = 0;
+    for (let start = 0; start < needsAccountCheck.length; start += ACCOUNTS_PER_TASK) {
+      const items = needsAccountCheck.slice(start, start + ACCOUNTS_PER_TASK).map((i) => ({ index: i, account: accounts[i]! }));
+      let reported = 0;
+      tasks.push(pool.run({ kind: 'accounts', items }, (d) => {
+        accountsDone += d - reported;
+        reported = d;
+        onProgress?.({ phase: 'accounts', done: accountsDone, total: needsAccountCheck.length });
+      }).then((r) => {
+        recoveries.push(...r.recoveries);
+        for (const n of r.notes) unsupported.add(n.index);
+        candidatesChecked += r.candidates;
+      }));
+    }
+    await Promise.all(tasks);
+  } catch (e) {
+    if (signal?.aborted) throw new CancelledError();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    await pool.terminate();
+  }
+
+  return { accounts: assemble(accounts, stored, recoveries, unsupported), candidatesChecked };
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** Every unsalted stored value by scheme and digest, for global candidates to be looked up once for all. */
+export function unsaltedIndex(stored: StoredHash[][]): UnsaltedIndex {
+  const index: UnsaltedIndex = new Map();
+  stored.forEach((values, i) => {
+    for (const v of values) {
+      if (v.unsaltedKey === null) continue;
+      const byDigest = index.get(v.scheme) ?? index.set(v.scheme, new Map()).get(v.scheme)!;
+      const list = byDigest.get(v.unsaltedKey);
+      if (list) {
+        if (list[list.length - 1] !== i) list.push(i);
+      } else byDigest.set(v.unsaltedKey, [i]);
+    }
+  });
+  return index;
+}
+
+function assemble(accounts: AccountRecord[], stored: StoredHash[][], recoveries: Recovery[], unsupported: Set<number>): AccountAudit[] {
+  const best = new Map<number, Recovery>();
+  for (const r of recoveries) {
+    const prev = best.get(r.index);
+    if (!prev || FAMILY_PRIORITY.indexOf(r.family) < FAMILY_PRIORITY.indexOf(prev.family)) best.set(r.index, r);
+  }
+  // LM keys are case-folded and truncated: equal LM values do not prove equal passwords, so they don't group.
+  const keys = stored.flatMap((values, index) =>
+    values.filter((v) => v.unsaltedKey !== null && v.scheme !== 'LM').map((v) => ({ index, key: `${v.scheme}:${v.unsaltedKey}` })),
+  );
+  for (const r of best.values()) keys.push({ index: r.index, key: `fp:${r.fingerprint}` });
+  const groups = sharedPasswordGroups(keys);
+
+  return accounts.map((account, i) => {
+    const values = stored[i]!;
+    const profile = account.profile;
+    const findings: AccountFinding[] = storageFindings(values).map((f) => ({
+      code: f.code, severity: severityFor(f.code, profile), scheme: f.scheme, detail: f.detail,
+    }));
+    const r = best.get(i);
+    if (r) {
+      const code = FAMILY_CODE[r.family];
+      findings.push({
+        code, severity: severityFor(code, profile), family: r.family,
+        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, strength: r.strength,
+      });
+    }
+    const g = groups.get(i);
+    if (g) findings.push({ code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', profile), groupId: g.groupId, groupSize: g.size });
+    return { account, stored: values, hashScheme: weakestScheme(values), findings, unchecked: unsupported.has(i) };
+  });
+}

@@ -1,0 +1,25 @@
+// How many candidates each account's salted or slow hash gets, by depth (issue #2 §4).
+// Unsalted fast hashes are not budgeted: every candidate is hashed once and looked up for all accounts.
+import type { Depth } from '../../contract/codes.ts';
+
+interface DepthBudget {
+  /** Work units per account (one unit ≈ one MD5 of a short candidate). */
+  units: number;
+  /** Always try at least this many candidates, however slow the scheme: the most likely ones. */
+  min: number;
+  /** Never more than this many, however fast the scheme. */
+  max: number;
+}
+
+export const DEPTH_BUDGETS: Record<Depth, DepthBudget> = {
+  quick: { units: 20_000, min: 5, max: 500 },
+  standard: { units: 300_000, min: 20, max: 5_000 },
+  deep: { units: 5_000_000, min: 200, max: 100_000 },
+};
+
+/** Number of candidates to try against one stored value whose single check costs `cost` units. */
+export function candidateLimit(depth: Depth, cost: number): number {
+  const b = DEPTH_BUDGETS[depth];
+  const byCost = Math.floor(b.units / Math.max(cost, 1));
+  return Math.max(b.min, Math.min(b.max, byCost));
+}

@@ -1,0 +1,41 @@
+// Messages between the audit's main thread and its worker threads. Everything here is structured-cloneable.
+// A recovered password never crosses this boundary: only its pattern, strength and a keyed fingerprint do.
+import type { CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
+import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+
+/** Unsalted stored digests by scheme: digest hex → indexes of the accounts that hold it. */
+export type UnsaltedIndex = Map<HashSchemeName, Map<string, number[]>>;
+
+export interface WorkerInit {
+  school: SchoolContext;
+  depth: Depth;
+  /** Key of the run's fingerprints (HMAC-SHA-256): lets equal recovered passwords be grouped, in memory only. */
+  runKey: Uint8Array;
+}
+
+export type WorkerTask =
+  | { kind: 'global'; taskId: number; shard: number; shards: number; index: UnsaltedIndex; accounts: AccountRecord[] }
+  | { kind: 'accounts'; taskId: number; items: { index: number; account: AccountRecord }[] };
+
+/** What a worker learnt about one account's password. */
+export interface Recovery {
+  index: number;
+  family: CandidateFamilyId;
+  patternId: string;
+  strength: number;
+  fingerprint: string;
+}
+
+/** An account whose password could not be checked (a scheme Vigie cannot verify yet). */
+export interface CheckNote {
+  index: number;
+  note: 'unsupported';
+  scheme: HashSchemeName;
+  candidatesTried: number;
+}
+
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'progress'; taskId: number; done: number }
+  | { kind: 'result'; taskId: number; recoveries: Recovery[]; notes: CheckNote[]; candidates: number }
+  | { kind: 'error'; taskId: number; message: string };

@@ -1,0 +1,57 @@
+// Accounts that share a password: identical unsalted stored values, or equal recovered passwords
+// (compared by the run's keyed fingerprint, never by the password itself).
+
+/** Union-find over account indexes. */
+class Groups {
+  private readonly parent = new Map<number, number>();
+  find(a: number): number {
+    let root = a;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let x = a;
+    while (x !== root) {
+      const next = this.parent.get(x) ?? root;
+      this.parent.set(x, root);
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (!this.parent.has(ra)) this.parent.set(ra, ra);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+  members(): number[] {
+    return [...this.parent.keys()];
+  }
+}
+
+/**
+ * Groups of ≥ 2 accounts sharing a password. `keys` are equality keys per account: e.g. "MD5:<digest>"
+ * or "fp:<fingerprint>"; accounts with an equal key end up in one group. Groups are numbered from 1,
+ * largest first (ties in account order), so the same directory gives the same numbers.
+ */
+export function sharedPasswordGroups(keys: Iterable<{ index: number; key: string }>): Map<number, { groupId: number; size: number }> {
+  const first = new Map<string, number>();
+  const groups = new Groups();
+  for (const { index, key } of keys) {
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, index);
+    else groups.union(seen, index);
+  }
+  const byRoot = new Map<number, number[]>();
+  for (const m of groups.members()) {
+    const r = groups.find(m);
+    const list = byRoot.get(r) ?? byRoot.set(r, []).get(r)!;
+    list.push(m);
+  }
+  const sorted = [...byRoot.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort((a, b) => a - b))
+    .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+  const out = new Map<number, { groupId: number; size: number }>();
+  sorted.forEach((g, i) => {
+    for (const m of g) out.set(m, { groupId: i + 1, size: g.length });
+  });
+  return out;
+}

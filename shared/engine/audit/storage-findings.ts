@@ -1,0 +1,46 @@
+// What the stored values alone say about an account (issue #2 §3): cleartext, legacy hashes, LM, weak parameters.
+import type { HashSchemeName } from '../../contract/codes.ts';
+import type { StoredHash } from '../hash/scheme.ts';
+
+/** Weakest first: the report's `hashScheme` is the first of an account's schemes in this order. */
+const WEAKEST_FIRST: HashSchemeName[] = [
+  'CLEARTEXT', 'LM', 'CRYPT_DES', 'NT', 'MD5', 'SHA', 'SHA256', 'SHA384', 'SHA512',
+  'SMD5', 'SSHA', 'SSHA256', 'SSHA384', 'SSHA512', 'MD5CRYPT', 'UNKNOWN',
+  'PBKDF2_SHA1', 'SHA256CRYPT', 'SHA512CRYPT', 'PBKDF2_SHA256', 'PBKDF2_SHA512',
+  'BCRYPT', 'SCRYPT', 'YESCRYPT', 'ARGON2D', 'ARGON2I', 'ARGON2ID',
+];
+
+export function weakestScheme(stored: readonly StoredHash[]): HashSchemeName | 'NONE' {
+  let best = Infinity;
+  for (const s of stored) best = Math.min(best, WEAKEST_FIRST.indexOf(s.scheme));
+  return Number.isFinite(best) ? WEAKEST_FIRST[best]! : 'NONE';
+}
+
+export interface StorageFinding {
+  code: 'CLEARTEXT_PASSWORD' | 'LEGACY_HASH' | 'LM_HASH' | 'WEAK_HASH_PARAMETERS';
+  scheme: HashSchemeName;
+  detail: string;
+}
+
+/** One finding per kind: cleartext, LM, other legacy hashes, adaptive schemes with weak parameters. */
+export function storageFindings(stored: readonly StoredHash[]): StorageFinding[] {
+  const out: StorageFinding[] = [];
+  const cleartext = stored.find((s) => s.scheme === 'CLEARTEXT');
+  if (cleartext) out.push({ code: 'CLEARTEXT_PASSWORD', scheme: 'CLEARTEXT', detail: `${attributeLabel(cleartext.attribute)} en clair` });
+  const lm = stored.find((s) => s.scheme === 'LM');
+  if (lm) out.push({ code: 'LM_HASH', scheme: 'LM', detail: 'empreinte LM (sambaLMPassword) : cassable en quelques minutes' });
+  const legacy = stored.filter((s) => s.legacy && s.scheme !== 'CLEARTEXT' && s.scheme !== 'LM');
+  if (legacy.length > 0) {
+    const names = [...new Set(legacy.map((s) => s.scheme))];
+    out.push({ code: 'LEGACY_HASH', scheme: weakestScheme(legacy) as HashSchemeName, detail: `stockage obsolète : ${names.join(', ')}` });
+  }
+  const weak = stored.filter((s) => !s.legacy && s.weakParameters);
+  if (weak.length > 0) {
+    out.push({ code: 'WEAK_HASH_PARAMETERS', scheme: weakestScheme(weak) as HashSchemeName, detail: weak.map((s) => s.weakParameters).join(' ; ') });
+  }
+  return out;
+}
+
+function attributeLabel(attribute: string): string {
+  return attribute === 'userpassword' ? 'userPassword' : attribute;
+}

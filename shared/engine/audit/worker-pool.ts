@@ -1,0 +1,100 @@
+// A small pool of audit worker threads: one task at a time per worker, results as promises,
+// and `terminate()` for cancel, which stops the workers at once wherever they are.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CancelledError, VigieError } from '../errors.ts';
+import type { WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
+
+type TaskResult = Extract<WorkerMessage, { kind: 'result' }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type TaskInput = DistributiveOmit<WorkerTask, 'taskId'>;
+
+/** Where the worker's code lives: the TypeScript entry by default; packaged builds pass their bundle. */
+export const DEFAULT_WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void; onProgress?: (done: number) => void; slot: Slot }>();
+  private readonly waiting: (() => void)[] = [];
+  private nextTaskId = 1;
+  private closed = false;
+  private failure: Error | null = null;
+
+  constructor(init: WorkerInit, size = defaultPoolSize(), workerUrl: URL = DEFAULT_WORKER_URL) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(init, workerUrl));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  private spawn(init: WorkerInit, workerUrl: URL): Slot {
+    const worker = new Worker(workerUrl, { workerData: init });
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const slot: Slot = { worker, ready, busy: false };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'ready') return markReady();
+      const p = this.pending.get(m.taskId);
+      if (!p) return;
+      if (m.kind === 'progress') return p.onProgress?.(m.done);
+      this.pending.delete(m.taskId);
+      slot.busy = false;
+      this.waiting.shift()?.();
+      if (m.kind === 'result') p.resolve(m);
+      else p.reject(new VigieError(`An audit worker failed: ${m.message}`));
+    });
+    worker.on('error', (e) => this.fail(new VigieError(`An audit worker failed: ${e.message}`)));
+    worker.on('exit', (code) => {
+      if (!this.closed && code !== 0) this.fail(new VigieError(`An audit worker stopped unexpectedly (exit code ${code}).`));
+    });
+    return slot;
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+    void this.terminate();
+  }
+
+  /** Runs a task on the next free worker. */
+  async run(task: TaskInput, onProgress?: (done: number) => void): Promise<TaskResult> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (this.closed) throw new CancelledError();
+      const slot = this.slots.find((s) => !s.busy);
+      if (slot) {
+        slot.busy = true;
+        await slot.ready;
+        const taskId = this.nextTaskId++;
+        return new Promise<TaskResult>((resolve, reject) => {
+          this.pending.set(taskId, { resolve, reject, onProgress, slot });
+          slot.worker.postMessage({ ...task, taskId } as WorkerTask);
+        });
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** Stops every worker now; pending tasks reject with CancelledError. */
+  async terminate(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const p of this.pending.values()) p.reject(this.failure ?? new CancelledError());
+    this.pending.clear();
+    for (const w of this.waiting.splice(0)) w();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(availableParallelism(), 16));
+}

@@ -1,0 +1,122 @@
+// The checking done inside a worker thread. Candidates are generated here and checked here; a recovered
+// password lives only in this function's locals and leaves as a pattern, a strength and a keyed fingerprint.
+import { createHmac } from 'node:crypto';
+import type { HashSchemeName } from '../../contract/codes.ts';
+import { accountCandidates, budgetedCandidates, globalCandidates } from '../candidates/index.ts';
+import { rateStrength, userInputsFor } from '../candidates/strength.ts';
+import type { Candidate } from '../candidates/family.ts';
+import type { AccountRecord } from '../directory/model.ts';
+import { classifyValue, schemeByName } from '../hash/classify.ts';
+import type { StoredHash } from '../hash/scheme.ts';
+import { candidateLimit } from './budget.ts';
+import type { CheckNote, Recovery, UnsaltedIndex, WorkerInit } from './protocol.ts';
+
+/** Which unsalted value to check personal candidates against: exact ones before LM (case-folded, truncated). */
+const UNSALTED_PREFERENCE: HashSchemeName[] = ['CLEARTEXT', 'NT', 'MD5', 'SHA', 'SHA256', 'SHA384', 'SHA512', 'LM'];
+
+export interface CheckOutcome {
+  recoveries: Recovery[];
+  notes: CheckNote[];
+  candidates: number;
+}
+
+export class AccountChecker {
+  constructor(private readonly init: WorkerInit) {}
+
+  private recovery(index: number, account: AccountRecord, candidate: Candidate): Recovery {
+    return {
+      index,
+      family: candidate.family,
+      patternId: candidate.patternId,
+      strength: rateStrength(candidate.password, userInputsFor(account, this.init.school)),
+      fingerprint: createHmac('sha256', this.init.runKey).update(candidate.password, 'utf8').digest('hex').slice(0, 32),
+    };
+  }
+
+  /**
+   * Global candidates (empty, school, common) of this shard, each hashed once per unsalted scheme present and
+   * looked up for every account at once.
+   */
+  checkGlobal(shard: number, shards: number, index: UnsaltedIndex, accounts: AccountRecord[], onProgress?: (done: number) => void): CheckOutcome {
+    const recoveries: Recovery[] = [];
+    const found = new Set<number>();
+    const schemes = [...index.entries()].map(([name, digests]) => ({ scheme: schemeByName(name), digests }));
+    let n = 0;
+    let checked = 0;
+    for (const candidate of globalCandidates(this.init.school, this.init.depth)) {
+      if (n++ % shards !== shard) continue;
+      checked++;
+      for (const { scheme, digests } of schemes) {
+        const hits = digests.get(scheme.digestHex!(candidate.password));
+        if (!hits) continue;
+        for (const i of hits) {
+          if (found.has(i)) continue;
+          found.add(i);
+          recoveries.push(this.recovery(i, accounts[i]!, candidate));
+        }
+      }
+      if (onProgress && checked % 2048 === 0) onProgress(checked);
+    }
+    return { recoveries, notes: [], candidates: checked };
+  }
+
+  /**
+   * Per-account candidates: personal ones against the account's own unsalted value, or — for salted and slow
+   * schemes — every family merged in likelihood order, within the depth's budget.
+   */
+  async checkAccount(index: number, account: AccountRecord): Promise<CheckOutcome> {
+    const stored = account.passwords.map((p) => classifyValue(p.attribute, p.value));
+    const { school, depth } = this.init;
+    const unsalted = pickUnsalted(stored);
+    if (unsalted) {
+      const scheme = schemeByName(unsalted.scheme);
+      let tried = 0;
+      for (const candidate of accountCandidates(account, school, depth)) {
+        tried++;
+        if (scheme.digestHex!(candidate.password) === unsalted.unsaltedKey) {
+          return { recoveries: [this.recovery(index, account, candidate)], notes: [], candidates: tried };
+        }
+      }
+      return { recoveries: [], notes: [], candidates: tried };
+    }
+    const salted = pickCheapestSalted(stored);
+    if (!salted) return { recoveries: [], notes: [], candidates: 0 };
+    const scheme = schemeByName(salted.scheme);
+    const limit = candidateLimit(depth, scheme.cost(salted.parsed));
+    let tried = 0;
+    try {
+      for (const candidate of budgetedCandidates(account, school, depth, limit)) {
+        tried++;
+        if (await scheme.verify(salted.parsed, candidate.password)) {
+          return { recoveries: [this.recovery(index, account, candidate)], notes: [], candidates: tried };
+        }
+      }
+    } catch {
+      // A scheme Vigie cannot verify yet: say the account was not checked rather than call it strong.
+      return { recoveries: [], notes: [{ index, note: 'unsupported', scheme: salted.scheme, candidatesTried: tried }], candidates: tried };
+    }
+    return { recoveries: [], notes: [], candidates: tried };
+  }
+}
+
+function pickUnsalted(stored: StoredHash[]): StoredHash | undefined {
+  for (const name of UNSALTED_PREFERENCE) {
+    const s = stored.find((v) => v.scheme === name && v.unsaltedKey !== null);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+function pickCheapestSalted(stored: StoredHash[]): StoredHash | undefined {
+  let best: StoredHash | undefined;
+  let bestCost = Infinity;
+  for (const s of stored) {
+    if (s.scheme === 'UNKNOWN' || s.unsaltedKey !== null) continue;
+    const cost = schemeByName(s.scheme).cost(s.parsed);
+    if (cost < bestCost) {
+      best = s;
+      bestCost = cost;
+    }
+  }
+  return best;
+}

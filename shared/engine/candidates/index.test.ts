@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { CANDIDATE_FAMILIES, DEPTHS } from '../../contract/codes.ts';
+import { emptySchoolContext } from '../directory/model.ts';
+import { AMELIE, ELODIE, SCHOOL, THOMAS, account } from './fixtures.ts';
+import { accountCandidates, budgetedCandidates, FAMILIES, globalCandidates } from './index.ts';
+
+const passwords = (list: Iterable<{ password: string }>): string[] => [...list].map((c) => c.password);
+
+describe('FAMILIES', () => {
+  it('registers one family per id, under its own id', () => {
+    expect(Object.keys(FAMILIES).sort()).toEqual([...CANDIDATE_FAMILIES].sort());
+    for (const [id, family] of Object.entries(FAMILIES)) expect(family.id).toBe(id);
+  });
+});
+
+describe('accountCandidates', () => {
+  it('is personal only and deduplicated', () => {
+    const list = [...accountCandidates(ELODIE, SCHOOL, 'standard')];
+    expect(list.every((c) => c.family === 'personal')).toBe(true);
+    expect(new Set(passwords(list)).size).toBe(list.length);
+  });
+});
+
+describe('globalCandidates', () => {
+  const list = [...globalCandidates(SCHOOL, 'standard')];
+  it('starts with the empty password, then the school, then common passwords', () => {
+    expect(list[0]).toEqual({ password: '', family: 'empty', patternId: 'empty' });
+    expect(list[1]?.family).toBe('school');
+    expect(list.at(-1)?.family).toBe('common');
+    const families = list.map((c) => c.family);
+    expect(families.lastIndexOf('school')).toBeLessThan(families.indexOf('common'));
+  });
+  it('is deduplicated, the first family winning', () => {
+    expect(new Set(passwords(list)).size).toBe(list.length);
+    // "soleil" is both a common password and, here, the school's name.
+    const soleil = [...globalCandidates({ ...emptySchoolContext(), names: ['École du Soleil'] }, 'quick')].filter((c) => c.password === 'soleil');
+    expect(soleil).toEqual([{ password: 'soleil', family: 'school', patternId: 'school-name' }]);
+  });
+  it('contains azerty and 123456 as common passwords', () => {
+    for (const p of ['azerty', '123456']) expect(list.find((c) => c.password === p)?.family).toBe('common');
+  });
+});
+
+describe('budgetedCandidates', () => {
+  const budget = budgetedCandidates(ELODIE, SCHOOL, 'standard', 500);
+  const first50 = budget.slice(0, 50);
+  it('starts with the empty password', () => {
+    expect(budget[0]?.patternId).toBe('empty');
+  });
+  it.each(['surname+birthdate:DDMMYYYY', 'given+birthdate:DDMMYYYY', 'birthdate:DDMMYYYY', 'birthdate:DD/MM/YYYY', 'login', 'given.surname', 'common', 'school-name'])(
+    'puts %s in the first 50', (id) => {
+      expect(first50.map((c) => c.patternId)).toContain(id);
+    },
+  );
+  it('puts the most common passwords early', () => {
+    expect(passwords(first50)).toContain('123456');
+    expect(passwords(budget.slice(0, 100))).toContain('azerty');
+  });
+  it('respects the limit, is deduplicated and mixes every family', () => {
+    expect(budget).toHaveLength(500);
+    expect(new Set(passwords(budget)).size).toBe(500);
+    expect(new Set(budget.map((c) => c.family))).toEqual(new Set(CANDIDATE_FAMILIES));
+    expect(budgetedCandidates(ELODIE, SCHOOL, 'standard', 0)).toEqual([]);
+  });
+  it('is deterministic', () => {
+    expect(budgetedCandidates(ELODIE, SCHOOL, 'standard', 500)).toEqual(budget);
+  });
+  it('gives everything when the limit exceeds what the depth holds', () => {
+    const everything = budgetedCandidates(THOMAS, SCHOOL, 'quick', 1_000_000);
+    const expected = new Set([...passwords(globalCandidates(SCHOOL, 'quick')), ...passwords(accountCandidates(THOMAS, SCHOOL, 'quick'))]);
+    expect(new Set(passwords(everything))).toEqual(expected);
+  });
+});
+
+describe('sizes by depth (documented in index.ts)', () => {
+  const count = (it: Iterable<unknown>): number => {
+    let n = 0;
+    for (const _ of it) n++;
+    return n;
+  };
+  const limits = {
+    quick: { personal: [100, 500], global: [1_000, 1_300] },
+    standard: { personal: [400, 4_000], global: [10_000, 16_000] },
+    deep: { personal: [2_000, 40_000], global: [49_000, 130_000] },
+  } as const;
+  it.each(DEPTHS)('%s', (depth) => {
+    for (const person of [ELODIE, THOMAS, AMELIE]) {
+      const n = count(accountCandidates(person, SCHOOL, depth));
+      expect(n).toBeGreaterThanOrEqual(limits[depth].personal[0]);
+      expect(n).toBeLessThanOrEqual(limits[depth].personal[1]);
+    }
+    const n = count(globalCandidates(SCHOOL, depth));
+    expect(n).toBeGreaterThanOrEqual(limits[depth].global[0]);
+    expect(n).toBeLessThanOrEqual(limits[depth].global[1]);
+  });
+});
+
+describe('cost', () => {
+  it('generates 3,000 accounts at standard depth in a few seconds', () => {
+    const started = performance.now();
+    let total = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const person = account({
+        login: `eleve${i}`,
+        surnames: [i % 3 === 0 ? "N'Guessan-Lefèvre" : `Nom${i}`],
+        givenNames: [i % 2 === 0 ? 'Élodie' : `Prenom${i}`],
+        birthDate: { year: 2005 + (i % 8), month: 1 + (i % 12), day: 1 + (i % 28) },
+      });
+      for (const _ of accountCandidates(person, SCHOOL, 'standard')) total++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    expect(total).toBeGreaterThan(3_000 * 400);
+    // About 2 s on the 2-core CI machine; the margin absorbs a loaded machine.
+    expect(seconds).toBeLessThan(8);
+  });
+});

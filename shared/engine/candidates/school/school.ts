@@ -1,0 +1,113 @@
+// Passwords borrowed from the school: its name, initials, town, UAI and class names, alone or with a
+// year or a short suffix ("jeanmoulin2024", "Iroise123"). The same for every account, most likely first.
+import type { Depth } from '../../../contract/codes.ts';
+import type { SchoolContext } from '../../directory/model.ts';
+import type { Candidate, CandidateFamily } from '../family.ts';
+import { applyCase, CASE_STYLES, foldAccents, plainPunctuation, type CaseStyle } from '../spelling.ts';
+import { currentYear, recentYears, SHORT_SUFFIXES } from '../suffixes.ts';
+import type { SchoolSource } from './labels.ts';
+import { parseSchoolName } from './words.ts';
+
+/** Tiers: quick takes tier 1, standard adds tier 2, deep tier 3 (sizes in index.ts). */
+const TIERS: Record<Depth, number> = { quick: 1, standard: 2, deep: 3 };
+
+interface Base {
+  text: string;
+  source: SchoolSource;
+}
+
+const candidate = (password: string, patternId: string): Candidate => ({ password, family: 'school', patternId });
+
+interface Vocabulary {
+  /** Most telling first: joined names, towns, name words (last first), initials, académie, UAIs, full names, classes. */
+  bases: Base[];
+  /** Multi-word names as words, for "jean.moulin". */
+  multiWordNames: string[][];
+  towns: string[];
+  uais: string[];
+}
+
+function vocabulary(school: SchoolContext): Vocabulary {
+  const bases: Base[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, source: SchoolSource): void => {
+    if (text.length < 2 || seen.has(text)) return;
+    seen.add(text);
+    bases.push({ text, source });
+  };
+  const parsed = [...school.names, ...school.extra].map(parseSchoolName);
+  const towns = school.towns.map((t) => foldAccents(plainPunctuation(t)).toLowerCase().replace(/[^a-z0-9]+/g, '')).filter((t) => t.length >= 2);
+  const uais = school.uais.map((u) => u.trim().toLowerCase()).filter((u) => u.length >= 2);
+  for (const name of parsed) add(name.joined, 'school-name');
+  for (const town of towns) add(town, 'town');
+  // The last significant word usually carries the name ("Lycée Jean Moulin" → "moulin").
+  for (const name of parsed) for (const word of [...name.words].reverse()) add(word, 'school-word');
+  for (const name of parsed) for (const word of name.compounds) add(word, 'school-word');
+  for (const name of parsed) add(name.initials, 'school-initials');
+  for (const name of parsed) if (name.academy) add(name.academy, 'academy');
+  for (const uai of uais) add(uai, 'uai');
+  for (const name of parsed) add(name.full, 'school-fullname');
+  for (const cls of school.classes) add(foldAccents(plainPunctuation(cls)).toLowerCase().replace(/\s+/g, ''), 'class');
+  return {
+    bases,
+    multiWordNames: parsed.map((n) => n.words).filter((w) => w.length > 1),
+    towns: towns.filter((t) => !uais.includes(t)),
+    uais,
+  };
+}
+
+function* withTail(bases: readonly Base[], styles: readonly CaseStyle[], tails: readonly string[], tailId: string): Generator<Candidate> {
+  for (const tail of tails) for (const style of styles) for (const base of bases) yield candidate(applyCase(base.text, style) + tail, base.source + tailId);
+}
+
+function* tier1(v: Vocabulary, year: number): Generator<Candidate> {
+  const top = v.bases.filter((b) => b.source !== 'class' && b.source !== 'school-fullname');
+  const names = top.filter((b) => b.source === 'school-name');
+  yield* withTail(names, ['lower', 'capitalised'], [''], '');
+  yield* withTail(names, ['lower', 'capitalised'], [String(year), String(year - 1), String(year + 1)], '+year');
+  yield* withTail(names, ['lower', 'capitalised'], ['123', '1'], '+suffix');
+  yield* withTail(top, ['lower', 'capitalised', 'upper'], [''], '');
+  yield* withTail(top, ['lower', 'capitalised'], [String(year), String(year - 1)], '+year');
+  yield* withTail(top, ['lower', 'capitalised'], ['123', '1'], '+suffix');
+}
+
+function* tier2(v: Vocabulary, year: number): Generator<Candidate> {
+  yield* withTail(v.bases, CASE_STYLES, [''], '');
+  for (const words of v.multiWordNames) {
+    for (const separator of ['.', '_', '-', ' ']) {
+      for (const style of ['lower', 'capitalised'] as const) yield candidate(applyCase(words.join(separator), style), 'school-name');
+    }
+  }
+  yield* withTail(v.bases, CASE_STYLES, SHORT_SUFFIXES, '+suffix');
+  yield* withTail(v.bases, CASE_STYLES, recentYears(year).map(String), '+year');
+  const named = v.bases.filter((b) => b.source === 'school-name' || b.source === 'school-word');
+  yield* withTail(named, ['lower', 'capitalised'], v.towns, '+town');
+  yield* withTail(named, ['lower', 'capitalised'], v.uais, '+uai');
+  yield* withTail(named, ['lower', 'capitalised'], v.uais.map((u) => u.toUpperCase()), '+uai');
+}
+
+function* tier3(v: Vocabulary, year: number): Generator<Candidate> {
+  const years = recentYears(year).map(String);
+  const shortYears = years.map((y) => y.slice(-2));
+  yield* withTail(v.bases, CASE_STYLES, shortYears, '+year');
+  for (const separator of ['.', '_', '-', '@']) yield* withTail(v.bases, CASE_STYLES, years.map((y) => separator + y), '+year');
+  for (const suffix of ['!', '*', '.']) yield* withTail(v.bases, ['lower', 'capitalised'], years.map((y) => y + suffix), '+year+suffix');
+  const towns = v.bases.filter((b) => b.source === 'town');
+  yield* withTail(v.bases.filter((b) => b.source !== 'town'), ['lower', 'capitalised'], towns.map((t) => t.text), '+town');
+}
+
+export function* schoolCandidates(school: SchoolContext, depth: Depth): Generator<Candidate> {
+  const v = vocabulary(school);
+  if (v.bases.length === 0) return;
+  const year = currentYear();
+  const tiers = TIERS[depth];
+  yield* tier1(v, year);
+  if (tiers >= 2) yield* tier2(v, year);
+  if (tiers >= 3) yield* tier3(v, year);
+}
+
+export const schoolFamily: CandidateFamily = {
+  id: 'school',
+  forAccount: () => [],
+  global: (school: SchoolContext, depth: Depth) => schoolCandidates(school, depth),
+};

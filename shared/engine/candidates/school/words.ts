@@ -1,0 +1,85 @@
+// The words a school's name, town, UAI and classes lend to passwords ("Lycée Jean Moulin" → "jeanmoulin", "ljm").
+import type { SchoolContext } from '../../directory/model.ts';
+import { foldAccents, plainPunctuation } from '../spelling.ts';
+
+// Kinds of school, académie markers and particles: never a password on their own.
+const STOP_WORDS = new Set([
+  'lycee', 'college', 'ecole', 'lg', 'lgt', 'lp', 'lpo', 'lt', 'clg', 'ac', 'erea', 'segpa', 'ep', 'ee', 'em',
+  'de', 'du', 'la', 'le', 'les', 'l', 'd', 'des', 'et', 'en', 'au', 'aux',
+  'groupe', 'scolaire', 'cite', 'professionnel', 'general', 'technologique', 'polyvalent', 'agricole',
+  'prive', 'public', 'elementaire', 'maternelle', 'primaire', 'institution', 'ensemble', 'etablissement',
+]);
+// "Saint" alone says nothing, but "Saint-Exupéry" typed as "saintexupery" does.
+const SAINT = new Set(['saint', 'sainte', 'st', 'ste']);
+const PARTICLES = new Set(['de', 'du', 'la', 'le', 'les', 'l', 'd', 'des', 'et', 'en', 'au', 'aux']);
+
+/** One name of the school, broken into what a password would borrow from it. */
+export interface SchoolName {
+  /** Significant words joined: "jeanmoulin". */
+  joined: string;
+  /** Every word joined, kind of school included: "lyceejeanmoulin". */
+  full: string;
+  /** Significant words, most telling (the last) first in `words` order of the name. */
+  words: string[];
+  /** Hyphenated compounds without stop words: "saintexupery". */
+  compounds: string[];
+  /** Initials of the words but particles: "ljm". */
+  initials: string;
+  /** Académie named in ENT names ("…-ac-RENNES" → "rennes"). */
+  academy: string | null;
+}
+
+const normalise = (text: string): string => foldAccents(plainPunctuation(text)).toLowerCase();
+const tokensOf = (text: string): string[] => text.split(/[^a-z0-9]+/).filter((t) => t !== '');
+
+export function parseSchoolName(name: string): SchoolName {
+  let text = normalise(name);
+  let academy: string | null = null;
+  const academyMatch = /[\s-]ac[\s-]([a-z-]+)\s*$/.exec(text);
+  if (academyMatch?.[1] !== undefined) {
+    academy = academyMatch[1].replace(/-/g, '');
+    text = text.slice(0, academyMatch.index);
+  }
+  const all = tokensOf(text);
+  const words = all.filter((t) => !STOP_WORDS.has(t) && !SAINT.has(t) && t.length >= 2);
+  const compounds: string[] = [];
+  for (const chunk of text.split(/\s+/)) {
+    if (!chunk.includes('-')) continue;
+    const parts = tokensOf(chunk);
+    if (parts.length > 1 && parts.every((p) => !STOP_WORDS.has(p))) compounds.push(parts.join(''));
+  }
+  const initialsOf = all.filter((t) => !PARTICLES.has(t));
+  return {
+    joined: words.join(''),
+    full: all.join(''),
+    words,
+    compounds,
+    initials: initialsOf.length >= 2 ? initialsOf.map((t) => t.slice(0, 1)).join('') : '',
+    academy,
+  };
+}
+
+/**
+ * The distinct significant words of a school: from its names and free text, towns, académie, UAIs and
+ * class names, lower-case without accents. Shown to the user as the count of school words.
+ */
+export function schoolWords(school: SchoolContext): string[] {
+  const out = new Set<string>();
+  const add = (word: string): void => {
+    if (word.length >= 2 && !STOP_WORDS.has(word) && !SAINT.has(word)) out.add(word);
+  };
+  for (const name of [...school.names, ...school.extra]) {
+    const parsed = parseSchoolName(name);
+    parsed.words.forEach(add);
+    parsed.compounds.forEach(add);
+    if (parsed.academy) add(parsed.academy);
+  }
+  for (const town of school.towns) {
+    const words = tokensOf(normalise(town)).filter((t) => !STOP_WORDS.has(t) && !SAINT.has(t));
+    if (words.length > 1) add(words.join(''));
+    words.forEach(add);
+  }
+  for (const uai of school.uais) add(normalise(uai).replace(/\s+/g, ''));
+  for (const name of school.classes) add(normalise(name).replace(/\s+/g, ''));
+  return [...out];
+}

@@ -1,0 +1,48 @@
+// zxcvbn-ts strength (0–4) of a password the user typed or the audit recovered, knowing the person's
+// and the school's words. Its dictionaries take a moment to build: once per thread, on first use.
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as enDictionary } from '@zxcvbn-ts/language-en';
+import { dictionary as frDictionary, translations as frTranslations } from '@zxcvbn-ts/language-fr';
+import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+import { DATE_SHAPES, formatBirthDate } from './personal/birthdate.ts';
+import { schoolWords } from './school/words.ts';
+import { foldAccents } from './spelling.ts';
+
+let factory: ZxcvbnFactory | undefined;
+
+function zxcvbn(): ZxcvbnFactory {
+  factory ??= new ZxcvbnFactory({
+    dictionary: { ...commonDictionary, ...frDictionary, ...enDictionary },
+    graphs: adjacencyGraphs,
+    translations: frTranslations,
+    // The default (100) lets one symbol-rich password take half a second; a few suffice to catch "p@ssw0rd".
+    l33tMaxSubstitutions: 8,
+  });
+  return factory;
+}
+
+/** zxcvbn-ts score: 0 (guessed at once) to 4 (very hard to guess). */
+export function rateStrength(password: string, userInputs: string[]): number {
+  return zxcvbn().check(password, userInputs).score;
+}
+
+/** The words zxcvbn should treat as known to an attacker: names, login, birth date, school words. */
+export function userInputsFor(account: AccountRecord, school: SchoolContext): string[] {
+  const out = new Set<string>();
+  const add = (word: string): void => {
+    const trimmed = word.trim();
+    if (trimmed === '') return;
+    out.add(trimmed.toLowerCase());
+    out.add(foldAccents(trimmed).toLowerCase());
+  };
+  for (const name of [...account.surnames, ...account.givenNames]) {
+    add(name);
+    for (const part of name.split(/[\s\-'’]+/)) if (part.length >= 2) add(part);
+  }
+  add(account.login);
+  for (const part of account.login.split(/[^\p{L}]+/u)) if (part.length >= 2) add(part);
+  if (account.birthDate) for (const shape of DATE_SHAPES) add(formatBirthDate(account.birthDate, shape));
+  schoolWords(school).forEach(add);
+  return [...out];
+}

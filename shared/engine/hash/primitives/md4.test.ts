@@ -1,0 +1,29 @@
+// RFC 1320 appendix A.5 test suite.
+import { describe, expect, it } from 'vitest';
+import { toHex } from './hex.ts';
+import { md4, md4Into } from './md4.ts';
+
+const SUITE: [string, string][] = [
+  ['', '31d6cfe0d16ae931b73c59d7e0c089c0'],
+  ['a', 'bde52cb31de33e46245e05fbdbd6fb24'],
+  ['abc', 'a448017aaf21d8525fc10ae87aa6729d'],
+  ['message digest', 'd9130a8164549fe818874806e1c7014b'],
+  ['abcdefghijklmnopqrstuvwxyz', 'd79e1c308aa5bbcdeea8ed63df412da9'],
+  ['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', '043f8582f241db351ce627e153e7f0e4'],
+  ['12345678901234567890123456789012345678901234567890123456789012345678901234567890', 'e33b4ddc9c38f2199c3e7b164fcc0536'],
+];
+
+describe('md4', () => {
+  for (const [input, digest] of SUITE) {
+    it(`MD4(${JSON.stringify(input.slice(0, 20))})`, () => {
+      expect(toHex(md4(new Uint8Array(Buffer.from(input, 'latin1'))))).toBe(digest);
+    });
+  }
+
+  it('hashes only the given length of a reused buffer', () => {
+    const buffer = new Uint8Array(Buffer.from('abcXYZ'));
+    const out = new Uint8Array(16);
+    md4Into(buffer, 3, out);
+    expect(toHex(out)).toBe('a448017aaf21d8525fc10ae87aa6729d');
+  });
+});

@@ -1,0 +1,95 @@
+// {CRYPT}$7$: scrypt in libxcrypt's crypt format: `$7$` + log2(N) (1 char) + r (5 chars) + p (5 chars), each a
+// little-endian crypt base-64 number, then the salt characters (used as is, not decoded), `$`, 43-char hash.
+import { randomBytes, scryptSync } from 'node:crypto';
+import { CRYPT_ALPHABET, cryptCharValue, encodeLittleEndian } from '../primitives/crypt-base64.ts';
+import { defineScheme, frenchNumber } from './readable-scheme.ts';
+
+interface ScryptParsed {
+  logN: number;
+  r: number;
+  p: number;
+  salt: string;
+  hash: string;
+}
+
+const SHAPE = /^\$7\$([./0-9A-Za-z])([./0-9A-Za-z]{5})([./0-9A-Za-z]{5})([^$]*)\$([./0-9A-Za-z]{43})$/;
+
+function decodeNumber(text: string): number {
+  let value = 0;
+  for (let i = 0; i < text.length; i++) value += cryptCharValue(text.charCodeAt(i)) * 2 ** (6 * i);
+  return value;
+}
+
+function encodeNumber(value: number, chars: number): string {
+  let out = '';
+  for (let i = 0; i < chars; i++) {
+    out += CRYPT_ALPHABET[Math.floor(value / 2 ** (6 * i)) & 63];
+  }
+  return out;
+}
+
+/**
+ * OWASP Password Storage Cheat Sheet: N=2^17 r=8 p=1, N=2^16 r=8 p=2, N=2^15 r=8 p=3, N=2^14 r=8 p=5 or
+ * N=2^13 r=8 p=10. Read as block memory N·r against a minimum p, so other r values compare fairly.
+ */
+function minimumP(blockMemory: number): number {
+  if (blockMemory >= 2 ** 20) return 1;
+  if (blockMemory >= 2 ** 19) return 2;
+  if (blockMemory >= 2 ** 18) return 3;
+  if (blockMemory >= 2 ** 17) return 5;
+  if (blockMemory >= 2 ** 16) return 10;
+  return Infinity;
+}
+
+/** libxcrypt's own default ($7$CU..../....): N=2^14, r=32, p=1. */
+const DEFAULTS = { logN: 14, r: 32, p: 1 };
+/** Measured: N=2^14 r=8 p=1 ≈ 85 ms with node:crypto, where one MD5 digestHex ≈ 1 µs: ≈ 0.66 per N·r·p. */
+const COST_PER_BLOCK = 0.66;
+
+function scryptHash(password: string, p: Pick<ScryptParsed, 'logN' | 'r' | 'p' | 'salt'>): string {
+  const N = 2 ** p.logN;
+  const digest = scryptSync(password, Buffer.from(p.salt, 'latin1'), 32, {
+    N, r: p.r, p: p.p, maxmem: 128 * N * p.r + 128 * p.r * p.p + (16 << 20),
+  });
+  return encodeLittleEndian(digest);
+}
+
+export const scrypt = defineScheme<ScryptParsed>({
+  name: 'SCRYPT',
+  storage: 'adaptive',
+  legacy: false,
+  unsalted: false,
+  read(text) {
+    const match = SHAPE.exec(text);
+    if (!match) return null;
+    const logN = cryptCharValue(match[1]!.charCodeAt(0));
+    const r = decodeNumber(match[2]!), p = decodeNumber(match[3]!);
+    // node:crypto refuses N·r·p beyond what scrypt allows; such a value is not one libxcrypt would write.
+    if (logN < 1 || logN > 30 || r < 1 || p < 1 || r * p >= 2 ** 30) return null;
+    return { logN, r, p, salt: match[4]!, hash: match[5]! };
+  },
+  params: (p) => ({ N: 2 ** p.logN, r: p.r, p: p.p, salt: p.salt.length }),
+  weakParameters(p) {
+    const blockMemory = 2 ** p.logN * p.r;
+    const needed = minimumP(blockMemory);
+    return p.p < needed
+      ? `scrypt N=2^${p.logN}, r=${p.r}, p=${p.p} < minimum OWASP (N=2^17, r=8, p=1 ou équivalent)`
+      : null;
+  },
+  describe: (p) => `scrypt (N=2^${p.logN}, r=${p.r}, p=${p.p}, ${frenchNumber((128 * 2 ** p.logN * p.r) / 2 ** 20)} Mio)`,
+  cost: (p) => 2 ** p.logN * p.r * p.p * COST_PER_BLOCK,
+  verify: (p, candidate) => scryptHash(candidate, p) === p.hash,
+  create(password, options) {
+    const logN = options?.log2N ?? DEFAULTS.logN;
+    const r = options?.blockSize ?? DEFAULTS.r;
+    const p = options?.parallelism ?? DEFAULTS.p;
+    if (!Number.isInteger(logN) || logN < 1 || logN > 30 || !Number.isInteger(r) || r < 1 || !Number.isInteger(p) || p < 1) {
+      throw new RangeError('scrypt needs integers 1 ≤ log2N ≤ 30, r ≥ 1 and p ≥ 1.');
+    }
+    const random = options?.salt ?? randomBytes(16);
+    // libxcrypt writes 32 salt characters from 24 random bytes; any crypt base-64 text is accepted.
+    const salt = encodeLittleEndian(random);
+    const setting = `$7$${CRYPT_ALPHABET[logN]}${encodeNumber(r, 5)}${encodeNumber(p, 5)}${salt}`;
+    return `{CRYPT}${setting}$${scryptHash(password, { logN, r, p, salt })}`;
+  },
+});

@@ -1,0 +1,133 @@
+// One scan, end to end: read the directory (LDAP or LDIF), audit every account, build the report.
+// The CLI, the loopback host and the desktop app all call this.
+import type { Depth, Flavour } from '../contract/codes.ts';
+import type { DirectoryFinding, ReportSource, ScanReport } from '../contract/report.ts';
+import { runAudit } from './audit/audit.ts';
+import type { AuditPhase } from './audit/audit.ts';
+import { connectDirectory } from './directory/ldap/read-ldap.ts';
+import { readLdif } from './directory/ldif/read-ldif.ts';
+import type { BirthDateOptions, DirectoryEntry } from './directory/model.ts';
+import { readDirectory } from './directory/read-directory.ts';
+import { CancelledError, DirectoryError } from './errors.ts';
+import { transportFindings } from './posture/transport.ts';
+import { buildReport } from './report/build-report.ts';
+import { schoolWords } from './candidates/school/words.ts';
+
+export type ScanSource =
+  | { kind: 'ldif'; file: string }
+  | {
+    kind: 'ldap';
+    url: string;
+    baseDn: string;
+    bindDn?: string;
+    /** Never from argv: the caller reads it from a file, the environment, a prompt or the OS keychain. */
+    password?: string;
+    startTls?: boolean;
+    caFile?: string;
+  };
+
+export interface ScanRequest {
+  source: ScanSource;
+  depth: Depth;
+  flavour?: Flavour;
+  birthDate?: BirthDateOptions;
+  /** Words about the school the directory does not hold (`--school`). */
+  school?: string[];
+  workers?: number;
+  workerUrl?: URL;
+}
+
+export type ScanPhase = 'read' | AuditPhase;
+
+export interface ScanProgress {
+  phase: ScanPhase;
+  done: number;
+  /** Unknown while reading a directory whose size is not known in advance. */
+  total?: number;
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export async function runScan(request: ScanRequest, options: ScanOptions = {}): Promise<ScanReport> {
+  const { signal, onProgress } = options;
+  const startedAt = new Date();
+  const directoryFindings: DirectoryFinding[] = [];
+  let partialReason: string | undefined;
+  let entries: AsyncIterable<DirectoryEntry>;
+  let close = async (): Promise<void> => {};
+  const base: Pick<ReportSource, 'kind' | 'location'> & Partial<ReportSource> =
+    request.source.kind === 'ldif'
+      ? { kind: 'ldif', location: request.source.file }
+      : { kind: 'ldap', location: request.source.url, baseDn: request.source.baseDn, ...(request.source.bindDn ? { bindDn: request.source.bindDn } : {}) };
+
+  if (request.source.kind === 'ldif') {
+    entries = readLdif(request.source.file, signal ? { signal } : {});
+  } else {
+    const s = request.source;
+    const connection = await connectDirectory({
+      url: s.url,
+      ...(s.bindDn !== undefined ? { bindDn: s.bindDn } : {}),
+      ...(s.password !== undefined ? { password: s.password } : {}),
+      ...(s.startTls ? { startTls: true } : {}),
+      ...(s.caFile ? { caFile: s.caFile } : {}),
+    });
+    close = () => connection.close();
+    base.transport = connection.transport;
+    directoryFindings.push(...transportFindings(connection));
+    entries = connection.entries(s.baseDn, signal ? { signal } : {});
+  }
+
+  try {
+    // A directory that stops answering mid-scan: audit what was read, and say the report is partial.
+    const guarded = (async function* () {
+      try {
+        yield* entries;
+      } catch (e) {
+        if (e instanceof DirectoryError && !(e instanceof CancelledError)) {
+          partialReason = e.oneLine();
+          return;
+        }
+        throw e;
+      }
+    })();
+    const read = await readDirectory(guarded, {
+      ...(request.flavour ? { flavour: request.flavour } : {}),
+      ...(request.birthDate ? { birthDate: request.birthDate } : {}),
+      school: request.school ?? [],
+      onEntry: (count) => onProgress?.({ phase: 'read', done: count }),
+      ...(signal ? { signal } : {}),
+    });
+    if (partialReason !== undefined && read.entries === 0) throw new DirectoryError(partialReason);
+    if (signal?.aborted) throw new CancelledError();
+    const audit = await runAudit(read.accounts, {
+      school: read.school,
+      depth: request.depth,
+      ...(signal ? { signal } : {}),
+      ...(onProgress ? { onProgress } : {}),
+      ...(request.workers ? { workers: request.workers } : {}),
+      ...(request.workerUrl ? { workerUrl: request.workerUrl } : {}),
+    });
+    return buildReport({
+      source: {
+        ...base,
+        flavour: read.flavour,
+        flavourDetected: read.flavourDetected,
+        depth: request.depth,
+        schoolWords: schoolWords(read.school).length,
+      } as ReportSource,
+      startedAt,
+      finishedAt: new Date(),
+      accounts: audit.accounts,
+      directoryFindings,
+      ...(partialReason !== undefined ? { partialReason } : {}),
+    });
+  } catch (e) {
+    if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError();
+    throw e;
+  } finally {
+    await close();
+  }
+}
