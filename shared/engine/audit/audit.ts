@@ -74,6 +74,11 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   const pool = new WorkerPool({ school, depth, runKey: randomBytes(32) }, options.workers, options.workerUrl);
   const abort = (): void => void pool.terminate();
   signal?.addEventListener('abort', abort, { once: true });
+  // Cancelled while classifying, before the listener existed: stop here.
+  if (signal?.aborted) {
+    await pool.terminate();
+    throw new CancelledError();
+  }
   const recoveries: Recovery[] = [];
   const unsupported = new Set<number>();
   let candidatesChecked = 0;
@@ -118,6 +123,7 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
     signal?.removeEventListener('abort', abort);
     await pool.terminate();
   }
+  if (signal?.aborted) throw new CancelledError();
 
   return { accounts: assemble(accounts, stored, recoveries, unsupported), candidatesChecked };
 }

@@ -14,6 +14,7 @@ export const DEFAULT_WORKER_URL = new URL('./worker-entry.mjs', import.meta.url)
 
 interface Slot {
   worker: Worker;
+  /** Settles when the worker has loaded its code; rejects if it died first. */
   ready: Promise<void>;
   busy: boolean;
 }
@@ -37,7 +38,13 @@ export class WorkerPool {
   private spawn(init: WorkerInit, workerUrl: URL): Slot {
     const worker = new Worker(workerUrl, { workerData: init });
     let markReady!: () => void;
-    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    let markDead!: (e: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markDead = reject;
+    });
+    // A worker that dies before it is ready must fail the scan, not leave `run()` waiting forever.
+    ready.catch(() => {});
     const slot: Slot = { worker, ready, busy: false };
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'ready') return markReady();
@@ -50,9 +57,15 @@ export class WorkerPool {
       if (m.kind === 'result') p.resolve(m);
       else p.reject(new VigieError(`An audit worker failed: ${m.message}`));
     });
-    worker.on('error', (e) => this.fail(new VigieError(`An audit worker failed: ${e.message}`)));
+    worker.on('error', (e) => {
+      const failure = new VigieError(`An audit worker failed: ${firstLine(e.message)}`);
+      markDead(failure);
+      this.fail(failure);
+    });
     worker.on('exit', (code) => {
-      if (!this.closed && code !== 0) this.fail(new VigieError(`An audit worker stopped unexpectedly (exit code ${code}).`));
+      const failure = this.closed ? new CancelledError() : new VigieError(`An audit worker stopped unexpectedly (exit code ${code}).`);
+      markDead(failure);
+      if (!this.closed) this.fail(failure);
     });
     return slot;
   }
@@ -93,6 +106,10 @@ export class WorkerPool {
     for (const w of this.waiting.splice(0)) w();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
 }
 
 export function defaultPoolSize(): number {

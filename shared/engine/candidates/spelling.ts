@@ -33,6 +33,12 @@ export function applyCase(text: string, style: CaseStyle): string {
   }
 }
 
+/** Only the very first letter upper-case: "anne-sophie" → "Anne-sophie" (what a quick typist does). */
+export function capitaliseFirst(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
 /** UPPER is rarer than lower or Capitalised in chosen and given passwords. */
 export function caseRank(style: CaseStyle): number {
   return style === 'upper' ? 1 : 0;
@@ -67,6 +73,8 @@ export function nameSpellings(name: string, firstPartRank = 1): Spelling[] {
   add(folded.replace(SEPARATORS, ''), 0);
   add(kept.replace(SEPARATORS, ''), 1);
   add(folded.replace(/['.]/g, ''), 1);
+  // The way school logins write it: spaces and apostrophes gone, hyphens kept ("desaint-exupery").
+  add(folded.replace(/[\s'.]/g, ''), 1);
 
   const tokens = kept.split(/[\s-]+/).filter((t) => t !== '');
   const isParticle = (t: string): boolean => PARTICLES.has(foldAccents(t).replace(/['.]/g, ''));

@@ -36,7 +36,10 @@ export class SchoolContextCollector {
       return;
     }
     if (classes.has('organizationalunit')) {
-      addAll(this.names, [...values(entry, 'ou'), ...values(entry, 'description')].filter((text) => SCHOOL_WORDS.test(text)));
+      const names = [...values(entry, 'ou'), ...values(entry, 'description')].filter((text) => SCHOOL_WORDS.test(text));
+      addAll(this.names, names);
+      // The unit that is the school (named as one, or by its UAI, as Scribe and SE3 do) also says where it is.
+      if (names.length > 0 || values(entry, 'ou').some((ou) => UAI.test(ou.trim()))) this.addPlace(entry);
     }
   }
 

@@ -21,6 +21,11 @@ describe('common candidates', () => {
     expect(index('soleil')).toBeLessThan(rankedWords().passwords.length);
     expect(index('soleil')).toBeLessThan(500);
   });
+  it("ranks France's favourites that zxcvbn-ts's lists lack near the top", () => {
+    expect(index('motdepasse')).toBeLessThan(20);
+    expect(index('doudou')).toBeLessThan(20);
+    expect(index('jetaime')).toBeLessThan(40);
+  });
   it('adds a Capitalised twin of the very top ones', () => {
     expect(quick[index('Azerty')]?.patternId).toBe('common:capitalised');
     expect(index('Azerty')).toBe(index('azerty') + 1);

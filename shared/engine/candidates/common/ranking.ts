@@ -3,6 +3,7 @@
 import { dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as enDictionary } from '@zxcvbn-ts/language-en';
 import { dictionary as frDictionary } from '@zxcvbn-ts/language-fr';
+import { FRENCH_FAVOURITES } from './french-favourites.ts';
 
 /** A French word counts as if it were this many times more frequent; an azerty walk even more. */
 const FRENCH_BOOST = 8;
@@ -36,9 +37,16 @@ function build(): RankedWords {
     const boost = AZERTY_WALKS.some((walk) => word.startsWith(walk)) ? AZERTY_BOOST : french.has(word) ? FRENCH_BOOST : 1;
     return { word, score: rank / boost, rank };
   });
+  // French favourites rank as if they stood among the list's first entries, in their own order.
+  FRENCH_FAVOURITES.forEach((word, i) => scored.push({ word, score: (i + 1) / 2, rank: -1 }));
   scored.sort((a, b) => a.score - b.score || a.rank - b.rank);
-  const passwords = scored.map((s) => s.word);
-  const known = new Set(passwords);
+  const passwords: string[] = [];
+  const known = new Set<string>();
+  for (const { word } of scored) {
+    if (known.has(word)) continue;
+    known.add(word);
+    passwords.push(word);
+  }
   const fresh = (words: readonly string[]): string[] => {
     const out: string[] = [];
     for (const word of words) {

@@ -1,6 +1,6 @@
 // The ways one account's names and login may be written, each with a likelihood rank (0 most likely).
 import type { AccountRecord } from '../../directory/model.ts';
-import { applyCase, caseRank, CASE_STYLES, foldAccents, nameSpellings, type CaseStyle, type Spelling } from '../spelling.ts';
+import { applyCase, capitaliseFirst, caseRank, CASE_STYLES, foldAccents, nameSpellings, type CaseStyle, type Spelling } from '../spelling.ts';
 import type { Role } from './labels.ts';
 
 export interface NameForm {
@@ -44,6 +44,8 @@ export function personalForms(account: AccountRecord): PersonalForms {
     for (const style of styles) {
       for (const s of spellings) add(applyCase(s.text, style), role, Math.min(2, s.rank + caseRank(style)));
     }
+    // A compound with only its first letter capitalised ("Anne-sophie", "Lefevre-dubois"): a quick typist's way.
+    if (styles.includes('capitalised')) for (const s of spellings) add(capitaliseFirst(s.text), role, s.rank);
   };
   addCased(surnameSpellings, 'surname');
   addCased(givenSpellings, 'given');

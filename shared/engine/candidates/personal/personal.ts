@@ -3,7 +3,7 @@
 import type { Depth } from '../../../contract/codes.ts';
 import type { AccountRecord, BirthDate, SchoolContext } from '../../directory/model.ts';
 import type { Candidate, CandidateFamily } from '../family.ts';
-import { applyCase, type CaseStyle, type Spelling } from '../spelling.ts';
+import { applyCase, capitaliseFirst, type CaseStyle, type Spelling } from '../spelling.ts';
 import { currentYear, recentYears, SHORT_SUFFIXES } from '../suffixes.ts';
 import { DATE_SHAPES, formatBirthDate, type DateShape } from './birthdate.ts';
 import { personalForms, type NameForm, type PersonalForms } from './forms.ts';
@@ -48,9 +48,10 @@ function withSuffixes(ctx: Context, forms: readonly NameForm[], suffixes: readon
   for (const year of years) for (const form of forms) ctx.emit(form.text + String(year), `${form.role}+year`);
 }
 
-type PairCase = CaseStyle | 'given-capitalised-surname-upper';
+type PairCase = CaseStyle | 'given-capitalised-surname-upper' | 'first-capitalised';
 
 function casePart(text: string, part: PairPart, style: PairCase): string {
+  if (style === 'first-capitalised') return capitaliseFirst(text);
   if (style !== 'given-capitalised-surname-upper') return applyCase(text, style);
   return part === 'surname' ? text.toUpperCase() : applyCase(text, 'capitalised');
 }
@@ -121,12 +122,21 @@ function tier2(ctx: Context): void {
   const { date } = ctx;
   if (date) {
     after(ctx, forms, date, DATE_SHAPES);
-    after(ctx, forms, date, COMPACT_SHAPES.slice(0, 4), '.');
+    // Every shape with every separator: "dupont.0907", "dupont-09/07/2008".
+    for (const separator of DATE_SEPARATORS) after(ctx, forms, date, DATE_SHAPES, separator);
     before(ctx, forms, date, COMPACT_SHAPES.slice(0, 4));
   }
   pairs(ctx, 1, ['lower', 'capitalised'], PAIR_SEPARATORS);
-  pairs(ctx, 0, ['upper'], PAIR_SEPARATORS);
+  pairs(ctx, 1, ['upper'], PAIR_SEPARATORS);
+  // "Anne-sophie.Clément": only the very first letter capitalised, as a quick typist does.
+  pairs(ctx, 1, ['first-capitalised'], PAIR_SEPARATORS);
+  pairs(ctx, 2, ['first-capitalised'], ['.']);
   withSuffixes(ctx, forms, SHORT_SUFFIXES, recentYears(ctx.year));
+  // Rarer spellings ("JEAN-BAPTISTE", a birth surname in capitals) with the short suffixes, the last few
+  // years, and the two commonest date shapes only.
+  const rare = ctx.forms.filter((f) => f.rank === 2 && f.role !== 'initials');
+  withSuffixes(ctx, rare, SHORT_SUFFIXES, recentYears(ctx.year).slice(0, 8));
+  if (date) after(ctx, rare, date, ['DDMMYYYY', 'YYYY']);
   const tails: Tail[] = SHORT_SUFFIXES.slice(0, 2).map((text) => ({ text, id: '+suffix' }));
   if (date) tails.push({ text: formatBirthDate(date, 'YYYY'), id: '+birthdate:YYYY' });
   pairs(ctx, 0, ['lower', 'capitalised'], ['.', ''], tails);

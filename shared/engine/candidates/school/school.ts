@@ -6,7 +6,7 @@ import type { Candidate, CandidateFamily } from '../family.ts';
 import { applyCase, CASE_STYLES, foldAccents, plainPunctuation, type CaseStyle } from '../spelling.ts';
 import { currentYear, recentYears, SHORT_SUFFIXES } from '../suffixes.ts';
 import type { SchoolSource } from './labels.ts';
-import { parseSchoolName } from './words.ts';
+import { parseSchoolName, schoolUais, splitSchoolNames } from './words.ts';
 
 /** Tiers: quick takes tier 1, standard adds tier 2, deep tier 3 (sizes in index.ts). */
 const TIERS: Record<Depth, number> = { quick: 1, standard: 2, deep: 3 };
@@ -35,9 +35,9 @@ function vocabulary(school: SchoolContext): Vocabulary {
     seen.add(text);
     bases.push({ text, source });
   };
-  const parsed = [...school.names, ...school.extra].map(parseSchoolName);
+  const parsed = splitSchoolNames([...school.names, ...school.extra]).map(parseSchoolName);
   const towns = school.towns.map((t) => foldAccents(plainPunctuation(t)).toLowerCase().replace(/[^a-z0-9]+/g, '')).filter((t) => t.length >= 2);
-  const uais = school.uais.map((u) => u.trim().toLowerCase()).filter((u) => u.length >= 2);
+  const uais = schoolUais(school).map((u) => u.toLowerCase());
   for (const name of parsed) add(name.joined, 'school-name');
   for (const town of towns) add(town, 'town');
   // The last significant word usually carries the name ("Lycée Jean Moulin" → "moulin").
@@ -56,8 +56,17 @@ function vocabulary(school: SchoolContext): Vocabulary {
   };
 }
 
-function* withTail(bases: readonly Base[], styles: readonly CaseStyle[], tails: readonly string[], tailId: string): Generator<Candidate> {
-  for (const tail of tails) for (const style of styles) for (const base of bases) yield candidate(applyCase(base.text, style) + tail, base.source + tailId);
+function* withTail(bases: readonly Base[], styles: readonly (CaseStyle | 'asIs')[], tails: readonly string[], tailId: string): Generator<Candidate> {
+  for (const tail of tails) {
+    for (const style of styles) {
+      for (const base of bases) {
+        const text = style === 'asIs' ? base.text : applyCase(base.text, style);
+        // An empty tailId lets the tail name itself: a year or a short suffix.
+        const id = tailId !== '' || tail === '' ? tailId : /^\d{4}$/.test(tail) ? '+year' : '+suffix';
+        yield candidate(text + tail, base.source + id);
+      }
+    }
+  }
 }
 
 function* tier1(v: Vocabulary, year: number): Generator<Candidate> {
@@ -66,13 +75,20 @@ function* tier1(v: Vocabulary, year: number): Generator<Candidate> {
   yield* withTail(names, ['lower', 'capitalised'], [''], '');
   yield* withTail(names, ['lower', 'capitalised'], [String(year), String(year - 1), String(year + 1)], '+year');
   yield* withTail(names, ['lower', 'capitalised'], ['123', '1'], '+suffix');
+  // "SimoneVeil2024": each word capitalised, then joined.
+  yield* withTail(camelNames(v), ['asIs'], ['', String(year), String(year - 1), String(year + 1), ...SHORT_SUFFIXES], '');
   yield* withTail(top, ['lower', 'capitalised', 'upper'], [''], '');
   yield* withTail(top, ['lower', 'capitalised'], [String(year), String(year - 1)], '+year');
   yield* withTail(top, ['lower', 'capitalised'], ['123', '1'], '+suffix');
 }
 
+function camelNames(v: Vocabulary): Base[] {
+  return v.multiWordNames.map((words) => ({ text: words.map((w) => applyCase(w, 'capitalised')).join(''), source: 'school-name' }));
+}
+
 function* tier2(v: Vocabulary, year: number): Generator<Candidate> {
   yield* withTail(v.bases, CASE_STYLES, [''], '');
+  yield* withTail(camelNames(v), ['asIs'], recentYears(year).map(String), '+year');
   for (const words of v.multiWordNames) {
     for (const separator of ['.', '_', '-', ' ']) {
       for (const style of ['lower', 'capitalised'] as const) yield candidate(applyCase(words.join(separator), style), 'school-name');

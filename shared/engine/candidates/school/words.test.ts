@@ -6,7 +6,7 @@ import { parseSchoolName, schoolWords } from './words.ts';
 describe('parseSchoolName', () => {
   it.each([
     ['Lycée Jean Moulin', { joined: 'jeanmoulin', full: 'lyceejeanmoulin', words: ['jean', 'moulin'], initials: 'ljm', academy: null }],
-    ["LG-DE L'IROISE-ac-RENNES", { joined: 'iroise', full: 'lgdeliroise', words: ['iroise'], initials: 'li', academy: 'rennes' }],
+    ["LG-DE L'IROISE-ac-RENNES", { joined: 'iroise', full: 'lyceedeliroise', words: ['iroise'], initials: 'li', academy: 'rennes' }],
     ['Collège Saint-Exupéry', { joined: 'exupery', full: 'collegesaintexupery', words: ['exupery'], initials: 'cse', academy: null }],
     ['École élémentaire Les Tilleuls', { joined: 'tilleuls', full: 'ecoleelementairelestilleuls', words: ['tilleuls'], initials: 'eet', academy: null }],
   ])('%s', (name, expected) => {

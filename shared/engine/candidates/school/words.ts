@@ -7,7 +7,7 @@ const STOP_WORDS = new Set([
   'lycee', 'college', 'ecole', 'lg', 'lgt', 'lp', 'lpo', 'lt', 'clg', 'ac', 'erea', 'segpa', 'ep', 'ee', 'em',
   'de', 'du', 'la', 'le', 'les', 'l', 'd', 'des', 'et', 'en', 'au', 'aux',
   'groupe', 'scolaire', 'cite', 'professionnel', 'general', 'technologique', 'polyvalent', 'agricole',
-  'prive', 'public', 'elementaire', 'maternelle', 'primaire', 'institution', 'ensemble', 'etablissement',
+  'prive', 'public', 'elementaire', 'maternelle', 'primaire', 'institution', 'ensemble', 'etablissement', 'uai', 'rne',
 ]);
 // "Saint" alone says nothing, but "Saint-Exupéry" typed as "saintexupery" does.
 const SAINT = new Set(['saint', 'sainte', 'st', 'ste']);
@@ -32,6 +32,11 @@ export interface SchoolName {
 const normalise = (text: string): string => foldAccents(plainPunctuation(text)).toLowerCase();
 const tokensOf = (text: string): string[] => text.split(/[^a-z0-9]+/).filter((t) => t !== '');
 
+// ENT names abbreviate the kind of school ("LG-JULES FERRY"): its full name spells it out ("lyceejulesferry").
+const KIND_IN_FULL: Readonly<Record<string, string>> = {
+  lg: 'lycee', lgt: 'lycee', lpo: 'lycee', lp: 'lycee', lt: 'lycee', clg: 'college', ee: 'ecole', ep: 'ecole', em: 'ecole',
+};
+
 export function parseSchoolName(name: string): SchoolName {
   let text = normalise(name);
   let academy: string | null = null;
@@ -49,14 +54,23 @@ export function parseSchoolName(name: string): SchoolName {
     if (parts.length > 1 && parts.every((p) => !STOP_WORDS.has(p))) compounds.push(parts.join(''));
   }
   const initialsOf = all.filter((t) => !PARTICLES.has(t));
+  const kind = all[0] !== undefined ? KIND_IN_FULL[all[0]] : undefined;
   return {
     joined: words.join(''),
-    full: all.join(''),
+    full: kind ? kind + all.slice(1).join('') : all.join(''),
     words,
     compounds,
     initials: initialsOf.length >= 2 ? initialsOf.map((t) => t.slice(0, 1)).join('') : '',
     academy,
   };
+}
+
+/**
+ * A school's name often carries its town or its kind after a dash or a comma ("Lycée Simone Veil - Châteauneuf"):
+ * each part is a name of its own. ENT names hyphenated without spaces ("LG-DE L'IROISE-ac-RENNES") stay whole.
+ */
+export function splitSchoolNames(names: readonly string[]): string[] {
+  return names.flatMap((n) => n.split(/\s+[-–—]\s+|\s*[,;|/()[\]]\s*/)).map((n) => n.trim()).filter((n) => n !== '');
 }
 
 /**
@@ -68,7 +82,7 @@ export function schoolWords(school: SchoolContext): string[] {
   const add = (word: string): void => {
     if (word.length >= 2 && !STOP_WORDS.has(word) && !SAINT.has(word)) out.add(word);
   };
-  for (const name of [...school.names, ...school.extra]) {
+  for (const name of splitSchoolNames([...school.names, ...school.extra])) {
     const parsed = parseSchoolName(name);
     parsed.words.forEach(add);
     parsed.compounds.forEach(add);
@@ -79,7 +93,16 @@ export function schoolWords(school: SchoolContext): string[] {
     if (words.length > 1) add(words.join(''));
     words.forEach(add);
   }
-  for (const uai of school.uais) add(normalise(uai).replace(/\s+/g, ''));
+  for (const uai of schoolUais(school)) add(normalise(uai).replace(/\s+/g, ''));
   for (const name of school.classes) add(normalise(name).replace(/\s+/g, ''));
   return [...out];
+}
+
+const UAI = /\b\d{7}[A-Za-z]\b/g;
+
+/** The school's UAIs: those the directory names as such, and any written inside its names ("… (UAI 0290009C)"). */
+export function schoolUais(school: SchoolContext): string[] {
+  const found = new Set(school.uais.map((u) => u.trim().toUpperCase()).filter((u) => u !== ''));
+  for (const text of [...school.names, ...school.extra]) for (const m of text.matchAll(UAI)) found.add(m[0].toUpperCase());
+  return [...found];
 }

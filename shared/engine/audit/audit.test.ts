@@ -1,0 +1,122 @@
+// The audit on a handful of hand-made accounts: each weak family found under its code, strong ones not,
+// storage findings, shared groups, cancellation, and a worker that cannot start.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HashSchemeName } from '../../contract/codes.ts';
+import type { AccountRecord, PasswordAttribute, SchoolContext } from '../directory/model.ts';
+import { CancelledError, VigieError } from '../errors.ts';
+import { schemeByName } from '../hash/classify.ts';
+import { runAudit, type AuditResult } from './audit.ts';
+
+const school: SchoolContext = { names: ['Lycée Victor Hugo'], towns: ['Quimperlé'], uais: ['0291234X'], classes: ['2NDE1'], extra: [] };
+
+async function account(login: string, surname: string, given: string, stored: [HashSchemeName, string][], profile: AccountRecord['profile'] = 'student'): Promise<AccountRecord> {
+  const passwords = [];
+  for (const [scheme, password] of stored) {
+    const attribute: PasswordAttribute = scheme === 'NT' ? 'sambantpassword' : scheme === 'LM' ? 'sambalmpassword' : 'userpassword';
+    const value = await schemeByName(scheme).create(password, scheme === 'BCRYPT' ? { cost: 4 } : {});
+    passwords.push({ attribute, value: new TextEncoder().encode(value) });
+  }
+  return { dn: `uid=${login},ou=people,dc=test`, login, surnames: [surname], givenNames: [given], birthDate: { year: 2008, month: 7, day: 9 }, profile, classes: ['2NDE1'], passwords };
+}
+
+describe('runAudit', () => {
+  let accounts: AccountRecord[];
+  let result: AuditResult;
+  const codes = (login: string): string[] => result.accounts.find((a) => a.account.login === login)!.findings.map((f) => f.code).sort();
+
+  beforeAll(async () => {
+    accounts = [
+      await account('ines.martin', 'Martin', 'Inès', [['MD5', 'martin09072008'], ['NT', 'martin09072008']]),
+      await account('paul.roche', 'Roche', 'Paul', [['SSHA', 'azerty']]),
+      await account('lea.morel', 'Morel', 'Léa', [['BCRYPT', 'victorhugo2025']], 'teacher'),
+      await account('jo.vide', 'Vide', 'Jo', [['NT', '']]),
+      await account('zoe.fort', 'Fort', 'Zoé', [['SSHA512', 'k9#Qe!v2Lr8@xW5z']]),
+      await account('tom.clair', 'Clair', 'Tom', [['CLEARTEXT', 'Tr0ub4dor&3-Horse']], 'admin'),
+      await account('a.one', 'One', 'Ana', [['MD5', 'Bienvenue-2NDE1-x7']]),
+      await account('b.two', 'Two', 'Ben', [['MD5', 'Bienvenue-2NDE1-x7']]),
+      await account('no.password', 'Sans', 'Noé', []),
+      await account('old.lm', 'Lemaire', 'Lou', [['LM', 'q7!Kd2#pXw9'], ['NT', 'q7!Kd2#pXw9']]),
+    ];
+    result = await runAudit(accounts, { school, depth: 'standard', workers: 2 });
+  });
+
+  it('finds a personal password under an unsalted hash, and flags the storage', () => {
+    expect(codes('ines.martin')).toEqual(['LEGACY_HASH', 'PERSONAL_INFO_PASSWORD']);
+    const f = result.accounts[0]!.findings.find((x) => x.code === 'PERSONAL_INFO_PASSWORD')!;
+    expect(f.patternId).toBe('surname+birthdate:DDMMYYYY');
+    expect(f.pattern).toBe('nom + date de naissance (JJMMAAAA)');
+    expect(f.strength).toBeLessThanOrEqual(1);
+  });
+
+  it('finds a common password under a salted hash within the budget', () => {
+    expect(codes('paul.roche')).toEqual(['COMMON_PASSWORD', 'LEGACY_HASH']);
+  });
+
+  it("finds the school's name under bcrypt and raises a teacher's severity", () => {
+    const a = result.accounts.find((x) => x.account.login === 'lea.morel')!;
+    const f = a.findings.find((x) => x.code === 'SCHOOL_INFO_PASSWORD');
+    expect(f?.severity).toBe('critical');
+    expect(a.findings.map((x) => x.code)).toContain('WEAK_HASH_PARAMETERS');
+  });
+
+  it('finds an empty password', () => {
+    expect(codes('jo.vide')).toContain('EMPTY_PASSWORD');
+  });
+
+  it('never flags a strong password as weak', () => {
+    expect(codes('zoe.fort')).toEqual(['LEGACY_HASH']);
+    expect(codes('tom.clair')).toEqual(['CLEARTEXT_PASSWORD']);
+    expect(codes('old.lm')).toEqual(['LEGACY_HASH', 'LM_HASH']);
+    expect(codes('no.password')).toEqual([]);
+  });
+
+  it('groups accounts whose unsalted hashes are equal', () => {
+    const a = result.accounts.find((x) => x.account.login === 'a.one')!.findings.find((f) => f.code === 'SHARED_PASSWORD');
+    const b = result.accounts.find((x) => x.account.login === 'b.two')!.findings.find((f) => f.code === 'SHARED_PASSWORD');
+    expect(a?.groupSize).toBe(2);
+    expect(a?.groupId).toBe(b?.groupId);
+  });
+
+  it('names the weakest scheme of each account', () => {
+    expect(result.accounts.map((a) => a.hashScheme)).toEqual(['NT', 'SSHA', 'BCRYPT', 'NT', 'SSHA512', 'CLEARTEXT', 'MD5', 'MD5', 'NONE', 'LM']);
+  });
+
+  it('stops within a second when cancelled', async () => {
+    const many = Array.from({ length: 40 }, () => accounts[2]!);
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const run = runAudit(many, {
+      school, depth: 'deep', workers: 2, signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'accounts' && !abortedAt) {
+          abortedAt = Date.now();
+          controller.abort();
+        }
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+  });
+});
+
+describe('a worker that cannot start', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vigie-worker-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('fails the audit with one line instead of hanging', async () => {
+    const broken = path.join(dir, 'broken-worker.mjs');
+    await writeFile(broken, "throw new Error('cannot load argon2');\n");
+    const one = await account('x.y', 'Y', 'X', [['SSHA', 'secret']]);
+    const run = runAudit([one], { school, depth: 'quick', workers: 1, workerUrl: pathToFileURL(broken) });
+    await expect(run).rejects.toBeInstanceOf(VigieError);
+    await expect(run).rejects.toThrow(/audit worker failed: cannot load argon2$/);
+  });
+});
