@@ -20,6 +20,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // One browser, one slapd and one host per file; files in sequence keep the two cores for the scans.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

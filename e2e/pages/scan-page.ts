@@ -1,0 +1,89 @@
+// The Scan page: a new connection or a saved school, test, save, depth, start, progress, cancel.
+import type { Page } from 'playwright-core';
+import type { Depth } from '../../shared/contract/codes.ts';
+import type { Words } from './vigie-app.ts';
+
+export interface LdapDetails {
+  url: string;
+  baseDn: string;
+  bindDn?: string;
+  password?: string;
+}
+
+export class ScanPage {
+  constructor(private readonly page: Page, private readonly words: Words) {}
+
+  private get t() {
+    return this.words.t;
+  }
+
+  async useNewLdapConnection(details: LdapDetails): Promise<void> {
+    await this.page.getByRole('radio', { name: this.t.scan.newConnection }).check();
+    await this.page.getByRole('radio', { name: this.t.scan.kindLdap }).check();
+    await this.page.getByLabel(this.t.scan.url, { exact: true }).fill(details.url);
+    await this.page.getByLabel(this.t.scan.baseDn, { exact: true }).fill(details.baseDn);
+    await this.page.getByLabel(this.t.scan.bindDn, { exact: true }).fill(details.bindDn ?? '');
+    if (details.password !== undefined) await this.page.getByLabel(this.t.scan.password, { exact: true }).fill(details.password);
+  }
+
+  async useLdifFile(file: string): Promise<void> {
+    await this.page.getByRole('radio', { name: this.t.scan.newConnection }).check();
+    await this.page.getByRole('radio', { name: this.t.scan.kindLdif }).check();
+    await this.page.getByLabel(this.t.scan.ldifFile, { exact: true }).fill(file);
+  }
+
+  async passwordFieldType(): Promise<string | null> {
+    return this.page.getByLabel(this.t.scan.password, { exact: true }).getAttribute('type');
+  }
+
+  /** Tests the connection and returns the sentence the page shows. */
+  async testConnection(): Promise<string> {
+    await this.page.getByRole('button', { name: this.t.scan.testConnection }).click();
+    const notice = this.page.locator('.scan-form .alert').first();
+    await notice.waitFor();
+    return (await notice.innerText()).trim();
+  }
+
+  async saveAsSchool(name: string): Promise<void> {
+    await this.page.getByLabel(this.t.scan.profileName, { exact: true }).fill(name);
+    await this.page.getByRole('button', { name: this.t.scan.saveProfile }).click();
+    await this.page.getByRole('status').filter({ hasText: this.t.scan.profileSaved(name) }).waitFor();
+  }
+
+  async chooseSavedSchool(name: string): Promise<void> {
+    await this.page.getByRole('radio', { name: this.t.scan.savedSchool }).check();
+    await this.page.getByRole('combobox', { name: this.t.scan.savedSchool }).selectOption({ label: name });
+  }
+
+  async chooseDepth(depth: Depth): Promise<void> {
+    await this.page.getByRole('radio', { name: this.t.depths.names[depth] }).check();
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t.scan.start }).click();
+  }
+
+  /** Waits until the live progress shows a phase under way or done. */
+  async waitForProgress(): Promise<string[]> {
+    const panel = this.page.getByRole('region', { name: this.t.progress.title });
+    await panel.waitFor();
+    await panel.locator('.phase-running, .phase-done').first().waitFor({ timeout: 60_000 });
+    return panel.locator('.phase-name').allInnerTexts();
+  }
+
+  async cancel(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t.progress.cancel }).click();
+  }
+
+  async waitForCancelled(): Promise<string> {
+    const notice = this.page.getByRole('status').filter({ hasText: this.t.progress.cancelled });
+    await notice.waitFor({ timeout: 60_000 });
+    return notice.innerText();
+  }
+
+  async failure(): Promise<string> {
+    const alert = this.page.getByRole('alert').first();
+    await alert.waitFor();
+    return alert.innerText();
+  }
+}

@@ -1,0 +1,45 @@
+// The Summary page: grade, score, counts, urgent actions, trend, print.
+import type { Page } from 'playwright-core';
+import type { Profile } from '../../shared/contract/codes.ts';
+import type { Words } from './vigie-app.ts';
+
+export class SummaryPage {
+  constructor(private readonly page: Page, private readonly words: Words) {}
+
+  async waitForReport(timeout = 120_000): Promise<void> {
+    await this.page.getByTestId('grade').waitFor({ timeout });
+  }
+
+  async grade(): Promise<string> {
+    return (await this.page.locator('[data-testid="grade"] .grade-letter').innerText()).trim();
+  }
+
+  async score(): Promise<number> {
+    return Number(await this.page.getByTestId('score').innerText());
+  }
+
+  async verdictSentence(): Promise<string> {
+    return this.page.locator('.verdict-sentence').innerText();
+  }
+
+  /** Accounts and accounts to fix for one kind of account, as the table shows them. */
+  async profileRow(profile: Profile): Promise<{ accounts: number; withFindings: number } | null> {
+    const row = this.page.locator(`tr[data-profile="${profile}"]`);
+    if ((await row.count()) === 0) return null;
+    const cells = await row.locator('td').allInnerTexts();
+    const number = (text: string | undefined): number => Number((text ?? '').replace(/\D/g, ''));
+    return { accounts: number(cells[0]), withFindings: number(cells[1]) };
+  }
+
+  async urgentActions(): Promise<string[]> {
+    return this.page.getByRole('region', { name: this.words.t.summary.urgent }).getByRole('listitem').allInnerTexts();
+  }
+
+  async trendSentence(): Promise<string> {
+    return this.page.locator('.trend-sentence').innerText();
+  }
+
+  async printButtonVisible(): Promise<boolean> {
+    return this.page.getByRole('button', { name: this.words.t.summary.print }).isVisible();
+  }
+}

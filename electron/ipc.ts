@@ -1,0 +1,55 @@
+// The API over IPC: one `ipcMain.handle('vigie:<method>')` per method. Each call is checked twice before a
+// service runs: it comes from the Vigie page (app://vigie/, main frame), and its arguments pass the contract's
+// schema. Errors cross as one line; Electron adds its own prefix, which the renderer strips.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { API_METHODS, type ApiMethod, type VigieApi } from '../shared/contract/api.ts';
+import { invokeApi, parseApiArguments, publicErrorLine } from '../shared/app/api-call.ts';
+import { APP_HOST, APP_SCHEME } from './window-options.ts';
+
+export const PROGRESS_CHANNEL = 'vigie:progress';
+
+export function channelOf(method: ApiMethod): string {
+  return `vigie:${method}`;
+}
+
+/** True only for a frame showing Vigie's own page. Pure: takes the frame's URL. */
+export function isTrustedSender(frameUrl: string | null | undefined): boolean {
+  if (!frameUrl) return false;
+  try {
+    const url = new URL(frameUrl);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** The call's arguments, parsed by the contract's schema; throws one line otherwise. Pure. */
+export function parseIpcArguments(method: ApiMethod, args: unknown[]): unknown[] {
+  return parseApiArguments(method, args);
+}
+
+export class UntrustedSenderError extends Error {
+  constructor() {
+    super('refused: this call does not come from the Vigie page');
+  }
+}
+
+export function registerIpcHandlers(ipcMain: IpcMain, services: VigieApi): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(channelOf(method), async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) throw new UntrustedSenderError();
+      let parsed: unknown[];
+      try {
+        parsed = parseIpcArguments(method, args);
+      } catch (e) {
+        throw new Error(publicErrorLine(e));
+      }
+      try {
+        return await invokeApi(services, method, parsed);
+      } catch (e) {
+        throw new Error(publicErrorLine(e));
+      }
+    });
+  }
+}

@@ -1,0 +1,43 @@
+// The page's `window.vigie`: one IPC call per API method, and progress events without the IPC event object.
+// Built from a narrow IPC interface so a test can check it without Electron.
+import type { IpcRenderer } from 'electron';
+import type { ApiMethod, ScanProgressEvent, VigieApi } from '../shared/contract/api.ts';
+
+export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+// Kept here rather than imported from the contract so the preload bundle does not carry zod; a test checks it
+// equals API_METHODS, and `satisfies VigieApi` below checks every method has its call.
+export const PRELOAD_METHODS = [
+  'hostInfo', 'testConnection', 'startScan', 'cancelScan', 'scanOutcome', 'listHistory', 'getReport',
+  'exportReport', 'listProfiles', 'saveProfile', 'deleteProfile', 'getSettings', 'saveSettings',
+] as const satisfies readonly ApiMethod[];
+
+const PROGRESS_CHANNEL = 'vigie:progress';
+
+export function buildPreloadApi(ipc: PreloadIpc): VigieApi {
+  const call = <M extends (typeof PRELOAD_METHODS)[number]>(method: M) =>
+    ((...args: unknown[]) => ipc.invoke(`vigie:${method}`, ...args)) as VigieApi[M];
+  const api = {
+    hostInfo: call('hostInfo'),
+    testConnection: call('testConnection'),
+    startScan: call('startScan'),
+    cancelScan: call('cancelScan'),
+    scanOutcome: call('scanOutcome'),
+    listHistory: call('listHistory'),
+    getReport: call('getReport'),
+    exportReport: call('exportReport'),
+    listProfiles: call('listProfiles'),
+    saveProfile: call('saveProfile'),
+    deleteProfile: call('deleteProfile'),
+    getSettings: call('getSettings'),
+    saveSettings: call('saveSettings'),
+    onProgress(listener: (event: ScanProgressEvent) => void): () => void {
+      const forward = (_event: unknown, progress: ScanProgressEvent): void => listener(progress);
+      ipc.on(PROGRESS_CHANNEL, forward);
+      return () => {
+        ipc.removeListener(PROGRESS_CHANNEL, forward);
+      };
+    },
+  } satisfies VigieApi;
+  return api;
+}

@@ -1,0 +1,75 @@
+// The VigieApi over the loopback host: `POST /api/<method>` with the arguments as a JSON array and the launch
+// token as a bearer; progress as Server-Sent Events from `GET /api/events`.
+import type { ScanProgressEvent, VigieApi } from '../../../shared/contract/index.ts';
+import { HostError, readHostError } from './host-error.ts';
+
+export interface LoopbackOptions {
+  /** The host's origin, e.g. http://127.0.0.1:4312 (the page's own origin in practice). */
+  origin: string;
+  token: string | null;
+  fetch?: typeof fetch;
+}
+
+type Method = Exclude<keyof VigieApi, 'onProgress'>;
+
+export function loopbackApi(options: LoopbackOptions): VigieApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token !== null) headers.authorization = `Bearer ${options.token}`;
+
+  async function call<M extends Method>(method: M, ...args: Parameters<VigieApi[M]>): Promise<Awaited<ReturnType<VigieApi[M]>>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${options.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+    } catch {
+      throw new HostError('unreachable', 'host unreachable');
+    }
+    if (!response.ok) throw await readHostError(response);
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as Awaited<ReturnType<VigieApi[M]>>;
+  }
+
+  return {
+    hostInfo: () => call('hostInfo'),
+    testConnection: (request) => call('testConnection', request),
+    startScan: (request) => call('startScan', request),
+    cancelScan: (scanId) => call('cancelScan', scanId),
+    scanOutcome: (scanId) => call('scanOutcome', scanId),
+    listHistory: () => call('listHistory'),
+    getReport: (reportId) => call('getReport', reportId),
+    exportReport: (request) => call('exportReport', request),
+    listProfiles: () => call('listProfiles'),
+    saveProfile: (profile) => call('saveProfile', profile),
+    deleteProfile: (profileId) => call('deleteProfile', profileId),
+    getSettings: () => call('getSettings'),
+    saveSettings: (settings) => call('saveSettings', settings),
+    onProgress: (listener) => subscribeToProgress(options, listener),
+  };
+}
+
+/** EventSource cannot send headers, so the token goes in the query, as the host accepts. */
+function subscribeToProgress(options: LoopbackOptions, listener: (event: ScanProgressEvent) => void): () => void {
+  const url = new URL(`${options.origin}/api/events`);
+  if (options.token !== null) url.searchParams.set('token', options.token);
+  const source = new EventSource(url.toString());
+  const deliver = (message: MessageEvent<string>): void => {
+    const event = parseProgress(message.data);
+    if (event !== null) listener(event);
+  };
+  // The host may name its events "progress" or send them unnamed: listen to both.
+  source.addEventListener('progress', deliver);
+  source.addEventListener('message', deliver);
+  return () => source.close();
+}
+
+export function parseProgress(data: string): ScanProgressEvent | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value !== 'object' || value === null) return null;
+    const event = value as Partial<ScanProgressEvent>;
+    if (typeof event.scanId !== 'string' || typeof event.phase !== 'string' || typeof event.done !== 'number') return null;
+    return event as ScanProgressEvent;
+  } catch {
+    return null;
+  }
+}

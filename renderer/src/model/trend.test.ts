@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../../shared/contract/index.ts';
+import { trendFor } from './trend.ts';
+
+const entry = (reportId: string, finishedAt: string, score: number, school: Partial<HistoryEntry> = { profileId: 'college' }): HistoryEntry => ({
+  reportId, finishedAt, score, grade: 'C', accounts: 10, partial: false, label: 'Collège', source: 'ldap://x', ...school,
+});
+
+describe('trendFor', () => {
+  const history = [
+    entry('r3', '2025-03-01T10:00:00Z', 71),
+    entry('other', '2025-02-15T10:00:00Z', 20, { profileId: 'lycee' }),
+    entry('r1', '2025-01-01T10:00:00Z', 50),
+    entry('r2', '2025-02-01T10:00:00Z', 64),
+    entry('r4', '2025-04-01T10:00:00Z', 90),
+  ];
+
+  it('compares with the previous scan of the same school, ignoring later scans and other schools', () => {
+    const trend = trendFor(history, 'r3');
+    expect(trend.points.map((p) => p.reportId)).toEqual(['r1', 'r2', 'r3']);
+    expect(trend.previous?.reportId).toBe('r2');
+    expect(trend.delta).toBe(7);
+  });
+
+  it('has no delta for a school’s first scan', () => {
+    expect(trendFor(history, 'r1')).toMatchObject({ previous: null, delta: null });
+  });
+
+  it('matches scans without a profile by label and source', () => {
+    const adHoc = [
+      entry('a', '2025-01-01T00:00:00Z', 40, { label: 'export.ldif', source: 'export.ldif' }),
+      entry('b', '2025-01-02T00:00:00Z', 35, { label: 'export.ldif', source: 'export.ldif' }),
+      entry('c', '2025-01-01T12:00:00Z', 99, { label: 'autre.ldif', source: 'autre.ldif' }),
+    ];
+    expect(trendFor(adHoc, 'b')).toMatchObject({ delta: -5, previous: { reportId: 'a' } });
+  });
+
+  it('is empty for a report the history does not list', () => {
+    expect(trendFor(history, 'missing').points).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+// Exports (IT management): the full report as JSON, the accounts as CSV (optionally pseudonymised), and the
+// printable summary as PDF. Each comes from the host as an ExportFile and is saved through a Blob link.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ExportRequest, HostInfo, ScanReport } from '../../../shared/contract/index.ts';
+import { useApi } from '../api/api-context.tsx';
+import { plainMessage } from '../api/host-error.ts';
+import { ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { exportBlob, safeFileName } from '../model/export-file.ts';
+
+type Format = ExportRequest['format'];
+type Status = { format: Format; state: 'preparing' } | { format: Format; state: 'ready'; fileName: string } | { format: Format; state: 'failed'; message: string };
+
+interface Props {
+  report: ScanReport | null;
+  reportId: string | null;
+  hostInfo: HostInfo | null;
+  onPrintSummary(): void;
+}
+
+export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Props) {
+  const api = useApi();
+  const { t, language } = useI18n();
+  const [pseudonymise, setPseudonymise] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+
+  if (report === null || reportId === null) {
+    return (
+      <section aria-labelledby="page-title" className="page">
+        <PageTitle>{t.exports.title}</PageTitle>
+        <p className="lead">{t.summary.empty}</p>
+      </section>
+    );
+  }
+
+  const download = async (format: Format) => {
+    setStatus({ format, state: 'preparing' });
+    try {
+      const file = await api.exportReport({ reportId, format, language, ...(format === 'csv' ? { pseudonymise } : {}) });
+      const url = URL.createObjectURL(exportBlob(file));
+      urls.current.push(url);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = safeFileName(file.fileName);
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setStatus({ format, state: 'ready', fileName: link.download });
+    } catch (error) {
+      setStatus({ format, state: 'failed', message: plainMessage(error) });
+    }
+  };
+
+  // A browser makes the PDF itself: its print dialog's "Save as PDF". Electron's host renders one to download.
+  const browserPrints = hostInfo?.host !== 'electron';
+  const card = (format: Format, title: string, hint: string, extra?: ReactNode, downloadable = true) => (
+    <section className="card export-card" aria-labelledby={`export-${format}`}>
+      <h2 id={`export-${format}`}>{title}</h2>
+      <p className="hint">{hint}</p>
+      {extra}
+      {downloadable && <button type="button" className="button-primary" disabled={status?.state === 'preparing'} onClick={() => void download(format)} aria-describedby={`export-${format}`}>
+        {status?.format === format && status.state === 'preparing' ? t.exports.preparing : t.exports.download}
+      </button>}
+      {status?.format === format && status.state === 'ready' && <p className="alert alert-ok" role="status">{t.exports.ready(status.fileName)}</p>}
+      {status?.format === format && status.state === 'failed' && <ErrorWithAdvice title={t.exports.failed} message={status.message} />}
+    </section>
+  );
+
+  return (
+    <section aria-labelledby="page-title" className="page exports-page">
+      <PageTitle>{t.exports.title}</PageTitle>
+      <p className="lead">{t.exports.intro}</p>
+      <div className="export-grid">
+        {card('json', t.exports.json, t.exports.jsonHint)}
+        {card('csv', t.exports.csv, t.exports.csvHint, (
+          <label className="checkbox-inline">
+            <input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> {t.exports.pseudonymise}
+          </label>
+        ))}
+        {card('pdf', t.exports.pdf, browserPrints ? `${t.exports.pdfHint} ${t.exports.pdfBrowserHint}` : t.exports.pdfHint, (
+          <button type="button" className={browserPrints ? 'button-primary' : 'button-secondary'} onClick={onPrintSummary}>{t.summary.print}</button>
+        ), !browserPrints)}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+// Summary (head of school): the grade and what it means, who is affected, what to do first, and the trend.
+// Laid out to print on one A4 page (see the print rules in styles.css).
+import { useMemo } from 'react';
+import type { AccountFindingCode, HistoryEntry, Profile, ScanReport } from '../../../shared/contract/index.ts';
+import { ACCOUNT_FINDING_CODES, PROFILES } from '../../../shared/contract/codes.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Messages } from '../i18n/messages-fr.ts';
+import { trendFor, type Trend } from '../model/trend.ts';
+import { urgentActions, type UrgentAction } from '../model/urgent-actions.ts';
+
+interface Props {
+  report: ScanReport | null;
+  reportId: string | null;
+  history: HistoryEntry[];
+  onPickReport(reportId: string): void;
+}
+
+export function SummaryPage({ report, reportId, history, onPickReport }: Props) {
+  const { t } = useI18n();
+  const actions = useMemo(() => (report === null ? [] : urgentActions(report)), [report]);
+  const trend = useMemo(() => (reportId === null ? null : trendFor(history, reportId)), [history, reportId]);
+
+  if (reportId === null) {
+    return (
+      <section aria-labelledby="page-title" className="page">
+        <PageTitle>{t.summary.title}</PageTitle>
+        <p className="lead">{t.summary.empty}</p>
+      </section>
+    );
+  }
+  if (report === null) {
+    return (
+      <section aria-labelledby="page-title" className="page">
+        <PageTitle>{t.summary.title}</PageTitle>
+        <p role="status">{t.app.loading}</p>
+      </section>
+    );
+  }
+  const { summary } = report;
+  const label = history.find((h) => h.reportId === reportId)?.label ?? report.source.location;
+  const sorted = [...history].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
+
+  return (
+    <section aria-labelledby="page-title" className="page summary-page">
+      <div className="summary-head">
+        <div>
+          <PageTitle>{t.summary.title} — {label}</PageTitle>
+          <p className="meta">{t.summary.scannedOn(t.time.dateTime(report.finishedAt))} · {t.summary.source(report.source.location)}</p>
+        </div>
+        <div className="summary-tools no-print">
+          {sorted.length > 1 && (
+            <div className="field field-inline">
+              <label htmlFor="report-picker">{t.summary.pickReport}</label>
+              <select id="report-picker" value={reportId} onChange={(e) => onPickReport(e.target.value)}>
+                {sorted.map((h) => <option key={h.reportId} value={h.reportId}>{h.label} — {t.time.date(h.finishedAt)} ({h.grade})</option>)}
+              </select>
+            </div>
+          )}
+          <button type="button" className="button-primary" onClick={() => window.print()}>{t.summary.print}</button>
+        </div>
+      </div>
+
+      <div className="verdict">
+        <div className={`grade grade-${summary.grade}`} data-testid="grade" aria-label={`${t.summary.gradeLabel} ${summary.grade}`}>
+          <span className="grade-caption" aria-hidden="true">{t.summary.gradeLabel}</span>
+          <span className="grade-letter" aria-hidden="true">{summary.grade}</span>
+        </div>
+        <div className="verdict-text">
+          <p className="score"><span className="score-value" data-testid="score">{summary.score}</span> <span className="score-unit">{t.summary.outOf}</span></p>
+          <p className="verdict-sentence">{t.grades[summary.grade]}</p>
+          <p className="meta">{t.summary.accounts(summary.accounts)} · {t.summary.withFindings(summary.withFindings)}</p>
+          {report.partial && <p className="alert alert-warn">{t.summary.partial}</p>}
+        </div>
+      </div>
+
+      <div className="summary-grid">
+        <section aria-labelledby="urgent-title" className="card urgent">
+          <h2 id="urgent-title">{t.summary.urgent}</h2>
+          {actions.length === 0 ? <p>{t.summary.nothingUrgent}</p> : (
+            <ol className="urgent-list">
+              {actions.map((action) => (
+                <li key={`${action.kind}-${action.code}`} className={`severity-edge severity-edge-${action.severity}`}>{actionText(action, t)}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="profiles-title" className="card">
+          <h2 id="profiles-title">{t.summary.byProfile}</h2>
+          <ProfileTable report={report} />
+        </section>
+
+        <section aria-labelledby="problems-title" className="card">
+          <h2 id="problems-title">{t.summary.byProblem}</h2>
+          <ProblemBars byCode={summary.byCode} total={summary.accounts} />
+        </section>
+
+        <section aria-labelledby="trend-title" className="card">
+          <h2 id="trend-title">{t.summary.trend}</h2>
+          {trend !== null && <TrendView trend={trend} />}
+          {report.directoryFindings.length > 0 && (
+            <>
+              <h3>{t.summary.directory}</h3>
+              <ul className="directory-findings">
+                {report.directoryFindings.map((f) => (
+                  <li key={f.code}><span className={`severity severity-${f.severity}`}>{t.severities[f.severity]}</span> {t.directoryCodes[f.code]}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function actionText(action: UrgentAction, t: Messages): string {
+  if (action.kind === 'directory') return t.directoryCodes[action.code];
+  return t.codeActions[action.code](action.accounts, t.list(action.profiles.map((p) => t.profiles.plural[p])));
+}
+
+function ProfileTable({ report }: { report: ScanReport }) {
+  const { t } = useI18n();
+  const rows = PROFILES.flatMap((profile) => {
+    const s = report.summary.byProfile[profile];
+    return s === undefined || s.accounts === 0 ? [] : [{ profile, ...s }];
+  });
+  return (
+    <table className="profile-table">
+      <thead>
+        <tr>
+          <th scope="col">{t.summary.profileColumn}</th>
+          <th scope="col" className="num">{t.summary.accountsColumn}</th>
+          <th scope="col" className="num">{t.summary.findingsColumn}</th>
+          <th scope="col" className="num">{t.summary.gradeColumn}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.profile} data-profile={row.profile}>
+            <th scope="row">{capitalise(t.profiles.plural[row.profile as Profile])}</th>
+            <td className="num">{row.accounts.toLocaleString(t.locale)}</td>
+            <td className="num">{row.withFindings.toLocaleString(t.locale)}</td>
+            <td className="num"><span className={`grade-chip grade-${row.grade}`}>{row.grade}</span></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ProblemBars({ byCode, total }: { byCode: Partial<Record<AccountFindingCode, number>>; total: number }) {
+  const { t } = useI18n();
+  const bars = ACCOUNT_FINDING_CODES.flatMap((code) => {
+    const n = byCode[code] ?? 0;
+    return n > 0 ? [{ code, n }] : [];
+  }).sort((a, b) => b.n - a.n);
+  if (bars.length === 0) return <p>{t.summary.noProblem}</p>;
+  const max = Math.max(...bars.map((b) => b.n));
+  return (
+    <ul className="bar-chart" aria-label={t.summary.chartLabel}>
+      {bars.map(({ code, n }) => (
+        <li key={code} className="bar-row">
+          <span className="bar-label">{t.codes[code]}</span>
+          <span className="bar-track" aria-hidden="true"><span className="bar-fill" style={{ width: `${Math.max(2, (n / max) * 100)}%` }} /></span>
+          <span className="bar-value">{n.toLocaleString(t.locale)}{total > 0 && <span className="bar-share"> ({(n / total).toLocaleString(t.locale, { style: 'percent', maximumFractionDigits: 0 })})</span>}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TrendView({ trend }: { trend: Trend }) {
+  const { t } = useI18n();
+  const previousDate = trend.previous === null ? '' : t.time.date(trend.previous.finishedAt);
+  const sentence = trend.delta === null ? t.summary.trendFirst
+    : trend.delta > 0 ? t.summary.trendUp(trend.delta, previousDate)
+      : trend.delta < 0 ? t.summary.trendDown(-trend.delta, previousDate) : t.summary.trendSame(previousDate);
+  const width = 240;
+  const height = 64;
+  const step = trend.points.length > 1 ? width / trend.points.length : width;
+  return (
+    <>
+      <p className="trend-sentence">{sentence}</p>
+      {trend.points.length > 1 && (
+        <svg className="trend-chart" viewBox={`0 0 ${width} ${height + 14}`} role="img" aria-label={t.summary.trendChartLabel}>
+          {trend.points.map((point, i) => {
+            const h = Math.max(2, (point.score / 100) * height);
+            return (
+              <g key={point.reportId}>
+                <title>{`${t.time.date(point.finishedAt)} : ${point.score} (${point.grade})`}</title>
+                <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className={`trend-bar grade-fill-${point.grade}`} />
+                <text x={i * step + step / 2} y={height + 12} textAnchor="middle" className="trend-label">{point.score}</text>
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

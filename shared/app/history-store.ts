@@ -1,0 +1,107 @@
+// Past scans: one JSON report per scan under `<dataDir>/history/`, plus a small entry file the history list
+// reads without opening every report. A report holds no password and no hash by construction (ScanReport).
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { HistoryEntry } from '../contract/api.ts';
+import type { ScanReport } from '../contract/report.ts';
+import { VigieError } from '../engine/errors.ts';
+import { readJsonFile, writeJsonAtomically } from './atomic-file.ts';
+
+const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class ReportNotFoundError extends VigieError {
+  override readonly name = 'ReportNotFoundError';
+  constructor(reportId: string) {
+    super(`no report with id ${reportId} in the history`, 'it may have been deleted: pick one from the history');
+  }
+}
+
+export interface HistoryLabel {
+  profileId?: string;
+  /** The school's name (profile name), or the source's location when the scan had no profile. */
+  label?: string;
+}
+
+export class HistoryStore {
+  readonly folder: string;
+
+  constructor(dataDir: string) {
+    this.folder = path.join(dataDir, 'history');
+  }
+
+  /** Writes the report, then its entry: the list never shows a scan whose report is not complete. */
+  async save(report: ScanReport, label: HistoryLabel = {}): Promise<HistoryEntry> {
+    const reportId = newReportId(new Date(report.finishedAt));
+    const entry: HistoryEntry = {
+      reportId,
+      ...(label.profileId !== undefined ? { profileId: label.profileId } : {}),
+      label: label.label ?? report.source.location,
+      source: report.source.location,
+      finishedAt: report.finishedAt,
+      accounts: report.summary.accounts,
+      score: report.summary.score,
+      grade: report.summary.grade,
+      partial: report.partial,
+    };
+    await writeJsonAtomically(this.reportFile(reportId), report);
+    await writeJsonAtomically(this.entryFile(reportId), entry);
+    return entry;
+  }
+
+  /** Most recent first. */
+  async list(): Promise<HistoryEntry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new VigieError(`cannot read the history folder ${this.folder}`);
+    }
+    const entries: HistoryEntry[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.entry.json') || name.startsWith('.')) continue;
+      try {
+        const entry = await readJsonFile<HistoryEntry | null>(path.join(this.folder, name), null);
+        if (entry && typeof entry.reportId === 'string') entries.push(entry);
+      } catch {
+        // A damaged entry hides one scan, not the whole history.
+      }
+    }
+    return entries.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt) || b.reportId.localeCompare(a.reportId));
+  }
+
+  async get(reportId: string): Promise<ScanReport> {
+    if (!REPORT_ID.test(reportId)) throw new ReportNotFoundError(reportId);
+    const report = await readJsonFile<ScanReport | null>(this.reportFile(reportId), null);
+    if (!report) throw new ReportNotFoundError(reportId);
+    return report;
+  }
+
+  async entry(reportId: string): Promise<HistoryEntry> {
+    if (!REPORT_ID.test(reportId)) throw new ReportNotFoundError(reportId);
+    const entry = await readJsonFile<HistoryEntry | null>(this.entryFile(reportId), null);
+    if (!entry) throw new ReportNotFoundError(reportId);
+    return entry;
+  }
+
+  async delete(reportId: string): Promise<void> {
+    if (!REPORT_ID.test(reportId)) throw new ReportNotFoundError(reportId);
+    await rm(this.entryFile(reportId), { force: true });
+    await rm(this.reportFile(reportId), { force: true });
+  }
+
+  reportFile(reportId: string): string {
+    return path.join(this.folder, `${reportId}.json`);
+  }
+
+  private entryFile(reportId: string): string {
+    return path.join(this.folder, `${reportId}.entry.json`);
+  }
+}
+
+/** Sorts by time in a file listing, and stays unique when two scans end in the same second. */
+function newReportId(finishedAt: Date): string {
+  const stamp = (Number.isNaN(finishedAt.getTime()) ? new Date() : finishedAt).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `${stamp}-${randomBytes(4).toString('hex')}`;
+}

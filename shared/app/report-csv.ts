@@ -1,0 +1,29 @@
+// The CSV export: one row per account, for a spreadsheet. RFC 4180 quoting; a leading = + - @ is neutralised
+// so a spreadsheet never runs a directory value as a formula.
+import type { ScanReport } from '../contract/report.ts';
+import type { Pseudonymiser } from './pseudonymiser.ts';
+
+export const CSV_COLUMNS = ['dn', 'login', 'profile', 'classes', 'hashScheme', 'findings', 'patterns', 'severity'] as const;
+
+export function reportCsv(report: ScanReport, pseudonymiser?: Pseudonymiser): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const a of report.accounts) {
+    const patterns = [...new Set(a.findings.map((f) => f.pattern).filter((p): p is string => p !== undefined))];
+    rows.push([
+      pseudonymiser ? pseudonymiser.pseudonym('dn', a.dn) : a.dn,
+      pseudonymiser ? pseudonymiser.pseudonym('login', a.login) : a.login,
+      a.profile,
+      a.classes.join(' | '),
+      a.hashScheme,
+      [...new Set(a.findings.map((f) => f.code))].join(' '),
+      patterns.join(' | '),
+      a.risk ?? '',
+    ].map(csvField).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

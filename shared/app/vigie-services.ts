@@ -1,0 +1,60 @@
+// The services behind VigieApi, in plain Node: the Electron main process and the loopback host both build
+// them here and only differ in their SecretStore, their PDF renderer and how the API reaches the page.
+import type { VigieApi } from '../contract/api.ts';
+import { VIGIE_VERSION } from '../engine/version.ts';
+import { checkConnection } from './connection-check.ts';
+import { ExportService, type PdfRenderer } from './export-service.ts';
+import { HistoryStore } from './history-store.ts';
+import { ProfileStore } from './profile-store.ts';
+import { ScanService, type ScanRunner } from './scan-service.ts';
+import type { SecretStore } from './secret-store.ts';
+import { SettingsStore } from './settings-store.ts';
+
+export interface VigieServicesOptions {
+  /** Usually `defaultDataDir()`; tests pass a temp dir. */
+  dataDir: string;
+  secrets: SecretStore;
+  hostKind: 'electron' | 'loopback';
+  /** The audit worker's bundle in packaged builds; the TypeScript entry otherwise. */
+  workerUrl?: URL;
+  /** Electron's summary-page printer; absent in the loopback host, where the page prints itself. */
+  renderPdf?: PdfRenderer;
+  /** The engine's runScan, unless a test or host needs another. */
+  runScan?: ScanRunner;
+}
+
+export interface VigieServices extends VigieApi {
+  /** Cancels running scans; call when the host shuts down. */
+  close(): Promise<void>;
+}
+
+export function createVigieServices(options: VigieServicesOptions): VigieServices {
+  const history = new HistoryStore(options.dataDir);
+  const profiles = new ProfileStore(options.dataDir, options.secrets);
+  const settings = new SettingsStore(options.dataDir);
+  const exports = new ExportService(history, options.dataDir, options.renderPdf);
+  const scans = new ScanService({
+    profiles,
+    history,
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    ...(options.runScan ? { run: options.runScan } : {}),
+  });
+
+  return {
+    hostInfo: async () => ({ version: VIGIE_VERSION, host: options.hostKind, canSavePasswords: options.secrets.available() }),
+    testConnection: (request) => checkConnection(request.connection, request.password),
+    startScan: (request) => scans.start(request),
+    cancelScan: (scanId) => scans.cancel(scanId),
+    scanOutcome: (scanId) => scans.outcome(scanId),
+    onProgress: (listener) => scans.onProgress(listener),
+    listHistory: () => history.list(),
+    getReport: (reportId) => history.get(reportId),
+    exportReport: (request) => exports.export(request),
+    listProfiles: () => profiles.list(),
+    saveProfile: (profile) => profiles.save(profile),
+    deleteProfile: (profileId) => profiles.delete(profileId),
+    getSettings: () => settings.get(),
+    saveSettings: (value) => settings.save(value),
+    close: () => scans.close(),
+  };
+}
