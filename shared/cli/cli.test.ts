@@ -4,28 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { oneLineError, runCliInProcess, type CliRun } from './test-io.ts';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }
-}
-
-async function vigie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: { isTTY: false } as unknown as NodeJS.ReadStream,
-    env,
-    signal: new AbortController().signal,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+async function vigie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCliInProcess(args, env);
 }
 
 /** A free port with nothing listening on it. */
@@ -50,11 +32,9 @@ async function file(name: string, text: string): Promise<string> {
 }
 
 function expectOneLine(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vigie: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(stderr).not.toMatch(/\n\s+at /);
+  const line = oneLineError(stderr);
+  expect(line, stderr).not.toBeNull();
+  expect(line).toMatch(pattern);
 }
 
 describe('vigie CLI', () => {

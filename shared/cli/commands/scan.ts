@@ -3,6 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
+import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
 import { runScan, type ScanRequest, type ScanSource } from '../../engine/scan.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
@@ -26,6 +27,10 @@ Source (one of):
     --password-file F    the bind password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
     --starttls           upgrade ldap:// with StartTLS
     --ca-file F          a CA certificate (PEM) to trust for ldaps:// or StartTLS
+    --probe-dn DN        an ordinary account: can users read other accounts' hashes? (posture check)
+    --probe-password-file F   its password, in a file
+    --config-bind-dn DN  an account that may read cn=config (password storage, ppolicy settings)
+    --config-password-file F  its password, in a file
 
 Options:
   --flavour F            sdet | scribe | se3 | samba3 | inetorgperson (detected when absent)
@@ -37,6 +42,7 @@ Options:
   --lang L               fr | en for the summary (default fr)
   --workers N            worker threads (default: one per core)
   --quiet                no progress on stderr
+  --breach-index DIR     the breached-password index (vigie breached import); default: in the app-data folder
 
 Vigie never writes to the directory and never tries a password by binding; a recovered password is
 never shown: the report names its pattern ("nom + date de naissance").
@@ -49,6 +55,10 @@ never shown: the report names its pattern ("nom + date de naissance").
     'password-file': { type: 'string' },
     starttls: { type: 'boolean' },
     'ca-file': { type: 'string' },
+    'probe-dn': { type: 'string' },
+    'probe-password-file': { type: 'string' },
+    'config-bind-dn': { type: 'string' },
+    'config-password-file': { type: 'string' },
     flavour: { type: 'string' },
     'birth-attr': { type: 'string' },
     'birth-format': { type: 'string' },
@@ -58,6 +68,7 @@ never shown: the report names its pattern ("nom + date de naissance").
     lang: { type: 'string' },
     workers: { type: 'string' },
     quiet: { type: 'boolean' },
+    'breach-index': { type: 'string' },
   },
   async run(v, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -72,6 +83,8 @@ never shown: the report names its pattern ("nom + date de naissance").
     }
     if (v.school) request.school = (v.school as string[]).map((s) => s.trim()).filter(Boolean);
     if (v.workers !== undefined) request.workers = positiveInt(v.workers, 'workers');
+    if (v['breach-index'] !== undefined) request.breachIndexDir = String(v['breach-index']);
+    if (source.kind === 'ldap') request.posture = await postureOptions(v, io);
     return scanAndReport(request, {
       json: v.json as string | undefined,
       lang: oneOf(v.lang, ['fr', 'en'], 'lang', 'fr') as Lang,
@@ -97,6 +110,11 @@ export async function scanAndReport(request: ScanRequest, out: ReportOutput, io:
   }
   if (out.json) await writeReport(out.json, report);
   io.stdout.write(formatSummary(report, out.lang));
+  if (report.source.breachIndex?.present === false) {
+    io.stdout.write(out.lang === 'fr'
+      ? '\nMots de passe divulgués : non vérifiés (aucun index ; vigie breached import pour en créer un).\n'
+      : '\nBreached passwords: not checked (no index; vigie breached import makes one).\n');
+  }
   if (out.json) io.stdout.write(`\n${out.lang === 'fr' ? 'Rapport complet' : 'Full report'} : ${out.json}\n`);
   return 0;
 }
@@ -106,7 +124,7 @@ async function scanSource(v: Record<string, unknown>, io: CliIo): Promise<ScanSo
   const url = v.url as string | undefined;
   if (ldif && url) throw new UsageError('give either --ldif or --url, not both');
   if (ldif) {
-    for (const opt of ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file']) {
+    for (const opt of ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file', 'probe-dn', 'probe-password-file', 'config-bind-dn', 'config-password-file']) {
       if (v[opt] !== undefined) throw new UsageError(`--${opt} goes with --url, not --ldif`);
     }
     return { kind: 'ldif', file: ldif };
@@ -132,6 +150,20 @@ async function scanSource(v: Record<string, unknown>, io: CliIo): Promise<ScanSo
   }
   if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
   return source;
+}
+
+/** The posture checks' extra accounts (issue #4 §1); their passwords come from files only. */
+export async function postureOptions(v: Record<string, unknown>, io: CliIo): Promise<PostureOptions> {
+  const posture: PostureOptions = {};
+  for (const [dnOption, fileOption, key] of [['probe-dn', 'probe-password-file', 'probe'], ['config-bind-dn', 'config-password-file', 'config']] as const) {
+    const dn = v[dnOption] as string | undefined;
+    const file = v[fileOption] as string | undefined;
+    if (dn === undefined && file === undefined) continue;
+    if (dn === undefined) throw new UsageError(`--${fileOption} needs --${dnOption}`);
+    if (file === undefined) throw new UsageError(`--${dnOption} needs --${fileOption} (a password is never taken from the command line)`);
+    posture[key] = { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
+  }
+  return posture;
 }
 
 /** Written next to its final name, then renamed: a reader never sees half a report. */
