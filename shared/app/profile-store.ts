@@ -24,13 +24,28 @@ export class ProfileStore {
   // Saves run one after another, so two quick saves never lose one of them.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, private readonly secrets: SecretStore) {
+  constructor(dataDir: string, private readonly secrets: SecretStore, private readonly builtIn: readonly SchoolProfile[] = []) {
     this.file = path.join(dataDir, 'profiles.json');
   }
 
+  /** Built-in profiles (the demo school) first, then the user's own. */
   async list(): Promise<SchoolProfile[]> {
+    return [...this.builtIn, ...(await this.saved())];
+  }
+
+  private async saved(): Promise<SchoolProfile[]> {
     const stored = await readJsonFile<ProfilesFile>(this.file, { version: 1, profiles: [] });
-    return Array.isArray(stored.profiles) ? stored.profiles.map(withoutPassword) : [];
+    return Array.isArray(stored.profiles) ? stored.profiles.filter((p) => !this.isBuiltIn(p.id)).map(withoutPassword) : [];
+  }
+
+  private isBuiltIn(profileId: string): boolean {
+    return this.builtIn.some((p) => p.id === profileId);
+  }
+
+  private refuseBuiltIn(profileId: string | undefined): void {
+    if (profileId !== undefined && this.isBuiltIn(profileId)) {
+      throw new VigieError('the demo school is built in and cannot be changed', 'save your own school as a new profile');
+    }
   }
 
   async get(profileId: string): Promise<SchoolProfile> {
@@ -42,7 +57,8 @@ export class ProfileStore {
   /** Creates or replaces a profile. A password is handed to the SecretStore (refused when it cannot encrypt). */
   save(input: ProfileInput): Promise<SchoolProfile> {
     return this.serialised(async () => {
-      const profiles = await this.list();
+      this.refuseBuiltIn(input.id);
+      const profiles = await this.saved();
       const id = input.id ?? randomUUID();
       const previous = profiles.find((p) => p.id === id);
       if (input.password !== undefined && input.password !== '') {
@@ -67,7 +83,8 @@ export class ProfileStore {
 
   delete(profileId: string): Promise<void> {
     return this.serialised(async () => {
-      const profiles = await this.list();
+      this.refuseBuiltIn(profileId);
+      const profiles = await this.saved();
       if (!profiles.some((p) => p.id === profileId)) throw new ProfileNotFoundError(profileId);
       this.secrets.remove(profileId);
       await this.write(profiles.filter((p) => p.id !== profileId));

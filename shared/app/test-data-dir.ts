@@ -2,11 +2,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
 /** The synthetic demo school (no real person's data), shared by the services' and hosts' tests. */
-export const DEMO_LDIF = fileURLToPath(new URL('../../demo/ecole-demo.ldif', import.meta.url));
+export { DEMO_LDIF } from './demo-school.ts';
 
 export function useTempDataDirs(): () => Promise<string> {
   const made: string[] = [];

@@ -3,6 +3,7 @@
 import type { VigieApi } from '../contract/api.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
 import { checkConnection } from './connection-check.ts';
+import { demoProfiles } from './demo-school.ts';
 import { ExportService, type PdfRenderer } from './export-service.ts';
 import { HistoryStore } from './history-store.ts';
 import { ProfileStore } from './profile-store.ts';
@@ -21,6 +22,8 @@ export interface VigieServicesOptions {
   renderPdf?: PdfRenderer;
   /** The engine's runScan, unless a test or host needs another. */
   runScan?: ScanRunner;
+  /** The demo school offered as a built-in profile; `null` offers none. Default: the one shipped in demo/. */
+  demoFile?: string | null;
 }
 
 export interface VigieServices extends VigieApi {
@@ -30,7 +33,7 @@ export interface VigieServices extends VigieApi {
 
 export function createVigieServices(options: VigieServicesOptions): VigieServices {
   const history = new HistoryStore(options.dataDir);
-  const profiles = new ProfileStore(options.dataDir, options.secrets);
+  const profiles = new ProfileStore(options.dataDir, options.secrets, options.demoFile === null ? [] : demoProfiles(options.demoFile));
   const settings = new SettingsStore(options.dataDir);
   const exports = new ExportService(history, options.dataDir, options.renderPdf);
   const scans = new ScanService({

@@ -45,6 +45,8 @@ export interface SchoolProfile {
   flavour?: Flavour;
   school?: string[];
   passwordSaved: boolean;
+  /** Shipped with Vigie (the synthetic demo school): it cannot be changed or deleted. */
+  builtIn?: boolean;
 }
 
 export const ScanStartSchema = z.object({

@@ -37,8 +37,13 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
   // The saved settings and profiles arrive after the first render.
   useEffect(() => setForm((f) => ({ ...f, depth: defaultDepth })), [defaultDepth]);
   useEffect(() => {
-    if (profiles.length > 0) setForm((f) => (f.mode === 'saved' || f.url !== '' || f.file !== '' ? f : { ...f, mode: 'saved' }));
-  }, [profiles.length]);
+    if (profiles.length === 0) return;
+    setForm((f) => {
+      const saved = f.mode === 'saved' || f.url !== '' || f.file !== '' ? f : { ...f, mode: 'saved' as const };
+      // A first-time user finds the school (the built-in demo, or their only one) already chosen: one click to scan.
+      return saved.mode === 'saved' && saved.profileId === '' ? { ...saved, profileId: profiles[0]!.id } : saved;
+    });
+  }, [profiles]);
 
   const running = scan.state.status === 'running' || scan.state.status === 'starting';
   const selected = profiles.find((p) => p.id === form.profileId);
@@ -129,7 +134,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
                   </select>
                   {selected?.passwordSaved === true && <p className="hint">{t.scan.passwordSaved}</p>}
                 </div>
-                {selected !== undefined && (
+                {selected !== undefined && selected.builtIn !== true && (
                   <button type="button" className="button-secondary" onClick={() => void deleteProfile()}>{t.scan.deleteProfile}</button>
                 )}
               </div>

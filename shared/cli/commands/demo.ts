@@ -1,11 +1,9 @@
 // `vigie demo`: scan the synthetic demo school that ships with Vigie, so a new user sees a report at once.
-import { fileURLToPath } from 'node:url';
+import { DEMO_LDIF } from '../../app/demo-school.ts';
 import type { Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { UsageError } from '../usage-error.ts';
 import { scanAndReport } from './scan.ts';
-
-export const DEMO_LDIF = fileURLToPath(new URL('../../../demo/ecole-demo.ldif', import.meta.url));
 
 export const demoCommand: Command = {
   name: 'demo',
