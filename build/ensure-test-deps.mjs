@@ -3,7 +3,7 @@
 // Quiet and fast when everything is there; one line per install; idempotent.
 import { spawnSync } from 'node:child_process';
 
-const PACKAGES = ['slapd', 'ldap-utils', 'slapd-contrib', 'chromium', 'poppler-utils'];
+const PACKAGES = ['slapd', 'ldap-utils', 'slapd-contrib', 'chromium', 'poppler-utils', 'hashcat', 'pocl-opencl-icd', 'ocl-icd-libopencl1'];
 
 function isInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });

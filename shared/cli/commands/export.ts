@@ -1,0 +1,121 @@
+// `vigie export hashcat`: hands the deep audit to hashcat or John the Ripper (a GPU cluster, Hashtopolis). The
+// report holds no hash, so the export reads the same source again; the folder it writes stays with the DSI.
+import { DEPTHS, type Depth } from '../../contract/codes.ts';
+import { exportHashcat } from '../../engine/export/export-hashcat.ts';
+import { readReport } from '../../engine/export/read-report.ts';
+import type { ScanSource } from '../../engine/scan.ts';
+import { bindPassword } from '../bind-password.ts';
+import type { CliIo, Command } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export a scanned directory\'s hashes and targeted wordlist for hashcat / John the Ripper',
+  usage: `
+Usage: vigie export hashcat --report REPORT.json (--ldif FILE | --url URL --base DN …) --out DIR [options]
+
+Writes to DIR (a new or empty folder, owner-only files): one hash file per hashcat mode, keyed by opaque
+account ids (no names); the targeted wordlist Vigie uses (personal, school and common words); John the
+Ripper files whose GECOS carries each person's names and login for its single mode; accounts.map.json
+(ids → accounts, stays with you); README.txt with the commands to run and how to import the results.
+
+  --report FILE          the report of \`vigie scan --json\` (the export covers its accounts)
+Source (the one the report was made from):
+  --ldif FILE            an LDIF export
+  --url URL              ldap:// or ldaps:// URL of the directory
+    --base DN            where the accounts are (search base)
+    --bind-dn DN         who to bind as (anonymous when absent)
+    --password-file F    the bind password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
+    --starttls           upgrade ldap:// with StartTLS
+    --ca-file F          a CA certificate (PEM) to trust for ldaps:// or StartTLS
+Options:
+  --out DIR              where to write the export (required)
+  --depth D              quick | standard | deep: the wordlist's depth (default: the report's)
+  --birth-attr ATTR      inetorgperson: attribute holding the birth date (as given to scan)
+  --birth-format FMT     its format (as given to scan)
+  --school TEXT          a word about the school, as given to scan; repeatable
+
+The folder holds password hashes and personal words: keep it on your machine, delete it after the import.
+`,
+  options: {
+    report: { type: 'string' },
+    ldif: { type: 'string' },
+    url: { type: 'string' },
+    base: { type: 'string' },
+    'bind-dn': { type: 'string' },
+    'password-file': { type: 'string' },
+    starttls: { type: 'boolean' },
+    'ca-file': { type: 'string' },
+    out: { type: 'string' },
+    depth: { type: 'string' },
+    'birth-attr': { type: 'string' },
+    'birth-format': { type: 'string' },
+    school: { type: 'string', multiple: true },
+  },
+  async run(v, positionals, io) {
+    const [target, ...extra] = positionals;
+    if (target !== 'hashcat') throw new UsageError(target === undefined ? 'say what to export: vigie export hashcat …' : `unknown export '${target}' (only 'hashcat')`);
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    if (v.report === undefined) throw new UsageError('--report REPORT.json is required');
+    if (v.out === undefined) throw new UsageError('--out DIR is required');
+    let depth: Depth | undefined;
+    if (v.depth !== undefined) {
+      const d = String(v.depth).toLowerCase();
+      if (!(DEPTHS as readonly string[]).includes(d)) throw new UsageError(`--depth must be one of ${DEPTHS.join(', ')} (got '${String(v.depth)}')`);
+      depth = d as Depth;
+    }
+    const report = await readReport(String(v.report));
+    const source = await exportSource(v, io);
+    const result = await exportHashcat({
+      report, source, outDir: String(v.out),
+      ...(depth ? { depth } : {}),
+      ...(v['birth-attr'] !== undefined || v['birth-format'] !== undefined
+        ? { birthDate: {
+          ...(v['birth-attr'] !== undefined ? { attribute: String(v['birth-attr']) } : {}),
+          ...(v['birth-format'] !== undefined ? { format: String(v['birth-format']) } : {}),
+        } }
+        : {}),
+      ...(v.school ? { school: (v.school as string[]).map((s) => s.trim()).filter(Boolean) } : {}),
+      signal: io.signal,
+    });
+    io.stdout.write(`Exported ${result.accounts} account(s) to ${result.dir}\n`);
+    for (const m of result.modes) io.stdout.write(`  hashcat -m ${String(m.mode).padEnd(5)} ${m.scheme.padEnd(12)} ${m.hashes} hash(es)  ${m.hashFile}\n`);
+    const skipped = Object.entries(result.notExported);
+    if (skipped.length > 0) io.stdout.write(`  not exported (no hashcat mode): ${skipped.map(([s, n]) => `${s} ${n}`).join(', ')}\n`);
+    io.stdout.write(`  wordlist: ${result.words} word(s)\nRead ${result.dir}/README.txt. The folder holds hashes and personal words: keep it here, delete it after the import.\n`);
+    return 0;
+  },
+};
+
+async function exportSource(v: Record<string, unknown>, io: CliIo): Promise<ScanSource> {
+  const ldif = v.ldif as string | undefined;
+  const url = v.url as string | undefined;
+  if (ldif && url) throw new UsageError('give either --ldif or --url, not both');
+  if (ldif) {
+    for (const opt of ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file']) {
+      if (v[opt] !== undefined) throw new UsageError(`--${opt} goes with --url, not --ldif`);
+    }
+    return { kind: 'ldif', file: ldif };
+  }
+  if (!url) throw new UsageError('give the source the report was made from: --ldif FILE or --url URL');
+  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  const base = v.base as string | undefined;
+  if (!base) throw new UsageError('--url needs --base DN (where the accounts are)');
+  const source: ScanSource = { kind: 'ldap', url, baseDn: base };
+  const bindDn = v['bind-dn'] as string | undefined;
+  if (bindDn) {
+    source.bindDn = bindDn;
+    source.password = await bindPassword({
+      ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
+      env: io.env, stdin: io.stdin, stderr: io.stderr,
+    });
+  } else if (v['password-file'] !== undefined) {
+    throw new UsageError('--password-file needs --bind-dn');
+  }
+  if (v.starttls === true) {
+    if (/^ldaps:/i.test(url)) throw new UsageError('--starttls is for ldap:// URLs; ldaps:// is already encrypted');
+    source.startTls = true;
+  }
+  if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
+  return source;
+}
