@@ -37,6 +37,17 @@ export interface EntriesOptions {
   filter?: string;
 }
 
+/** A small, unpaged search: the root DSE, cn=config, a policy entry. */
+export interface LookupOptions {
+  scope?: 'base' | 'one' | 'sub';
+  /** RFC 4515 filter (default `(objectClass=*)`). */
+  filter?: string;
+  /** Default: the connection's own ('*', and '+' when operational attributes were asked for). */
+  attributes?: string[];
+  /** At most this many entries (0: the server's own limit). */
+  sizeLimit?: number;
+}
+
 export interface DirectoryConnection {
   /** How the connection is protected, for the report and the NO_TLS finding. */
   readonly transport: Transport;
@@ -46,6 +57,8 @@ export interface DirectoryConnection {
   readonly server: string;
   /** Every entry under baseDn (subtree), paged. Any failure closes the connection. */
   entries(baseDn: string, options?: EntriesOptions): AsyncIterable<DirectoryEntry>;
+  /** One unpaged search; a failure is explained but leaves the connection open. */
+  lookup(baseDn: string, options?: LookupOptions): Promise<DirectoryEntry[]>;
   /** Unbind and close the socket. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -155,7 +168,25 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
     }
   }
 
-  return { transport, tlsVerified: transport !== 'none', server: target.server, entries, close };
+  async function lookup(baseDn: string, lookupOptions: LookupOptions = {}): Promise<DirectoryEntry[]> {
+    if (closing || !client.isBound) {
+      throw new LdapError('connection-lost', `The connection to ${target.server} is closed.`, 'connect again.');
+    }
+    try {
+      const { searchEntries } = await client.search(baseDn, {
+        scope: lookupOptions.scope ?? 'base',
+        filter: lookupOptions.filter ?? '(objectClass=*)',
+        attributes: lookupOptions.attributes ?? attributes,
+        explicitBufferAttributes: PASSWORD_ATTRIBUTE_SPELLINGS,
+        sizeLimit: lookupOptions.sizeLimit ?? 0,
+      });
+      return searchEntries.map(toDirectoryEntry);
+    } catch (error) {
+      throw explainLdapFailure(error, { phase: 'search', server: target.server, bindDn: options.bindDn, baseDn, entriesRead: 0, timeoutMs });
+    }
+  }
+
+  return { transport, tlsVerified: transport !== 'none', server: target.server, entries, lookup, close };
 }
 
 /** Connect, yield every entry under baseDn, close, whatever happens. */

@@ -1,0 +1,120 @@
+// `vigie plan`: from a scan report and the directory's current values (read-only), write a migration plan
+// folder the DSI reviews and applies with `vigie apply`. Nothing is written to the directory here.
+import { writePlan } from '../../engine/migration/write-plan.ts';
+import { OPENLDAP_TARGETS, OWASP_ARGON2, type OpenLdapTarget } from '../../engine/migration/migration-settings.ts';
+import type { Credentials } from '../../engine/posture/directory-posture.ts';
+import { bindPassword } from '../bind-password.ts';
+import type { CliIo, Command } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'write a migration plan to argon2 (LDIF, rollback, letters) from a scan report; writes nothing to the directory',
+  usage: `
+Usage: vigie plan --report REPORT.json --out DIR --url URL --bind-dn DN --password-file F
+                  --config-bind-dn DN --config-password-file F [options]
+
+Writes DIR/plan.md and plan.html (what to do, in what order, how to undo it — in French), 01-config.ldif,
+02-accounts.ldif, credentials.csv and lettres/*.html (temporary passphrases, mode 0600), rollback.ldif
+(the old values, mode 0600) and rollback-config.ldif. The directory is only read, to know the values the
+rollback must restore.
+
+  --report FILE            the JSON report written by vigie scan --json
+  --out DIR                a new or empty folder for the plan
+  --url URL                ldap:// or ldaps:// URL of the directory
+  --base DN                where the accounts are (default: the report's base)
+  --bind-dn DN             an account that reads userPassword and the samba hashes (usually the rootdn)
+  --password-file F        its password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
+  --config-bind-dn DN      an account that reads cn=config (e.g. cn=config)
+  --config-password-file F its password, in a file
+  --starttls, --ca-file F  as for vigie scan
+  --target T               openldap-2.5 (also 2.6; default) | openldap-2.7
+  --argon2-memory KIB      argon2id memory in KiB (default ${OWASP_ARGON2.memoryKiB}; OWASP's minimums are enforced)
+  --argon2-time N          argon2id passes (default ${OWASP_ARGON2.timeCost})
+  --argon2-parallelism N   argon2id lanes (default ${OWASP_ARGON2.parallelism})
+
+Vigie writes to a directory only through vigie apply, on your explicit command.
+`,
+  options: {
+    report: { type: 'string' },
+    out: { type: 'string' },
+    url: { type: 'string' },
+    base: { type: 'string' },
+    'bind-dn': { type: 'string' },
+    'password-file': { type: 'string' },
+    'config-bind-dn': { type: 'string' },
+    'config-password-file': { type: 'string' },
+    starttls: { type: 'boolean' },
+    'ca-file': { type: 'string' },
+    target: { type: 'string' },
+    'argon2-memory': { type: 'string' },
+    'argon2-time': { type: 'string' },
+    'argon2-parallelism': { type: 'string' },
+  },
+  async run(v, positionals, io) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const report = v.report as string | undefined;
+    const out = v.out as string | undefined;
+    if (!report) throw new UsageError('give the scan report: --report FILE');
+    if (!out) throw new UsageError('give a folder for the plan: --out DIR');
+    const url = ldapUrl(v.url);
+    const target = (v.target ?? 'openldap-2.5') as string;
+    if (!OPENLDAP_TARGETS.includes(target as OpenLdapTarget)) throw new UsageError(`--target must be one of ${OPENLDAP_TARGETS.join(', ')} (got '${target}')`);
+    const bind = await directoryCredentials(v, io);
+    const config = await configCredentials(v, io, true);
+    const result = await writePlan({
+      report, out, url, bind, config: config!,
+      ...(v.base !== undefined ? { baseDn: String(v.base) } : {}),
+      ...(v.starttls === true ? { startTls: true } : {}),
+      ...(v['ca-file'] !== undefined ? { caFile: String(v['ca-file']) } : {}),
+      target: target as OpenLdapTarget,
+      argon2: {
+        memoryKiB: whole(v['argon2-memory'], 'argon2-memory', OWASP_ARGON2.memoryKiB),
+        timeCost: whole(v['argon2-time'], 'argon2-time', OWASP_ARGON2.timeCost),
+        parallelism: whole(v['argon2-parallelism'], 'argon2-parallelism', OWASP_ARGON2.parallelism),
+      },
+    });
+    const last = result.steps[result.steps.length - 1];
+    io.stdout.write(`Plan écrit dans ${out} : ${result.reset} compte(s) à réinitialiser, ${result.mustChange} compte(s) à faire changer de mot de passe` +
+      `${result.missing > 0 ? `, ${result.missing} compte(s) du rapport absents de l'annuaire` : ''}.\n` +
+      `${last ? `Note attendue une fois tout appliqué : ${last.grade} (${last.score}/100).\n` : ''}` +
+      `Lisez ${out}/plan.md, puis : vigie apply ${out} --dry-run (rien n'est écrit sans votre commande).\n`);
+    return 0;
+  },
+};
+
+export function ldapUrl(value: unknown): string {
+  const url = value as string | undefined;
+  if (!url) throw new UsageError('give the directory: --url URL');
+  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  return url;
+}
+
+export async function directoryCredentials(v: Record<string, unknown>, io: CliIo): Promise<Credentials> {
+  const dn = v['bind-dn'] as string | undefined;
+  if (!dn) throw new UsageError('give the directory administrator: --bind-dn DN (and --password-file F)');
+  const password = await bindPassword({
+    ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
+    env: io.env, stdin: io.stdin, stderr: io.stderr,
+  });
+  return { dn, password };
+}
+
+export async function configCredentials(v: Record<string, unknown>, io: CliIo, required: boolean): Promise<Credentials | undefined> {
+  const dn = v['config-bind-dn'] as string | undefined;
+  const file = v['config-password-file'] as string | undefined;
+  if (!dn && file) throw new UsageError('--config-password-file needs --config-bind-dn');
+  if (!dn) {
+    if (required) throw new UsageError('give an account that reads cn=config: --config-bind-dn DN --config-password-file F');
+    return undefined;
+  }
+  if (!file) throw new UsageError('--config-bind-dn needs --config-password-file (a password is never taken from the command line)');
+  return { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
+}
+
+function whole(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number (got '${String(value)}')`);
+  return n;
+}

@@ -1,0 +1,27 @@
+// One LDIF change record (RFC 2849) as the plan writes it and `vigie apply` replays it. Values are text or
+// bytes: the rollback restores old hashes exactly as they were stored, trailing bytes included.
+
+export type LdifValue = string | Uint8Array;
+
+export interface Modification {
+  op: 'add' | 'delete' | 'replace';
+  attribute: string;
+  /** delete with no values removes the attribute; replace with none removes it when present. */
+  values: LdifValue[];
+}
+
+interface RecordBase {
+  dn: string;
+  /** Control OIDs sent with the operation (critical), e.g. the relax control for pwdChangedTime. */
+  controls?: string[];
+  /** A comment line written above the record: what it does, in French. */
+  comment?: string;
+}
+
+export type ChangeRecord =
+  | (RecordBase & { change: 'add'; attributes: { attribute: string; values: LdifValue[] }[] })
+  | (RecordBase & { change: 'modify'; mods: Modification[] })
+  | (RecordBase & { change: 'delete' });
+
+/** OpenLDAP's relax control: lets the rootdn restore operational attributes such as pwdChangedTime. */
+export const RELAX_CONTROL = '1.3.6.1.4.1.4203.666.5.12';
