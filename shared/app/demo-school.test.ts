@@ -1,5 +1,8 @@
 // The built-in demo school: offered first, scannable at once, never changed or deleted.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusRecords, writeHibpFile } from '../engine/breached/hibp-corpus.ts';
+import { importBreachCorpus } from '../engine/breached/import-corpus.ts';
 import { DEMO_LDIF, DEMO_PROFILE_ID, demoProfiles } from './demo-school.ts';
 import { NoSecretStore } from './secret-store.ts';
 import { useTempDataDirs } from './test-data-dir.ts';
@@ -41,6 +44,24 @@ describe('the built-in demo school', () => {
     expect(demoProfiles('/nonexistent/ecole-demo.ldif')).toEqual([]);
     const api = createVigieServices({ dataDir: await tempDir(), secrets: new NoSecretStore(), hostKind: 'loopback', demoFile: null });
     expect(await api.listProfiles()).toEqual([]);
+    await api.close();
+  });
+});
+
+describe("the app's breached-password index", () => {
+  const tempDir = useTempDataDirs();
+
+  it('is read from the data folder the app was given', async () => {
+    const dataDir = await tempDir();
+    const corpus = path.join(dataDir, 'pwned-sha1.txt');
+    await writeHibpFile(corpus, corpusRecords('sha1', [['azerty', 12345]], 50));
+    await importBreachCorpus(corpus, { indexDir: path.join(dataDir, 'breached') });
+    const api = createVigieServices({ dataDir, secrets: new NoSecretStore(), hostKind: 'loopback' });
+    const { scanId } = await api.startScan({ profileId: DEMO_PROFILE_ID, depth: 'quick' });
+    const outcome = await api.scanOutcome(scanId);
+    if (outcome.status !== 'done') throw new Error(`scan ended ${outcome.status}`);
+    const report = await api.getReport(outcome.reportId);
+    expect(report.source.breachIndex?.present).toBe(true);
     await api.close();
   });
 });

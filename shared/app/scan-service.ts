@@ -17,6 +17,8 @@ export interface ScanServiceOptions {
   history: HistoryStore;
   /** The audit worker's code: packaged builds pass their bundle. */
   workerUrl?: URL;
+  /** Where the breached-password index lives: `<dataDir>/breached`. */
+  breachIndexDir?: string;
   run?: ScanRunner;
 }
 
@@ -147,6 +149,7 @@ export class ScanService {
     const school = start.school ?? profile?.school;
     if (school && school.length > 0) request.school = school;
     if (this.options.workerUrl) request.workerUrl = this.options.workerUrl;
+    if (this.options.breachIndexDir) request.breachIndexDir = this.options.breachIndexDir;
     const label = profile?.name ?? (connection.kind === 'ldif' ? connection.file : connection.url);
     return { request, label, ...(profile ? { profileId: profile.id } : {}) };
   }

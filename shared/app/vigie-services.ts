@@ -1,5 +1,6 @@
 // The services behind VigieApi, in plain Node: the Electron main process and the loopback host both build
 // them here and only differ in their SecretStore, their PDF renderer and how the API reaches the page.
+import path from 'node:path';
 import type { VigieApi } from '../contract/api.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
 import { checkConnection } from './connection-check.ts';
@@ -39,6 +40,7 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
   const scans = new ScanService({
     profiles,
     history,
+    breachIndexDir: path.join(options.dataDir, 'breached'),
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     ...(options.runScan ? { run: options.runScan } : {}),
   });

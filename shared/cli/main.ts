@@ -3,8 +3,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { VigieError } from '../engine/errors.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { scanCommand } from './commands/scan.ts';
+import { breachedCommand } from './commands/breached.ts';
 import { uiCommand } from './commands/ui.ts';
+import { planCommand } from './commands/plan.ts';
+import { applyCommand } from './commands/apply.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface Command {
@@ -24,7 +29,7 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-const COMMANDS: Command[] = [scanCommand, demoCommand, uiCommand];
+const COMMANDS: Command[] = [scanCommand, demoCommand, uiCommand, exportCommand, importCommand, breachedCommand, planCommand, applyCommand];
 
 const GENERAL_HELP = `vigie ${VIGIE_VERSION} — audit the password hygiene of a school's LDAP directory, offline and read-only.
 

@@ -24,6 +24,7 @@ export const CODE_LABEL: Record<Lang, Record<AccountFindingCode, string>> = {
     SCHOOL_INFO_PASSWORD: "mot de passe tiré du nom de l'établissement",
     COMMON_PASSWORD: 'mot de passe courant',
     SHARED_PASSWORD: 'mot de passe partagé avec d’autres comptes',
+    BREACHED_PASSWORD: 'mot de passe présent dans des fuites de données (HIBP)',
   },
   en: {
     CLEARTEXT_PASSWORD: 'password stored in clear',
@@ -35,6 +36,7 @@ export const CODE_LABEL: Record<Lang, Record<AccountFindingCode, string>> = {
     SCHOOL_INFO_PASSWORD: "password built from the school's name",
     COMMON_PASSWORD: 'common password',
     SHARED_PASSWORD: 'password shared with other accounts',
+    BREACHED_PASSWORD: 'password found in data breaches (HIBP)',
   },
 };
 

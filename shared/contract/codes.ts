@@ -26,6 +26,7 @@ export const ACCOUNT_FINDING_CODES = [
   'SCHOOL_INFO_PASSWORD',
   'COMMON_PASSWORD',
   'SHARED_PASSWORD',
+  'BREACHED_PASSWORD',
 ] as const;
 export type AccountFindingCode = (typeof ACCOUNT_FINDING_CODES)[number];
 
@@ -39,6 +40,10 @@ export const DIRECTORY_FINDING_CODES = [
   'NO_LOCKOUT',
   'WEAK_MIN_LENGTH',
   'SIZE_LIMITED',
+  // Issue #4: the policy could not be read (unknown is not absent); cn=config's storage settings.
+  'PASSWORD_POLICY_UNKNOWN',
+  'LEGACY_DEFAULT_HASH',
+  'CLEARTEXT_WRITES_NOT_HASHED',
 ] as const;
 export type DirectoryFindingCode = (typeof DIRECTORY_FINDING_CODES)[number];
 

@@ -17,6 +17,17 @@ export interface ReportSource {
   depth: Depth;
   /** The school's words the audit used, as labels (name, town, UAI…), not their values' variants. */
   schoolWords: number;
+  /** Whether a local index of breached passwords (HIBP) was used; absent in reports made before it existed. */
+  breachIndex?: BreachIndexSummary;
+}
+
+/** The breach index a scan checked passwords against: `present: false` means no breach check was done. */
+export interface BreachIndexSummary {
+  present: boolean;
+  sha1Entries?: number;
+  ntlmEntries?: number;
+  /** When the newest of the two was imported (ISO 8601). */
+  importedAt?: string;
 }
 
 export interface DirectoryFinding {
@@ -42,6 +53,8 @@ export interface AccountFinding {
   /** LEGACY_HASH / WEAK_HASH_PARAMETERS: the scheme and its parameters, e.g. "bcrypt cost 8". */
   scheme?: HashSchemeName;
   detail?: string;
+  /** BREACHED_PASSWORD: how many times Have I Been Pwned's corpus has seen this password. */
+  breachCount?: number;
 }
 
 export interface AccountReport {

@@ -10,8 +10,11 @@ import type { BirthDateOptions, DirectoryEntry } from './directory/model.ts';
 import { readDirectory } from './directory/read-directory.ts';
 import { CancelledError, DirectoryError } from './errors.ts';
 import { transportFindings } from './posture/transport.ts';
+import { directoryPosture, type PostureOptions } from './posture/directory-posture.ts';
 import { buildReport } from './report/build-report.ts';
 import { schoolWords } from './candidates/school/words.ts';
+import { breachIndexStatus } from './breached/breach-index.ts';
+import { defaultBreachIndexDir } from './breached/location.ts';
 
 export type ScanSource =
   | { kind: 'ldif'; file: string }
@@ -35,6 +38,13 @@ export interface ScanRequest {
   school?: string[];
   workers?: number;
   workerUrl?: URL;
+  /**
+   * LDAP only: also check the directory's posture (issue #4 §1): hashes readable anonymously or by a probe
+   * account, the password policy, and cn=config with a config bind. Absent: no posture checks.
+   */
+  posture?: PostureOptions;
+  /** Folder of the local breach index (`vigie breached import`); default: `breached/` in the app-data folder. */
+  breachIndexDir?: string;
 }
 
 export type ScanPhase = 'read' | AuditPhase;
@@ -54,6 +64,9 @@ export interface ScanOptions {
 export async function runScan(request: ScanRequest, options: ScanOptions = {}): Promise<ScanReport> {
   const { signal, onProgress } = options;
   const startedAt = new Date();
+  // Read before the directory: a damaged index fails the scan at once, with what to do.
+  const breachIndexDir = request.breachIndexDir ?? defaultBreachIndexDir();
+  const breachIndex = breachIndexStatus(breachIndexDir);
   const directoryFindings: DirectoryFinding[] = [];
   let partialReason: string | undefined;
   let entries: AsyncIterable<DirectoryEntry>;
@@ -77,6 +90,17 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
     close = () => connection.close();
     base.transport = connection.transport;
     directoryFindings.push(...transportFindings(connection));
+    if (request.posture) {
+      try {
+        const posture = await directoryPosture(
+          { url: s.url, baseDn: s.baseDn, ...(s.startTls ? { startTls: true } : {}), ...(s.caFile ? { caFile: s.caFile } : {}) },
+          connection, request.posture);
+        directoryFindings.push(...posture.findings);
+      } catch (e) {
+        await connection.close();
+        throw e;
+      }
+    }
     entries = connection.entries(s.baseDn, signal ? { signal } : {});
   }
 
@@ -109,6 +133,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       ...(onProgress ? { onProgress } : {}),
       ...(request.workers ? { workers: request.workers } : {}),
       ...(request.workerUrl ? { workerUrl: request.workerUrl } : {}),
+      ...(breachIndex.present ? { breachIndexDir } : {}),
     });
     return buildReport({
       source: {
@@ -117,6 +142,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
         flavourDetected: read.flavourDetected,
         depth: request.depth,
         schoolWords: schoolWords(read.school).length,
+        breachIndex,
       } as ReportSource,
       startedAt,
       finishedAt: new Date(),

@@ -33,6 +33,7 @@ export const en: Messages = {
     SCHOOL_INFO_PASSWORD: 'Password built from the school’s name',
     COMMON_PASSWORD: 'Common password',
     SHARED_PASSWORD: 'Password shared between accounts',
+    BREACHED_PASSWORD: 'Password found in data breaches',
   },
   codeActions: {
     CLEARTEXT_PASSWORD: (n, who) => `Have the passwords of ${plural(n, 'account', 'accounts')} (${who}) stored as hashes: today they can be read in clear.`,
@@ -41,6 +42,7 @@ export const en: Messages = {
     SCHOOL_INFO_PASSWORD: (n, who) => `Have ${plural(n, 'password', 'passwords')} (${who}) built from the school’s name or town changed.`,
     COMMON_PASSWORD: (n, who) => `Have ${plural(n, 'password', 'passwords')} (${who}) among the most common ones changed.`,
     SHARED_PASSWORD: (n, who) => `Give their own password to ${plural(n, 'account', 'accounts')} (${who}) that share one.`,
+    BREACHED_PASSWORD: (n, who) => `Have ${plural(n, 'password', 'passwords')} (${who}) already published in data breaches changed: attackers try them first.`,
     LM_HASH: (n, who) => `Remove the LM hash of ${plural(n, 'account', 'accounts')} (${who}): it is cracked in minutes.`,
     LEGACY_HASH: (n, who) => `Move ${plural(n, 'account', 'accounts')} (${who}) to a modern hash (argon2 or bcrypt) at the next password change.`,
     WEAK_HASH_PARAMETERS: (n, who) => `Strengthen the hash parameters of ${plural(n, 'account', 'accounts')} (${who}).`,
@@ -54,6 +56,9 @@ export const en: Messages = {
     NO_LOCKOUT: 'Nothing stops repeated password guesses: enable lockout after several failures.',
     WEAK_MIN_LENGTH: 'The minimum password length is too low: require at least 12 characters.',
     SIZE_LIMITED: 'The directory capped the number of answers: the scan is incomplete; use an account without a limit.',
+    PASSWORD_POLICY_UNKNOWN: 'The password policy could not be read: scan again with access to cn=config.',
+    LEGACY_DEFAULT_HASH: 'Changed passwords are stored with a fast hash: set olcPasswordHash to {ARGON2}.',
+    CLEARTEXT_WRITES_NOT_HASHED: 'A password written in clear is kept as it is: turn on olcPPolicyHashCleartext.',
   },
   grades: {
     A: 'Very good: no significant weakness was found.',

@@ -34,6 +34,7 @@ export const fr = {
     SCHOOL_INFO_PASSWORD: 'Mot de passe tiré du nom de l’établissement',
     COMMON_PASSWORD: 'Mot de passe courant',
     SHARED_PASSWORD: 'Mot de passe partagé entre comptes',
+    BREACHED_PASSWORD: 'Mot de passe présent dans des fuites de données',
   } satisfies Record<AccountFindingCode, string>,
   /** What to do about each kind of problem, for a principal: `n` accounts concerned, `who` their kinds. */
   codeActions: {
@@ -43,6 +44,7 @@ export const fr = {
     SCHOOL_INFO_PASSWORD: (n: number, who: string) => `Faire changer ${plural(n, 'mot de passe', 'mots de passe')} (${who}) construits avec le nom ou la ville de l’établissement.`,
     COMMON_PASSWORD: (n: number, who: string) => `Faire changer ${plural(n, 'mot de passe', 'mots de passe')} (${who}) parmi les plus courants.`,
     SHARED_PASSWORD: (n: number, who: string) => `Donner un mot de passe propre à ${plural(n, 'compte', 'comptes')} (${who}) qui partagent le même.`,
+    BREACHED_PASSWORD: (n: number, who: string) => `Faire changer ${plural(n, 'mot de passe', 'mots de passe')} (${who}) déjà publiés dans des fuites de données : ce sont les premiers essayés.`,
     LM_HASH: (n: number, who: string) => `Supprimer l’empreinte LM de ${plural(n, 'compte', 'comptes')} (${who}) : elle se casse en quelques minutes.`,
     LEGACY_HASH: (n: number, who: string) => `Passer ${plural(n, 'compte', 'comptes')} (${who}) à une empreinte moderne (argon2 ou bcrypt) au prochain changement de mot de passe.`,
     WEAK_HASH_PARAMETERS: (n: number, who: string) => `Renforcer les paramètres d’empreinte de ${plural(n, 'compte', 'comptes')} (${who}).`,
@@ -56,6 +58,9 @@ export const fr = {
     NO_LOCKOUT: 'Rien ne bloque les essais répétés de mots de passe : activer le verrouillage après plusieurs échecs.',
     WEAK_MIN_LENGTH: 'La longueur minimale des mots de passe est trop faible : l’exiger d’au moins 12 caractères.',
     SIZE_LIMITED: 'L’annuaire a limité le nombre de réponses : l’analyse est incomplète ; utiliser un compte sans limite.',
+    PASSWORD_POLICY_UNKNOWN: 'La politique de mots de passe n’a pas pu être lue : relancer l’analyse avec un accès à cn=config.',
+    LEGACY_DEFAULT_HASH: 'Les mots de passe changés sont enregistrés avec une empreinte rapide : passer olcPasswordHash à {ARGON2}.',
+    CLEARTEXT_WRITES_NOT_HASHED: 'Un mot de passe écrit en clair est gardé tel quel : activer olcPPolicyHashCleartext.',
   } satisfies Record<DirectoryFindingCode, string>,
   grades: {
     A: 'Très bon : aucun point faible important n’a été trouvé.',

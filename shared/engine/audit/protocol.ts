@@ -11,6 +11,8 @@ export interface WorkerInit {
   depth: Depth;
   /** Key of the run's fingerprints (HMAC-SHA-256): lets equal recovered passwords be grouped, in memory only. */
   runKey: Uint8Array;
+  /** Folder of the breach index (HIBP): a recovered password's count is looked up where it was recovered. */
+  breachIndexDir?: string;
 }
 
 export type WorkerTask =
@@ -24,6 +26,8 @@ export interface Recovery {
   patternId: string;
   strength: number;
   fingerprint: string;
+  /** How many times the breach corpus saw the recovered password (absent: not in it, or no index). */
+  breachCount?: number;
 }
 
 /** An account whose password could not be checked (a scheme Vigie cannot verify yet). */

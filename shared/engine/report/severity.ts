@@ -13,17 +13,28 @@ const BASE: Record<AccountFindingCode, Severity> = {
   SHARED_PASSWORD: 'medium',
   LEGACY_HASH: 'medium',
   WEAK_HASH_PARAMETERS: 'low',
+  BREACHED_PASSWORD: 'high',
 };
 
 /** Codes that say the password itself is guessable: raised for every privileged profile. */
 const WEAK_PASSWORD_CODES = new Set<AccountFindingCode>([
-  'EMPTY_PASSWORD', 'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD', 'SHARED_PASSWORD',
+  'EMPTY_PASSWORD', 'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD', 'SHARED_PASSWORD', 'BREACHED_PASSWORD',
 ]);
 
 const PRIVILEGED = new Set<Profile>(['admin', 'teacher', 'staff']);
 
-export function severityFor(code: AccountFindingCode, profile: Profile): Severity {
-  const base = BASE[code];
+/**
+ * BREACHED_PASSWORD grows with how often Have I Been Pwned saw the password: seen 1000 times or more, it is in
+ * every list attackers spray; under 10, in few of them.
+ */
+export function breachSeverity(breachCount: number): Severity {
+  if (breachCount >= 1000) return 'critical';
+  if (breachCount >= 10) return 'high';
+  return 'medium';
+}
+
+export function severityFor(code: AccountFindingCode, profile: Profile, breachCount?: number): Severity {
+  const base = code === 'BREACHED_PASSWORD' && breachCount !== undefined ? breachSeverity(breachCount) : BASE[code];
   const raise = profile === 'admin' || (PRIVILEGED.has(profile) && WEAK_PASSWORD_CODES.has(code));
   return raise ? raiseSeverity(base) : base;
 }
