@@ -1,14 +1,32 @@
 // `npm run bench`: recall per candidate family, false positives and time on a generated school
 // (3,000 accounts by default). A benchmark script, not a timed test: run it by hand, on a quiet machine.
-//   npm run bench -- [--accounts N] [--flavour F] [--depth D] [--seed S] [--json FILE]
+//   npm run bench -- [--accounts N] [--flavour F] [--depth D] [--seed S] [--json FILE] [--skip verify,read,hashcat,school]
+// Issue #6 adds, in the same run: `verify` (candidates checked per second against real stored values, all cores,
+// generation included, per scheme), hashcat's own CPU benchmark for the same modes with each ratio, and `read`
+// (100,000 entries from a throwaway slapd, Vigie's reader against `ldapsearch -E pr=1000/noprompt`).
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../shared/contract/codes.ts';
 import { compareWithTruth } from '../shared/engine/evaluation/compare.ts';
 import { runScan } from '../shared/engine/scan.ts';
+import { connectDirectory } from '../shared/engine/directory/ldap/read-ldap.ts';
+import { classifyValue, schemeByName } from '../shared/engine/hash/classify.ts';
+import { CandidateBatch, kernel } from '../shared/engine/hash/kernels/index.ts';
+import { saltedCheck, UnsaltedLookup } from '../shared/engine/hash/kernels/batch-check.ts';
+import { startSlapd } from '../integration/harness/slapd.ts';
 import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
+
+type VerifyScheme = 'SSHA' | 'MD5' | 'NT' | 'MD5CRYPT' | 'SHA512CRYPT' | 'BCRYPT';
+const VERIFY_SCHEMES: VerifyScheme[] = ['SSHA', 'MD5', 'NT', 'MD5CRYPT', 'SHA512CRYPT', 'BCRYPT'];
+const HASHCAT_MODE: Record<VerifyScheme, number> = { SSHA: 111, MD5: 0, NT: 1000, MD5CRYPT: 500, SHA512CRYPT: 1800, BCRYPT: 3200 };
+const TARGET_RATIO: Record<VerifyScheme, number> = { SSHA: 0.25, MD5: 0.25, NT: 0.25, MD5CRYPT: 0.5, SHA512CRYPT: 0.5, BCRYPT: 0.5 };
+/** Unsalted schemes are looked up against this many accounts at once, as in a school. */
+const UNSALTED_ACCOUNTS = 3000;
 
 const { values } = parseArgs({
   options: {
@@ -17,8 +35,17 @@ const { values } = parseArgs({
     depth: { type: 'string', default: 'standard' },
     seed: { type: 'string', default: '3000' },
     json: { type: 'string' },
+    skip: { type: 'string', default: '' },
+    seconds: { type: 'string', default: '4' },
+    'verify-child': { type: 'string' },
+    'read-entries': { type: 'string', default: '100000' },
   },
 });
+if (values['verify-child']) {
+  await verifyChild(values['verify-child'] as VerifyScheme, Number(values.seconds));
+  process.exit(0);
+}
+const skip = new Set(values.skip!.split(',').filter(Boolean));
 const accounts = Number(values.accounts);
 const flavour = values.flavour as Flavour;
 const depth = values.depth as Depth;
@@ -27,15 +54,45 @@ if (!FLAVOURS.includes(flavour) || !DEPTHS.includes(depth) || !(accounts > 0)) {
   process.exit(2);
 }
 
+const k = kernel();
+console.log(`Kernel tier: ${k.tier} (${k.isa})`);
+const verify: Record<string, { hashesPerSecond: number }> = {};
+const hashcat: Record<string, { hashesPerSecond: number; ratio: number }> = {};
+if (!skip.has('verify')) {
+  const cores = availableParallelism();
+  console.log(`verify: ${cores} processes × ${values.seconds} s per scheme, candidates generated in each process`);
+  for (const scheme of VERIFY_SCHEMES) {
+    verify[scheme] = { hashesPerSecond: await verifyAllCores(scheme, cores, Number(values.seconds)) };
+    console.log(`  ${scheme.padEnd(12)} ${formatRate(verify[scheme].hashesPerSecond)}`);
+  }
+  if (!skip.has('hashcat') && hasCommand('hashcat')) {
+    console.log('hashcat -b -D 1 (CPU), same modes, one at a time:');
+    for (const scheme of VERIFY_SCHEMES) {
+      const speed = hashcatSpeed(HASHCAT_MODE[scheme]);
+      if (speed === null) {
+        console.log(`  ${scheme.padEnd(12)} hashcat gave no speed`);
+        continue;
+      }
+      const ratio = verify[scheme]!.hashesPerSecond / speed;
+      hashcat[scheme] = { hashesPerSecond: Math.round(speed), ratio: round(ratio, 3) };
+      const target = TARGET_RATIO[scheme];
+      console.log(`  ${scheme.padEnd(12)} hashcat ${formatRate(speed)}; Vigie/hashcat ${(100 * ratio).toFixed(1)}% (target ≥ ${100 * target}%: ${ratio >= target ? 'met' : 'NOT met'})`);
+    }
+  }
+}
+let read: { entries: number; seconds: number; ldapsearchSeconds: number | null } | null = null;
+if (!skip.has('read')) read = await readBenchmark(Number(values['read-entries']));
+
+if (skip.has('school')) process.exit(0);
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
 const dir = await mkdtemp(path.join(tmpdir(), 'vigie-bench-'));
 try {
   let t = performance.now();
-  const school = await generateSchool({ seed: Number(values.seed), accounts, flavour });
+  const generated = await generateSchool({ seed: Number(values.seed), accounts, flavour });
   const ldif = path.join(dir, 'school.ldif');
-  await writeSchoolLdif(school, ldif);
+  await writeSchoolLdif(generated, ldif);
   const generateSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
@@ -43,7 +100,7 @@ try {
   let phase = '';
   let phaseStart = t;
   const report = await runScan(
-    { source: { kind: 'ldif', file: ldif }, depth, ...(school.readerOptions.birthDate ? { birthDate: school.readerOptions.birthDate } : {}) },
+    { source: { kind: 'ldif', file: ldif }, depth, ...(generated.readerOptions.birthDate ? { birthDate: generated.readerOptions.birthDate } : {}) },
     {
       onProgress: (p) => {
         if (p.phase === phase) return;
@@ -56,7 +113,7 @@ try {
   );
   const scanSeconds = (performance.now() - t) / 1000;
   if (phase) phases[phase] = (performance.now() - phaseStart) / 1000;
-  const c = compareWithTruth(report, school.truth);
+  const c = compareWithTruth(report, generated.truth);
 
   console.log(`Vigie bench — ${accounts} accounts, flavour ${flavour}, depth ${depth}`);
   console.log(`generation ${generateSeconds.toFixed(1)} s (not counted); scan ${scanSeconds.toFixed(1)} s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
@@ -71,13 +128,163 @@ try {
   console.log(`false positives (strong passwords flagged): ${c.falsePositives.length}`);
   console.log(`scheme mismatches: ${c.schemeMismatches.length}; accounts missing: ${c.missingAccounts.length}`);
   console.log(`grade ${report.summary.grade} (${report.summary.score}/100)`);
+  const school = { accounts, seconds: round(scanSeconds), peakRssMB: Math.round(peakRss / 2 ** 20) };
+  console.log('');
+  console.log(`school: ${accounts} accounts in ${school.seconds} s (target ≤ 60 s for 3,000), peak RSS ${school.peakRssMB} MB`);
   if (values.json) {
     await writeFile(values.json, JSON.stringify({
-      accounts, flavour, depth, scanSeconds, generateSeconds, phases, peakRssMB: Math.round(peakRss / 2 ** 20),
-      byFamily: c.byFamily, falsePositives: c.falsePositives.length, schemeMismatches: c.schemeMismatches.length,
+      verify, ...(read ? { read } : {}), school,
+      tier: { name: k.tier, isa: k.isa }, ...(Object.keys(hashcat).length ? { hashcat } : {}),
+      detail: {
+        flavour, depth, generateSeconds, phases, byFamily: c.byFamily, falsePositives: c.falsePositives.length,
+        schemeMismatches: c.schemeMismatches.length,
+      },
     }, null, 2));
   }
 } finally {
   clearInterval(sampler);
   await rm(dir, { recursive: true, force: true });
+}
+
+// ---- verify: candidates checked against real stored values, per scheme, on all cores ----
+
+function round(x: number, digits = 1): number {
+  return Number(x.toFixed(digits));
+}
+
+function formatRate(perSecond: number): string {
+  return perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} MH/s` : perSecond >= 1e3 ? `${(perSecond / 1e3).toFixed(2)} kH/s` : `${perSecond.toFixed(1)} H/s`;
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** One child process per core, each generating and checking candidates for `seconds`; the sum of their rates. */
+async function verifyAllCores(scheme: VerifyScheme, cores: number, seconds: number): Promise<number> {
+  const runs = Array.from({ length: cores }, () => new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'build/bench.ts', '--verify-child', scheme, '--seconds', String(seconds)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(Number(JSON.parse(out.trim().split('\n').pop()!).perSecond)) : reject(new Error(`verify child ${scheme} exited ${code}`))));
+  }));
+  return Math.round((await Promise.all(runs)).reduce((a, b) => a + b, 0));
+}
+
+/** Candidates as a school audit makes them: a word, a number, a symbol, built here (generation is measured too). */
+function* generatedCandidates(): Generator<{ password: string }> {
+  const words = ['soleil', 'Marseille', 'julien', 'Azerty', 'college', 'Lycee', 'bonjour', 'chocolat', 'football', 'Nathalie'];
+  const symbols = ['', '!', '.', '@', '#', '*'];
+  for (let n = 0; ; n++) {
+    for (const w of words) for (const s of symbols) yield { password: `${w}${n}${s}` };
+  }
+}
+
+async function verifyChild(scheme: VerifyScheme, seconds: number): Promise<void> {
+  // Real stored values, made by the schemes' own create(), never matched by the generated candidates.
+  const secret = 'Bench-Secret-Not-Generated-0';
+  const create = async (name: string, options = {}): Promise<string> => String(await schemeByName(name as never).create(secret, options));
+  const candidates = generatedCandidates();
+  let checked = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  if (scheme === 'MD5' || scheme === 'NT') {
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < UNSALTED_ACCOUNTS; i++) {
+      const value = scheme === 'MD5' ? await schemeByName('MD5').create(`${secret}${i}`) : await schemeByName('NT').create(`${secret}${i}`);
+      const stored = classifyValue(scheme === 'MD5' ? 'userpassword' : 'sambantpassword', Buffer.from(String(value)));
+      index.set(stored.unsaltedKey!, [i]);
+    }
+    const lookup = new UnsaltedLookup(new Map([[scheme, index]]), () => {
+      throw new Error('bench: a generated candidate matched a stored value');
+    });
+    while (performance.now() < deadline) {
+      for (let i = 0; i < 65536; i++) lookup.push(candidates.next().value);
+      checked += 65536;
+    }
+    lookup.flush();
+  } else if (scheme === 'BCRYPT') {
+    // hashcat's own -m 3200 benchmark hash has cost 5.
+    const stored = classifyValue('userpassword', Buffer.from(await create('BCRYPT', { cost: 5 })));
+    const bcrypt = schemeByName('BCRYPT');
+    while (performance.now() < deadline) {
+      if (await bcrypt.verify(stored.parsed, candidates.next().value.password)) throw new Error('bench: unexpected match');
+      checked++;
+    }
+  } else {
+    const value = scheme === 'SSHA' ? await create('SSHA') : scheme === 'MD5CRYPT' ? await create('MD5CRYPT') : await create('SHA512CRYPT', { rounds: 5000 });
+    const check = saltedCheck(classifyValue('userpassword', Buffer.from(value)))!;
+    const size = scheme === 'SSHA' ? 65536 : 32;
+    const batch = new CandidateBatch(size);
+    while (performance.now() < deadline) {
+      batch.clear();
+      for (let i = 0; i < size; i++) batch.push(candidates.next().value.password);
+      if (check(batch) >= 0) throw new Error('bench: unexpected match');
+      checked += size;
+    }
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  console.log(JSON.stringify({ perSecond: checked / elapsed }));
+}
+
+/** hashcat's CPU benchmark for one mode, in hashes per second (all its devices summed), or null. */
+function hashcatSpeed(mode: number): number | null {
+  const r = spawnSync('hashcat', ['-b', '-m', String(mode), '-D', '1', '--quiet'], { encoding: 'utf8', timeout: 600_000 });
+  const units: Record<string, number> = { 'H/s': 1, 'kH/s': 1e3, 'MH/s': 1e6, 'GH/s': 1e9, 'TH/s': 1e12 };
+  let total = 0;
+  for (const line of (r.stdout ?? '').split('\n')) {
+    const m = /^Speed\.#(\d+|\*)\.*:\s*([\d.]+)\s*([kMGT]?H\/s)/.exec(line);
+    if (m && m[1] !== '*') total += Number(m[2]) * units[m[3]!]!;
+  }
+  return total > 0 ? total : null;
+}
+
+// ---- read: 100,000 entries from slapd, Vigie's paged reader against ldapsearch ----
+
+async function readBenchmark(entries: number): Promise<{ entries: number; seconds: number; ldapsearchSeconds: number | null }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vigie-bench-read-'));
+  const ldif = path.join(dir, 'people.ldif');
+  const suffix = 'dc=vigie,dc=test';
+  const out = createWriteStream(ldif);
+  out.write(`dn: ou=people,${suffix}\nobjectClass: organizationalUnit\nou: people\n\n`);
+  for (let i = 0; i < entries; i++) {
+    const ok = out.write(`dn: uid=user${i},ou=people,${suffix}\nobjectClass: inetOrgPerson\nuid: user${i}\ncn: Prénom${i} Nom${i}\nsn: Nom${i}\n` +
+      `givenName: Prénom${i}\nmail: user${i}@ecole.test\nuserPassword: {SSHA}${Buffer.from(`bench-${i}-digest-and-salt!!`).toString('base64')}\n\n`);
+    if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  console.log(`read: loading ${entries} entries into a throwaway slapd…`);
+  const server = await startSlapd({ suffix, ldifFiles: [ldif] });
+  try {
+    let t = performance.now();
+    const connection = await connectDirectory({ url: server.url, bindDn: server.rootDn, password: server.rootPw });
+    let n = 0;
+    for await (const _ of connection.entries(`ou=people,${suffix}`)) n++;
+    await connection.close();
+    const seconds = (performance.now() - t) / 1000;
+    let ldapsearchSeconds: number | null = null;
+    if (hasCommand('ldapsearch')) {
+      t = performance.now();
+      const r = spawnSync('sh', ['-c', 'ldapsearch -x -LLL -H "$URL" -D "$DN" -y "$PWFILE" -b "$BASE" -E pr=1000/noprompt > /dev/null'], {
+        env: { ...process.env, URL: server.url, DN: server.rootDn, BASE: `ou=people,${suffix}`, PWFILE: await passwordFile(dir, server.rootPw) },
+      });
+      if (r.status === 0) ldapsearchSeconds = round((performance.now() - t) / 1000, 2);
+    }
+    const ratio = ldapsearchSeconds ? seconds / ldapsearchSeconds : null;
+    console.log(`read: ${n} entries in ${seconds.toFixed(2)} s; ldapsearch ${ldapsearchSeconds ?? '-'} s` +
+      (ratio ? `; ratio ${ratio.toFixed(2)}× (target ≤ 1.3×: ${ratio <= 1.3 ? 'met' : 'NOT met'})` : ''));
+    return { entries: n, seconds: round(seconds, 2), ldapsearchSeconds };
+  } finally {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** ldapsearch reads the bind password from a 0600 file, never from its command line. */
+async function passwordFile(dir: string, password: string): Promise<string> {
+  const file = path.join(dir, 'bind.pw');
+  await writeFile(file, password, { mode: 0o600 });
+  return file;
 }

@@ -15,6 +15,8 @@ import type { Recovery, UnsaltedIndex } from './protocol.ts';
 import { sharedPasswordGroups } from './shared-groups.ts';
 import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { BreachIndex } from '../breached/breach-index.ts';
+import { storedBreachCounts } from '../breached/stored-lookup.ts';
 
 export type AuditPhase = 'classify' | 'global' | 'accounts';
 
@@ -33,6 +35,8 @@ export interface AuditOptions {
   workers?: number;
   /** The worker's code, for packaged builds. */
   workerUrl?: URL;
+  /** Folder of the local breach index (HIBP): stored digests and recovered passwords are looked up in it. */
+  breachIndexDir?: string;
 }
 
 export interface AccountAudit {
@@ -71,7 +75,17 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   const index = unsaltedIndex(stored);
   const needsAccountCheck = stored.flatMap((values, i) => (values.some((v) => v.scheme !== 'UNKNOWN') ? [i] : []));
 
-  const pool = new WorkerPool({ school, depth, runKey: randomBytes(32) }, options.workers, options.workerUrl);
+  const breaches = options.breachIndexDir ? BreachIndex.open(options.breachIndexDir) : null;
+  let breached: Map<number, number>;
+  try {
+    breached = breaches ? storedBreachCounts(stored, breaches) : new Map();
+  } finally {
+    breaches?.close();
+  }
+
+  const pool = new WorkerPool({
+    school, depth, runKey: randomBytes(32), ...(breaches ? { breachIndexDir: options.breachIndexDir } : {}),
+  }, options.workers, options.workerUrl);
   const abort = (): void => void pool.terminate();
   signal?.addEventListener('abort', abort, { once: true });
   // Cancelled while classifying, before the listener existed: stop here.
@@ -125,7 +139,17 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   }
   if (signal?.aborted) throw new CancelledError();
 
-  return { accounts: assemble(accounts, stored, recoveries, unsupported), candidatesChecked };
+  return { accounts: assemble(accounts, stored, recoveries, unsupported, breached), candidatesChecked };
+}
+
+/**
+ * Two shards can recover the same account with different candidates (LM folds case: "password" and "Password"
+ * both match): whichever finishes first must not decide the report. The more specific pattern wins, then the
+ * pattern id's order, so the same directory always gives the same findings.
+ */
+function moreSpecific(a: Recovery, b: Recovery): boolean {
+  if (a.patternId.length !== b.patternId.length) return a.patternId.length > b.patternId.length;
+  return a.patternId > b.patternId || (a.patternId === b.patternId && a.fingerprint > b.fingerprint);
 }
 
 function sum(xs: number[]): number {
@@ -148,11 +172,15 @@ export function unsaltedIndex(stored: StoredHash[][]): UnsaltedIndex {
   return index;
 }
 
-function assemble(accounts: AccountRecord[], stored: StoredHash[][], recoveries: Recovery[], unsupported: Set<number>): AccountAudit[] {
+function assemble(
+  accounts: AccountRecord[], stored: StoredHash[][], recoveries: Recovery[], unsupported: Set<number>, breached: Map<number, number>,
+): AccountAudit[] {
   const best = new Map<number, Recovery>();
   for (const r of recoveries) {
     const prev = best.get(r.index);
-    if (!prev || FAMILY_PRIORITY.indexOf(r.family) < FAMILY_PRIORITY.indexOf(prev.family)) best.set(r.index, r);
+    if (!prev || FAMILY_PRIORITY.indexOf(r.family) < FAMILY_PRIORITY.indexOf(prev.family) || (r.family === prev.family && moreSpecific(r, prev))) {
+      best.set(r.index, r);
+    }
   }
   // LM keys are case-folded and truncated: equal LM values do not prove equal passwords, so they don't group.
   const keys = stored.flatMap((values, index) =>
@@ -177,6 +205,10 @@ function assemble(accounts: AccountRecord[], stored: StoredHash[][], recoveries:
     }
     const g = groups.get(i);
     if (g) findings.push({ code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', profile), groupId: g.groupId, groupSize: g.size });
+    const breachCount = Math.max(breached.get(i) ?? 0, r?.breachCount ?? 0);
+    if (breachCount > 0) {
+      findings.push({ code: 'BREACHED_PASSWORD', severity: severityFor('BREACHED_PASSWORD', profile, breachCount), breachCount });
+    }
     return { account, stored: values, hashScheme: weakestScheme(values), findings, unchecked: unsupported.has(i) };
   });
 }

@@ -45,9 +45,13 @@ function encryptHalf(offset: number): void {
   digest[o + 6] = (block.low >>> 8) & 0xff; digest[o + 7] = block.low & 0xff;
 }
 
-export function lmHex(candidate: string): string {
-  if (candidate.length > 14) return LM_IMPOSSIBLE;
-  oem.fill(0);
+/**
+ * The 14 bytes LM hashes: upper-cased, CP850, NUL-padded, written to `out` at `offset`. False when the candidate
+ * has no LM hash (longer than 14 characters or outside CP850). Also used by the batch kernels.
+ */
+export function lmOemInto(candidate: string, out: Uint8Array, offset = 0): boolean {
+  if (candidate.length > 14) return false;
+  out.fill(0, offset, offset + 14);
   for (let i = 0; i < candidate.length; i++) {
     let code = candidate.charCodeAt(i);
     if (code >= 0x61 && code <= 0x7a) code -= 0x20;
@@ -55,11 +59,16 @@ export function lmHex(candidate: string): string {
       const upper = candidate[i]!.toUpperCase();
       if (upper.length === 1) code = upper.charCodeAt(0);
       const byte = CP850.get(code);
-      if (byte === undefined) return LM_IMPOSSIBLE;
+      if (byte === undefined) return false;
       code = byte;
     }
-    oem[i] = code;
+    out[offset + i] = code;
   }
+  return true;
+}
+
+export function lmHex(candidate: string): string {
+  if (!lmOemInto(candidate, oem)) return LM_IMPOSSIBLE;
   encryptHalf(0);
   encryptHalf(7);
   return toHex(digest);

@@ -1,0 +1,34 @@
+// One interface for the batch hash kernels (issue #6): many candidates per call, digests into one buffer, and a
+// batch lookup against a set of target digests that hands back only the indexes that hit. Three tiers share it —
+// native (C, AVX-512/AVX2), wasm (WebAssembly SIMD) and reference (the schemes' own TypeScript) — and the same
+// reference vectors.
+import type { CandidateBatch } from './batch.ts';
+
+/** NT is MD4 of the candidate's UTF-16LE; LM expects a batch packed with the 'lm' encoding. */
+export type KernelAlgorithm = 'MD5' | 'SHA1' | 'SHA256' | 'SHA512' | 'MD4' | 'NT' | 'LM';
+export type CryptKind = 'MD5CRYPT' | 'SHA256CRYPT' | 'SHA512CRYPT';
+export type KernelTier = 'native' | 'wasm' | 'reference';
+
+export const DIGEST_LENGTH: Record<KernelAlgorithm, number> = { MD5: 16, SHA1: 20, SHA256: 32, SHA512: 64, MD4: 16, NT: 16, LM: 16 };
+/** The algorithm numbers the native and wasm kernels use. */
+export const ALGORITHM_ID: Record<KernelAlgorithm, number> = { MD5: 0, SHA1: 1, SHA256: 2, SHA512: 3, MD4: 4, NT: 5, LM: 6 };
+
+/** Target digests prepared once (sorted, indexed) and looked up by many batches. */
+export interface TargetSet {
+  readonly algorithm: KernelAlgorithm;
+  readonly size: number;
+}
+
+export interface HashKernel {
+  readonly tier: KernelTier;
+  /** What the tier runs on: 'avx512', 'avx2', 'sse2', 'neon', 'wasm-simd128' or 'js'. */
+  readonly isa: string;
+  /** Digests of every candidate (with `salt` appended when given), `count × length` bytes; LM's empty slots give zeros. */
+  digest(algorithm: KernelAlgorithm, batch: CandidateBatch, salt?: Uint8Array): Uint8Array;
+  /** Prepares raw digests (each DIGEST_LENGTH bytes) for lookups. */
+  targets(algorithm: KernelAlgorithm, digests: readonly Uint8Array[]): TargetSet;
+  /** Indexes of the batch's candidates whose digest (salted when given) is in `targets`, ascending. */
+  match(targets: TargetSet, batch: CandidateBatch, salt?: Uint8Array): Uint32Array;
+  /** Index of the first candidate whose crypt hash (the characters after the salt) equals `hash`, or -1. */
+  crypt(kind: CryptKind, batch: CandidateBatch, salt: string, rounds: number, hash: string): number;
+}

@@ -1,0 +1,68 @@
+// Every tier against the reference code and published vectors, for every algorithm, salted or not, short and
+// longer than one block, ASCII and not. The native tier is tested when it was built here (it is optional).
+import { describe, expect, it } from 'vitest';
+import { CandidateBatch, kernelOfTier, type KernelAlgorithm, type KernelTier } from './index.ts';
+import { referenceDigest } from './reference.ts';
+
+const ALGORITHMS: KernelAlgorithm[] = ['MD5', 'SHA1', 'SHA256', 'SHA512', 'MD4', 'NT', 'LM'];
+const VECTORS: [KernelAlgorithm, string, string][] = [
+  ['NT', 'password', '8846f7eaee8fb117ad06bdd830b7586c'],
+  ['LM', 'password', 'e52cac67419a9a224a3b108f3fa6cb6d'],
+  ['MD4', 'abc', 'a448017aaf21d8525fc10ae87aa6729d'],
+  ['MD5', 'abc', '900150983cd24fb0d6963f7d28e17f72'],
+  ['SHA1', 'abc', 'a9993e364706816aba3e25717850c26c9cd0d89d'],
+  ['SHA256', 'abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  ['SHA512', 'abc', 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f'],
+];
+
+const WORDS: string[] = ['', 'password', 'Azerty123!', 'élève2024', 'prix 10€', 'emoji😀', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(200)];
+for (let i = 0; i < 300; i++) WORDS.push(`Dupont${i}${'é'.repeat(i % 31)}`);
+
+function batchOf(algorithm: KernelAlgorithm, words: string[]): CandidateBatch {
+  const b = new CandidateBatch(Math.max(64, words.length), algorithm === 'LM' ? 'lm' : 'utf8');
+  for (const w of words) b.push(w);
+  return b;
+}
+
+const tiers: KernelTier[] = ['reference', 'wasm', 'native'];
+
+describe.each(tiers)('the %s kernel tier', (tier) => {
+  const k = kernelOfTier(tier);
+  it.skipIf(tier === 'native' && !k)('loads and names what it runs on', () => {
+    expect(k).not.toBeNull();
+    expect(k!.tier).toBe(tier);
+    expect(k!.isa).toMatch(/^(avx512|avx2|sse2|neon|base|wasm-simd128|js)$/);
+  });
+
+  it.skipIf(!k).each(VECTORS)('gives the reference vector of %s(%s)', (algorithm, word, hex) => {
+    expect(Buffer.from(k!.digest(algorithm, batchOf(algorithm, [word]))).toString('hex')).toBe(hex);
+  });
+
+  it.skipIf(!k).each(ALGORITHMS)('agrees with the reference code on %s, salted or not', (algorithm) => {
+    const salts = algorithm === 'LM' ? [undefined] : [undefined, Uint8Array.from([0, 1, 2, 250, 251, 252, 253, 254])];
+    for (const salt of salts) {
+      const batch = batchOf(algorithm, WORDS);
+      const digests = k!.digest(algorithm, batch, salt);
+      const length = digests.length / WORDS.length;
+      WORDS.forEach((w, i) => {
+        expect(Buffer.from(digests.subarray(i * length, (i + 1) * length)).toString('hex'), `${algorithm} ${i}`)
+          .toBe(Buffer.from(referenceDigest(algorithm, w, salt)).toString('hex'));
+      });
+    }
+  });
+
+  it.skipIf(!k).each(ALGORITHMS)('hands back only the indexes whose %s digest is a target', (algorithm) => {
+    const wanted = [1, 3, 7, 150, WORDS.length - 1].filter((i) => algorithm !== 'LM' || WORDS[i]!.length <= 14);
+    const targets = k!.targets(algorithm, [...wanted.map((i) => referenceDigest(algorithm, WORDS[i]!)), referenceDigest(algorithm, 'absent')]);
+    expect([...k!.match(targets, batchOf(algorithm, WORDS))]).toEqual(wanted);
+  });
+
+  it.skipIf(!k).each([
+    ['MD5CRYPT', 'saltsalt', 1000, 'qjXMvbEw8oaL.CzflDtaK/'],
+    ['SHA256CRYPT', 'saltsalt', 5000, 'gOjOtoMpVhru2uyjeJSEc/JaLQWOXMNmlOnj6T4AtC.'],
+    ['SHA512CRYPT', 'saltsalt', 5000, 'qFmFH.bQmmtXzyBY0s9v7Oicd2z4XSIecDzlB5KiA2/jctKu9YterLp8wwnSq.qc.eoxqOmSuNp2xS0ktL3nh/'],
+  ] as const)('finds the candidate of a %s hash (glibc crypt vector) and no other', (kind, salt, rounds, hash) => {
+    expect(k!.crypt(kind, batchOf('MD5', ['wrong', 'Password', 'password', 'x']), salt, rounds, hash)).toBe(2);
+    expect(k!.crypt(kind, batchOf('MD5', ['wrong', 'Password']), salt, rounds, hash)).toBe(-1);
+  });
+});
