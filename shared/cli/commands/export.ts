@@ -1,11 +1,10 @@
 // `vigie export hashcat`: hands the deep audit to hashcat or John the Ripper (a GPU cluster, Hashtopolis). The
 // report holds no hash, so the export reads the same source again; the folder it writes stays with the DSI.
-import { DEPTHS, type Depth } from '../../contract/codes.ts';
+import { DEPTHS } from '../../contract/codes.ts';
 import { exportHashcat } from '../../engine/export/export-hashcat.ts';
 import { readReport } from '../../engine/export/read-report.ts';
-import type { ScanSource } from '../../engine/scan.ts';
-import { bindPassword } from '../bind-password.ts';
-import type { CliIo, Command } from '../main.ts';
+import type { Command } from '../main.ts';
+import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const exportCommand: Command = {
@@ -39,18 +38,10 @@ The folder holds password hashes and personal words: keep it on your machine, de
 `,
   options: {
     report: { type: 'string' },
-    ldif: { type: 'string' },
-    url: { type: 'string' },
-    base: { type: 'string' },
-    'bind-dn': { type: 'string' },
-    'password-file': { type: 'string' },
-    starttls: { type: 'boolean' },
-    'ca-file': { type: 'string' },
+    ...SOURCE_OPTIONS,
+    ...READER_OPTIONS,
     out: { type: 'string' },
     depth: { type: 'string' },
-    'birth-attr': { type: 'string' },
-    'birth-format': { type: 'string' },
-    school: { type: 'string', multiple: true },
   },
   async run(v, positionals, io) {
     const [target, ...extra] = positionals;
@@ -58,24 +49,13 @@ The folder holds password hashes and personal words: keep it on your machine, de
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (v.report === undefined) throw new UsageError('--report REPORT.json is required');
     if (v.out === undefined) throw new UsageError('--out DIR is required');
-    let depth: Depth | undefined;
-    if (v.depth !== undefined) {
-      const d = String(v.depth).toLowerCase();
-      if (!(DEPTHS as readonly string[]).includes(d)) throw new UsageError(`--depth must be one of ${DEPTHS.join(', ')} (got '${String(v.depth)}')`);
-      depth = d as Depth;
-    }
+    const depth = choice(v.depth, DEPTHS, 'depth');
     const report = await readReport(String(v.report));
-    const source = await exportSource(v, io);
+    const source = await parseSource(v, io, { missing: 'give the source the report was made from: --ldif FILE or --url URL' });
     const result = await exportHashcat({
       report, source, outDir: String(v.out),
       ...(depth ? { depth } : {}),
-      ...(v['birth-attr'] !== undefined || v['birth-format'] !== undefined
-        ? { birthDate: {
-          ...(v['birth-attr'] !== undefined ? { attribute: String(v['birth-attr']) } : {}),
-          ...(v['birth-format'] !== undefined ? { format: String(v['birth-format']) } : {}),
-        } }
-        : {}),
-      ...(v.school ? { school: (v.school as string[]).map((s) => s.trim()).filter(Boolean) } : {}),
+      ...parseReaderHints(v),
       signal: io.signal,
     });
     io.stdout.write(`Exported ${result.accounts} account(s) to ${result.dir}\n`);
@@ -86,36 +66,3 @@ The folder holds password hashes and personal words: keep it on your machine, de
     return 0;
   },
 };
-
-async function exportSource(v: Record<string, unknown>, io: CliIo): Promise<ScanSource> {
-  const ldif = v.ldif as string | undefined;
-  const url = v.url as string | undefined;
-  if (ldif && url) throw new UsageError('give either --ldif or --url, not both');
-  if (ldif) {
-    for (const opt of ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file']) {
-      if (v[opt] !== undefined) throw new UsageError(`--${opt} goes with --url, not --ldif`);
-    }
-    return { kind: 'ldif', file: ldif };
-  }
-  if (!url) throw new UsageError('give the source the report was made from: --ldif FILE or --url URL');
-  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
-  const base = v.base as string | undefined;
-  if (!base) throw new UsageError('--url needs --base DN (where the accounts are)');
-  const source: ScanSource = { kind: 'ldap', url, baseDn: base };
-  const bindDn = v['bind-dn'] as string | undefined;
-  if (bindDn) {
-    source.bindDn = bindDn;
-    source.password = await bindPassword({
-      ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
-      env: io.env, stdin: io.stdin, stderr: io.stderr,
-    });
-  } else if (v['password-file'] !== undefined) {
-    throw new UsageError('--password-file needs --bind-dn');
-  }
-  if (v.starttls === true) {
-    if (/^ldaps:/i.test(url)) throw new UsageError('--starttls is for ldap:// URLs; ldaps:// is already encrypted');
-    source.startTls = true;
-  }
-  if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
-  return source;
-}

@@ -1,15 +1,16 @@
 // `vigie scan`: read a directory (LDAP or LDIF), audit it, print a summary and write the JSON report.
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../../contract/codes.ts';
+import { DEPTHS, FLAVOURS } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
-import { runScan, type ScanRequest, type ScanSource } from '../../engine/scan.ts';
+import { runScan, type ScanRequest } from '../../engine/scan.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
 import { formatSummary } from '../summary.ts';
+import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { VigieError } from '../../engine/errors.ts';
 
@@ -48,21 +49,13 @@ Vigie never writes to the directory and never tries a password by binding; a rec
 never shown: the report names its pattern ("nom + date de naissance").
 `,
   options: {
-    ldif: { type: 'string' },
-    url: { type: 'string' },
-    base: { type: 'string' },
-    'bind-dn': { type: 'string' },
-    'password-file': { type: 'string' },
-    starttls: { type: 'boolean' },
-    'ca-file': { type: 'string' },
+    ...SOURCE_OPTIONS,
+    ...READER_OPTIONS,
     'probe-dn': { type: 'string' },
     'probe-password-file': { type: 'string' },
     'config-bind-dn': { type: 'string' },
     'config-password-file': { type: 'string' },
     flavour: { type: 'string' },
-    'birth-attr': { type: 'string' },
-    'birth-format': { type: 'string' },
-    school: { type: 'string', multiple: true },
     depth: { type: 'string' },
     json: { type: 'string' },
     lang: { type: 'string' },
@@ -72,22 +65,16 @@ never shown: the report names its pattern ("nom + date de naissance").
   },
   async run(v, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const source = await scanSource(v, io);
-    const request: ScanRequest = { source, depth: oneOf(v.depth, DEPTHS, 'depth', 'standard') as Depth };
-    if (v.flavour !== undefined) request.flavour = oneOf(v.flavour, FLAVOURS, 'flavour', 'inetorgperson') as Flavour;
-    if (v['birth-attr'] !== undefined || v['birth-format'] !== undefined) {
-      request.birthDate = {
-        ...(v['birth-attr'] !== undefined ? { attribute: String(v['birth-attr']) } : {}),
-        ...(v['birth-format'] !== undefined ? { format: String(v['birth-format']) } : {}),
-      };
-    }
-    if (v.school) request.school = (v.school as string[]).map((s) => s.trim()).filter(Boolean);
+    const source = await parseSource(v, io, { ldapOnly: POSTURE_OPTIONS });
+    const request: ScanRequest = { source, depth: choice(v.depth, DEPTHS, 'depth', 'standard'), ...parseReaderHints(v) };
+    const flavour = choice(v.flavour, FLAVOURS, 'flavour');
+    if (flavour) request.flavour = flavour;
     if (v.workers !== undefined) request.workers = positiveInt(v.workers, 'workers');
     if (v['breach-index'] !== undefined) request.breachIndexDir = String(v['breach-index']);
     if (source.kind === 'ldap') request.posture = await postureOptions(v, io);
     return scanAndReport(request, {
       json: v.json as string | undefined,
-      lang: oneOf(v.lang, ['fr', 'en'], 'lang', 'fr') as Lang,
+      lang: choice(v.lang, ['fr', 'en'] as const, 'lang', 'fr'),
       quiet: v.quiet === true,
     }, io);
   },
@@ -116,41 +103,15 @@ export async function scanAndReport(request: ScanRequest, out: ReportOutput, io:
       : '\nBreached passwords: not checked (no index; vigie breached import makes one).\n');
   }
   if (out.json) io.stdout.write(`\n${out.lang === 'fr' ? 'Rapport complet' : 'Full report'} : ${out.json}\n`);
+  if (report.partial) {
+    // What was read is audited and reported; the exit code still says the scan is incomplete.
+    io.stderr.write(`vigie: partial report: ${report.partialReason ?? 'the scan stopped early'}\n`);
+    return 1;
+  }
   return 0;
 }
 
-async function scanSource(v: Record<string, unknown>, io: CliIo): Promise<ScanSource> {
-  const ldif = v.ldif as string | undefined;
-  const url = v.url as string | undefined;
-  if (ldif && url) throw new UsageError('give either --ldif or --url, not both');
-  if (ldif) {
-    for (const opt of ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file', 'probe-dn', 'probe-password-file', 'config-bind-dn', 'config-password-file']) {
-      if (v[opt] !== undefined) throw new UsageError(`--${opt} goes with --url, not --ldif`);
-    }
-    return { kind: 'ldif', file: ldif };
-  }
-  if (!url) throw new UsageError('give a source: --ldif FILE or --url URL');
-  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
-  const base = v.base as string | undefined;
-  if (!base) throw new UsageError('--url needs --base DN (where the accounts are)');
-  const bindDn = v['bind-dn'] as string | undefined;
-  const source: ScanSource = { kind: 'ldap', url, baseDn: base };
-  if (bindDn) {
-    source.bindDn = bindDn;
-    source.password = await bindPassword({
-      ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
-      env: io.env, stdin: io.stdin, stderr: io.stderr,
-    });
-  } else if (v['password-file'] !== undefined) {
-    throw new UsageError('--password-file needs --bind-dn');
-  }
-  if (v.starttls === true) {
-    if (/^ldaps:/i.test(url)) throw new UsageError('--starttls is for ldap:// URLs; ldaps:// is already encrypted');
-    source.startTls = true;
-  }
-  if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
-  return source;
-}
+const POSTURE_OPTIONS = ['probe-dn', 'probe-password-file', 'config-bind-dn', 'config-password-file'];
 
 /** The posture checks' extra accounts (issue #4 §1); their passwords come from files only. */
 export async function postureOptions(v: Record<string, unknown>, io: CliIo): Promise<PostureOptions> {
@@ -176,13 +137,6 @@ export async function writeReport(file: string, report: ScanReport): Promise<voi
     const code = (e as NodeJS.ErrnoException).code;
     throw new VigieError(`cannot write the report to ${file} (${code ?? 'error'})`);
   }
-}
-
-function oneOf(value: unknown, allowed: readonly string[], name: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  const s = String(value).toLowerCase();
-  if (!allowed.includes(s)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${String(value)}')`);
-  return s;
 }
 
 function positiveInt(value: unknown, name: string): number {

@@ -1,0 +1,92 @@
+// The options that name a directory source (--ldif, or --url with its bind) and tell the reader about it
+// (--birth-attr, --birth-format, --school): one parser for every command that reads a directory.
+import type { ParseArgsConfig } from 'node:util';
+import type { BirthDateOptions } from '../engine/directory/model.ts';
+import type { ScanSource } from '../engine/scan.ts';
+import { bindPassword } from './bind-password.ts';
+import type { CliIo } from './main.ts';
+import { UsageError } from './usage-error.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const SOURCE_OPTIONS = {
+  ldif: { type: 'string' },
+  url: { type: 'string' },
+  base: { type: 'string' },
+  'bind-dn': { type: 'string' },
+  'password-file': { type: 'string' },
+  starttls: { type: 'boolean' },
+  'ca-file': { type: 'string' },
+} as const satisfies Options;
+
+export const READER_OPTIONS = {
+  'birth-attr': { type: 'string' },
+  'birth-format': { type: 'string' },
+  school: { type: 'string', multiple: true },
+} as const satisfies Options;
+
+const LDAP_ONLY = ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file'];
+
+/**
+ * The source the options name. `ldapOnly` lists a command's further options that make sense only with --url;
+ * `missing` is the message when neither --ldif nor --url is given.
+ */
+export async function parseSource(
+  v: Record<string, unknown>,
+  io: CliIo,
+  { ldapOnly = [], missing = 'give a source: --ldif FILE or --url URL' }: { ldapOnly?: string[]; missing?: string } = {},
+): Promise<ScanSource> {
+  const ldif = v.ldif as string | undefined;
+  const url = v.url as string | undefined;
+  if (ldif && url) throw new UsageError('give either --ldif or --url, not both');
+  if (ldif) {
+    for (const opt of [...LDAP_ONLY, ...ldapOnly]) {
+      if (v[opt] !== undefined) throw new UsageError(`--${opt} goes with --url, not --ldif`);
+    }
+    return { kind: 'ldif', file: ldif };
+  }
+  if (!url) throw new UsageError(missing);
+  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  const base = v.base as string | undefined;
+  if (!base) throw new UsageError('--url needs --base DN (where the accounts are)');
+  const source: ScanSource = { kind: 'ldap', url, baseDn: base };
+  const bindDn = v['bind-dn'] as string | undefined;
+  if (bindDn) {
+    source.bindDn = bindDn;
+    source.password = await bindPassword({
+      ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
+      env: io.env, stdin: io.stdin, stderr: io.stderr,
+    });
+  } else if (v['password-file'] !== undefined) {
+    throw new UsageError('--password-file needs --bind-dn');
+  }
+  if (v.starttls === true) {
+    if (/^ldaps:/i.test(url)) throw new UsageError('--starttls is for ldap:// URLs; ldaps:// is already encrypted');
+    source.startTls = true;
+  }
+  if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
+  return source;
+}
+
+/** What the reader must be told: where the birth date is, and the school's words the directory lacks. */
+export function parseReaderHints(v: Record<string, unknown>): { birthDate?: BirthDateOptions; school?: string[] } {
+  const hints: { birthDate?: BirthDateOptions; school?: string[] } = {};
+  if (v['birth-attr'] !== undefined || v['birth-format'] !== undefined) {
+    hints.birthDate = {
+      ...(v['birth-attr'] !== undefined ? { attribute: String(v['birth-attr']) } : {}),
+      ...(v['birth-format'] !== undefined ? { format: String(v['birth-format']) } : {}),
+    };
+  }
+  if (v.school) hints.school = (v.school as string[]).map((s) => s.trim()).filter(Boolean);
+  return hints;
+}
+
+/** One of a fixed set of values, case-insensitive; `fallback` when the option is absent. */
+export function choice<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T;
+export function choice<T extends string>(value: unknown, allowed: readonly T[], name: string): T | undefined;
+export function choice<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback?: T): T | undefined {
+  if (value === undefined) return fallback;
+  const s = String(value).toLowerCase();
+  if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${String(value)}')`);
+  return s as T;
+}
