@@ -5,29 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusRecords, hibpFileText, writeHibpFile } from '../../engine/breached/hibp-corpus.ts';
-import { main } from '../main.ts';
+import { runCliInProcess } from '../test-io.ts';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }
-}
-
-async function vigie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: { isTTY: false } as unknown as NodeJS.ReadStream,
-    env,
-    signal: new AbortController().signal,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const vigie = runCliInProcess;
 
 let dir: string;
 beforeAll(async () => {

@@ -3,28 +3,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCliInProcess, type CliRun } from '../test-io.ts';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }
-}
-
-async function vigie(args: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = new Capture();
-  const code = await main(args, {
-    stdout: new Capture() as unknown as NodeJS.WriteStream,
-    stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: { isTTY: false } as unknown as NodeJS.ReadStream,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  return { code, stderr: stderr.text };
-}
+const vigie = (args: string[]): Promise<CliRun> => runCliInProcess(args);
 
 let dir: string;
 beforeAll(async () => {

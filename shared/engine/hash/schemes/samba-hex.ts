@@ -1,0 +1,32 @@
+// The Samba attributes (sambaNTPassword, sambaLMPassword) hold an unsalted digest as 32 hex digits in any case:
+// one shape of scheme, whatever the digest.
+import type { HashSchemeName } from '../../../contract/codes.ts';
+import { defineScheme } from './readable-scheme.ts';
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+export function sambaHexScheme(o: {
+  name: HashSchemeName;
+  describe: string;
+  /** Relative cost of one digest, MD5 digestHex = 1 (measured). */
+  cost: number;
+  /** The digest of a candidate as lower-case hex. */
+  digestHex: (candidate: string) => string;
+  /** The stored value for a password (upper-case hex, as Samba writes it). */
+  create: (password: string) => string;
+}) {
+  return defineScheme<{ key: string }>({
+    name: o.name,
+    storage: 'fast',
+    legacy: true,
+    unsalted: true,
+    read: (text) => (HEX32.test(text) ? { key: text.toLowerCase() } : null),
+    params: () => ({}),
+    unsaltedKey: (p) => p.key,
+    describe: () => o.describe,
+    cost: () => o.cost,
+    verify: (p, candidate) => o.digestHex(candidate) === p.key,
+    digestHex: o.digestHex,
+    create: o.create,
+  });
+}
