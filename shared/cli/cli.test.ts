@@ -114,3 +114,25 @@ describe('vigie CLI', () => {
     expectOneLine(r.stderr, /cannot write the report/);
   });
 });
+
+describe('vigie scan --compare', () => {
+  it('prints the grade and each count that changed since an earlier report', async () => {
+    const weak = await file('weak.ldif', 'dn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\nsn: Aubry\ncn: A\nuserPassword: {MD5}X03MO1qnZdYdgyfeuILPmQ==\n');
+    const strong = await file('strong.ldif', 'dn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\nsn: Aubry\ncn: A\n');
+    const before = path.join(dir, 'before.json');
+    expect((await vigie(['scan', '--ldif', weak, '--quiet', '--json', before])).code).toBe(0);
+    const r = await vigie(['scan', '--ldif', strong, '--quiet', '--compare', before]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Avant \/ après/);
+    expect(r.stdout).toMatch(/Note\s+[B-F] \(\d+\/100\) → A \(100\/100\)/);
+    expect(r.stdout).toMatch(/empreinte obsolète \(MD5, SHA-1, NT…\)\s+1 → 0/);
+  });
+
+  it('refuses a file that is not a report before scanning', async () => {
+    const ok = await file('ok2.ldif', 'dn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\nsn: A\ncn: A\n');
+    const notReport = await file('not-report.json', '{"hello": 1}');
+    const r = await vigie(['scan', '--ldif', ok, '--quiet', '--compare', notReport]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr, /not-report\.json/);
+  });
+});

@@ -71,3 +71,31 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   }
   return lines.join('\n') + '\n';
 }
+
+const COMPARE = {
+  fr: { title: 'Avant / après', grade: 'Note', accountsWithFindings: 'comptes avec au moins un problème', before: 'avant' },
+  en: { title: 'Before / after', grade: 'Grade', accountsWithFindings: 'accounts with at least one problem', before: 'before' },
+} as const;
+
+/**
+ * The change since an earlier report of the same directory (e.g. before a migration plan was applied):
+ * the grade and score, and each kind of problem whose count moved.
+ */
+export function formatComparison(before: ScanReport, after: ScanReport, lang: Lang = 'fr'): string {
+  const t = COMPARE[lang];
+  const b = before.summary;
+  const a = after.summary;
+  const lines = [`${t.title} (${t.before} : ${before.finishedAt.slice(0, 10)})`];
+  lines.push(`  ${t.grade.padEnd(44)} ${`${b.grade} (${b.score}/100)`.padStart(12)} → ${a.grade} (${a.score}/100)`);
+  lines.push(`  ${t.accountsWithFindings.padEnd(44)} ${String(b.withFindings).padStart(12)} → ${a.withFindings}`);
+  for (const code of ACCOUNT_FINDING_CODES) {
+    const was = b.byCode[code] ?? 0;
+    const now = a.byCode[code] ?? 0;
+    if (was !== now) lines.push(`  ${CODE_LABEL[lang][code].padEnd(44)} ${String(was).padStart(12)} → ${now}`);
+  }
+  const wasCodes = new Set(before.directoryFindings.map((f) => f.code));
+  const nowCodes = new Set(after.directoryFindings.map((f) => f.code));
+  for (const code of wasCodes) if (!nowCodes.has(code)) lines.push(`  − ${code}`);
+  for (const code of nowCodes) if (!wasCodes.has(code)) lines.push(`  + ${code}`);
+  return lines.join('\n') + '\n';
+}

@@ -2,7 +2,7 @@
 // report holds no hash, so the export reads the same source again; the folder it writes stays with the DSI.
 import { DEPTHS } from '../../contract/codes.ts';
 import { exportHashcat } from '../../engine/export/export-hashcat.ts';
-import { readReport } from '../../engine/export/read-report.ts';
+import { readReport } from '../../engine/report/read-report.ts';
 import type { Command } from '../main.ts';
 import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';

@@ -1,7 +1,7 @@
 // `vigie import potfile`: what hashcat or John cracked, mapped back to the report's accounts as patterns. The
 // passwords are classified and dropped: this command never prints or writes one.
 import { importPotfile } from '../../engine/export/import-potfile.ts';
-import { readReport } from '../../engine/export/read-report.ts';
+import { readReport } from '../../engine/report/read-report.ts';
 import type { Command } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
 import { writeReport } from './scan.ts';

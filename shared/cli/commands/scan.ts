@@ -9,7 +9,8 @@ import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
-import { formatSummary } from '../summary.ts';
+import { formatComparison, formatSummary } from '../summary.ts';
+import { readReport } from '../../engine/report/read-report.ts';
 import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { VigieError } from '../../engine/errors.ts';
@@ -40,6 +41,7 @@ Options:
   --school TEXT          a word about the school the directory does not hold (name, town…); repeatable
   --depth D              quick | standard | deep (default standard)
   --json FILE            write the full report (schemaVersion 1) to FILE
+  --compare FILE         an earlier report of the same directory: print what changed (before / after a plan)
   --lang L               fr | en for the summary (default fr)
   --workers N            worker threads (default: one per core)
   --quiet                no progress on stderr
@@ -58,6 +60,7 @@ never shown: the report names its pattern ("nom + date de naissance").
     flavour: { type: 'string' },
     depth: { type: 'string' },
     json: { type: 'string' },
+    compare: { type: 'string' },
     lang: { type: 'string' },
     workers: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -76,6 +79,7 @@ never shown: the report names its pattern ("nom + date de naissance").
       json: v.json as string | undefined,
       lang: choice(v.lang, ['fr', 'en'] as const, 'lang', 'fr'),
       quiet: v.quiet === true,
+      ...(v.compare !== undefined ? { compare: String(v.compare) } : {}),
     }, io);
   },
 };
@@ -84,10 +88,13 @@ export interface ReportOutput {
   json?: string | undefined;
   lang: Lang;
   quiet: boolean;
+  /** An earlier report to compare with (read before the scan, so a bad file fails at once). */
+  compare?: string;
 }
 
 /** Runs a scan with progress on stderr, then prints the summary and writes the report. Shared by `demo`. */
 export async function scanAndReport(request: ScanRequest, out: ReportOutput, io: CliIo): Promise<number> {
+  const before = out.compare !== undefined ? await readReport(out.compare) : null;
   const progress = out.quiet ? null : progressReporter(io.stderr, out.lang);
   let report: ScanReport;
   try {
@@ -97,6 +104,7 @@ export async function scanAndReport(request: ScanRequest, out: ReportOutput, io:
   }
   if (out.json) await writeReport(out.json, report);
   io.stdout.write(formatSummary(report, out.lang));
+  if (before) io.stdout.write(`\n${formatComparison(before, report, out.lang)}`);
   if (report.source.breachIndex?.present === false) {
     io.stdout.write(out.lang === 'fr'
       ? '\nMots de passe divulgués : non vérifiés (aucun index ; vigie breached import pour en créer un).\n'
