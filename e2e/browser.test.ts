@@ -1,9 +1,11 @@
 // The browser journeys: Debian's Chromium on the real loopback host, the real services and engine, a synthetic
 // school in a throwaway slapd. One page, one run of the journeys in order, as a school's IT person would.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../shared/contract/report.ts';
+import { corpusRecords, writeHibpFile } from '../shared/engine/breached/hibp-corpus.ts';
 import { artifactPath, screenshot } from './support/artifacts.ts';
 import { launchChromium } from './support/chromium.ts';
 import { canReadPdfText, pdfPages } from './support/pdf-text.ts';
@@ -61,8 +63,10 @@ describe('Vigie in a browser, on the loopback host', () => {
   it('saves the school, scans it from the saved profile and shows the summary', async () => {
     await app.scan.useNewLdapConnection({ url: vigie.slapd.url, baseDn: vigie.school.school.baseDn, bindDn: vigie.slapd.rootDn, password: vigie.slapd.rootPw });
     await app.scan.saveAsSchool(SCHOOL_NAME);
-    const [profile] = await vigie.services.listProfiles();
-    expect(profile).toMatchObject({ name: SCHOOL_NAME, passwordSaved: false, connection: { kind: 'ldap', url: vigie.slapd.url } });
+    const profiles = await vigie.services.listProfiles();
+    // The built-in demo school comes first; the saved school follows it.
+    expect(profiles.map((p) => p.builtIn === true)).toEqual([true, false]);
+    expect(profiles[1]).toMatchObject({ name: SCHOOL_NAME, passwordSaved: false, connection: { kind: 'ldap', url: vigie.slapd.url } });
 
     await app.scan.chooseSavedSchool(SCHOOL_NAME);
     // The browser host keeps no password: the page asks for it again for this scan.
@@ -175,6 +179,30 @@ describe('Vigie in a browser, on the loopback host', () => {
     const download = await app.exports.download('json');
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as ScanReport;
     expect(exported.summary).toEqual(report.summary);
+  });
+
+  it('says breached passwords were not checked, and imports a HIBP download through the card', async () => {
+    const t = app.words.t;
+    expect(report.source.breachIndex).toEqual({ present: false });
+    await app.goTo('summary');
+    expect(await app.summary.breachNotice()).toContain(t.summary.breachNotChecked);
+    await app.summary.openBreachImport();
+    expect(await app.currentSection()).toBe('Exports');
+    expect(await app.breach.status()).toBe(t.breach.none);
+
+    await app.breach.importFrom('pwnedpasswords.txt');
+    const refused = await app.breach.waitForMessage(t.breach.failed);
+    expect(refused).toContain('pwnedpasswords.txt: not a full path');
+    expect(refused).toContain(t.breach.advice);
+
+    // A tiny generated corpus in HIBP's single-file layout; Vigie reads it from disk, downloads nothing.
+    const file = path.join(path.dirname(vigie.dataDir), 'pwnedpasswords-sha1.txt');
+    await writeHibpFile(file, corpusRecords('sha1', [['Invented-Planted-E2E', 12]], 999));
+    await app.breach.importFrom(file);
+    expect(await app.breach.waitForMessage(t.breach.done(1000))).toContain(t.breach.done(1000));
+    expect(await app.breach.waitForStatus(/^Index présent/)).toContain(t.breach.sha1(1000));
+    expect(await vigie.services.breachIndexStatus()).toMatchObject({ present: true, sha1Entries: 1000 });
+    await screenshot(page, 'breach-import-done');
   });
 
   it('cancels a long scan and says so', async () => {
