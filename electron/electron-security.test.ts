@@ -84,7 +84,7 @@ describe('the preload', () => {
       removeListener: (channel: string) => { listeners.delete(channel); return ipc; },
     } as unknown as PreloadIpc;
     const api = buildPreloadApi(ipc);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onProgress', 'onBreachImportProgress'].sort());
     expect(await api.getReport('r1')).toBe('answer');
     expect(invoked).toEqual([[channelOf('getReport'), 'r1']]);
     const seen: unknown[] = [];
@@ -92,6 +92,12 @@ describe('the preload', () => {
     listeners.get('vigie:progress')!({ sender: 'ipc event' }, { scanId: 's', phase: 'read', done: 3 });
     expect(seen).toEqual([{ scanId: 's', phase: 'read', done: 3 }]);
     stop();
+    expect(listeners.size).toBe(0);
+    const imports: unknown[] = [];
+    const stopImports = api.onBreachImportProgress((e) => imports.push(e));
+    listeners.get('vigie:breach-import-progress')!({ sender: 'ipc event' }, { importId: 'i', hashKind: 'sha1', done: 1, total: 2, lines: 5 });
+    expect(imports).toEqual([{ importId: 'i', hashKind: 'sha1', done: 1, total: 2, lines: 5 }]);
+    stopImports();
     expect(listeners.size).toBe(0);
   });
 });

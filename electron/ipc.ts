@@ -7,6 +7,7 @@ import { invokeApi, parseApiArguments, publicErrorLine } from '../shared/app/api
 import { APP_HOST, APP_SCHEME } from './window-options.ts';
 
 export const PROGRESS_CHANNEL = 'vigie:progress';
+export const BREACH_IMPORT_PROGRESS_CHANNEL = 'vigie:breach-import-progress';
 
 export function channelOf(method: ApiMethod): string {
   return `vigie:${method}`;

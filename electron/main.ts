@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../shared/app/data-dir.ts';
 import { createVigieServices } from '../shared/app/vigie-services.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.ts';
-import { isTrustedSender, PROGRESS_CHANNEL, registerIpcHandlers } from './ipc.ts';
+import { BREACH_IMPORT_PROGRESS_CHANNEL, isTrustedSender, PROGRESS_CHANNEL, registerIpcHandlers } from './ipc.ts';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.ts';
 import { summaryPdfRenderer } from './summary-pdf.ts';
 import { APP_INDEX_URL, mainWindowOptions, printWindowOptions, WEB_PREFERENCES } from './window-options.ts';
@@ -53,6 +53,9 @@ async function start(): Promise<void> {
   });
   services.onProgress((event) => {
     if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event);
+  });
+  services.onBreachImportProgress((event) => {
+    if (!window.isDestroyed()) window.webContents.send(BREACH_IMPORT_PROGRESS_CHANNEL, event);
   });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_INDEX_URL);

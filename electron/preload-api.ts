@@ -1,7 +1,7 @@
 // The page's `window.vigie`: one IPC call per API method, and progress events without the IPC event object.
 // Built from a narrow IPC interface so a test can check it without Electron.
 import type { IpcRenderer } from 'electron';
-import type { ApiMethod, ScanProgressEvent, VigieApi } from '../shared/contract/api.ts';
+import type { ApiMethod, BreachImportProgressEvent, ScanProgressEvent, VigieApi } from '../shared/contract/api.ts';
 
 export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -10,9 +10,19 @@ export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 export const PRELOAD_METHODS = [
   'hostInfo', 'testConnection', 'startScan', 'cancelScan', 'scanOutcome', 'listHistory', 'getReport',
   'exportReport', 'listProfiles', 'saveProfile', 'deleteProfile', 'getSettings', 'saveSettings',
+  'breachIndexStatus', 'startBreachImport', 'cancelBreachImport', 'breachImportOutcome',
 ] as const satisfies readonly ApiMethod[];
 
 const PROGRESS_CHANNEL = 'vigie:progress';
+const BREACH_IMPORT_PROGRESS_CHANNEL = 'vigie:breach-import-progress';
+
+function subscribe<E>(ipc: PreloadIpc, channel: string, listener: (event: E) => void): () => void {
+  const forward = (_event: unknown, progress: E): void => listener(progress);
+  ipc.on(channel, forward);
+  return () => {
+    ipc.removeListener(channel, forward);
+  };
+}
 
 export function buildPreloadApi(ipc: PreloadIpc): VigieApi {
   const call = <M extends (typeof PRELOAD_METHODS)[number]>(method: M) =>
@@ -31,13 +41,12 @@ export function buildPreloadApi(ipc: PreloadIpc): VigieApi {
     deleteProfile: call('deleteProfile'),
     getSettings: call('getSettings'),
     saveSettings: call('saveSettings'),
-    onProgress(listener: (event: ScanProgressEvent) => void): () => void {
-      const forward = (_event: unknown, progress: ScanProgressEvent): void => listener(progress);
-      ipc.on(PROGRESS_CHANNEL, forward);
-      return () => {
-        ipc.removeListener(PROGRESS_CHANNEL, forward);
-      };
-    },
+    breachIndexStatus: call('breachIndexStatus'),
+    startBreachImport: call('startBreachImport'),
+    cancelBreachImport: call('cancelBreachImport'),
+    breachImportOutcome: call('breachImportOutcome'),
+    onProgress: (listener: (event: ScanProgressEvent) => void) => subscribe(ipc, PROGRESS_CHANNEL, listener),
+    onBreachImportProgress: (listener: (event: BreachImportProgressEvent) => void) => subscribe(ipc, BREACH_IMPORT_PROGRESS_CHANNEL, listener),
   } satisfies VigieApi;
   return api;
 }

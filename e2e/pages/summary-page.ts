@@ -35,6 +35,16 @@ export class SummaryPage {
     return this.page.getByRole('region', { name: this.words.t.summary.urgent }).getByRole('listitem').allInnerTexts();
   }
 
+  /** The "breached passwords not checked" notice, or null when the report had a breach index. */
+  async breachNotice(): Promise<string | null> {
+    const notice = this.page.getByTestId('breach-not-checked');
+    return (await notice.count()) === 0 ? null : notice.innerText();
+  }
+
+  async openBreachImport(): Promise<void> {
+    await this.page.getByRole('button', { name: this.words.t.summary.breachImport }).click();
+  }
+
   async trendSentence(): Promise<string> {
     return this.page.locator('.trend-sentence').innerText();
   }

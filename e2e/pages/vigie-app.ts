@@ -5,6 +5,7 @@ import type { Language } from '../../shared/contract/api.ts';
 import { en } from '../../renderer/src/i18n/messages-en.ts';
 import { fr, type Messages } from '../../renderer/src/i18n/messages-fr.ts';
 import { AccountsPage } from './accounts-page.ts';
+import { BreachIndexCard } from './breach-index-card.ts';
 import { ExportsPage } from './exports-page.ts';
 import { ScanPage } from './scan-page.ts';
 import { SummaryPage } from './summary-page.ts';
@@ -25,6 +26,7 @@ export class VigieApp {
   readonly summary: SummaryPage;
   readonly accounts: AccountsPage;
   readonly exports: ExportsPage;
+  readonly breach: BreachIndexCard;
 
   constructor(readonly page: Page, language: Language = 'fr') {
     this.words = new Words(language);
@@ -32,6 +34,7 @@ export class VigieApp {
     this.summary = new SummaryPage(page, this.words);
     this.accounts = new AccountsPage(page, this.words);
     this.exports = new ExportsPage(page, this.words);
+    this.breach = new BreachIndexCard(page, this.words);
   }
 
   private get nav() {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistoryEntry, HostInfo, Language, SchoolProfile, ScanReport, Settings } from '../../shared/contract/index.ts';
 import { useApi } from './api/api-context.tsx';
 import { HostError, plainMessage } from './api/host-error.ts';
+import { BREACH_CARD_ID } from './components/BreachIndexCard.tsx';
 import { DICTIONARIES, I18nContext, type I18n } from './i18n/i18n.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { ExportsPage } from './pages/ExportsPage.tsx';
@@ -160,7 +161,13 @@ export function App({ print = null }: { print?: PrintRequest | null }) {
           />
         )}
         {page === 'summary' && (
-          <SummaryPage report={report} reportId={reportId} history={history ?? []} onPickReport={setReportId} />
+          <SummaryPage
+            report={report} reportId={reportId} history={history ?? []} onPickReport={setReportId}
+            onImportBreaches={() => {
+              setPage('exports');
+              requestAnimationFrame(() => document.getElementById(BREACH_CARD_ID)?.focus());
+            }}
+          />
         )}
         {page === 'accounts' && <AccountsPage report={report} />}
         {page === 'exports' && <ExportsPage report={report} reportId={reportId} hostInfo={hostInfo} onPrintSummary={printSummary} />}

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { VigieApi } from '../contract/api.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
+import { BreachImportService } from './breach-import-service.ts';
 import { checkConnection } from './connection-check.ts';
 import { demoProfiles } from './demo-school.ts';
 import { ExportService, type PdfRenderer } from './export-service.ts';
@@ -37,10 +38,12 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
   const profiles = new ProfileStore(options.dataDir, options.secrets, options.demoFile === null ? [] : demoProfiles(options.demoFile));
   const settings = new SettingsStore(options.dataDir);
   const exports = new ExportService(history, options.dataDir, options.renderPdf);
+  const breachIndexDir = path.join(options.dataDir, 'breached');
+  const breachImports = new BreachImportService({ indexDir: breachIndexDir });
   const scans = new ScanService({
     profiles,
     history,
-    breachIndexDir: path.join(options.dataDir, 'breached'),
+    breachIndexDir,
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     ...(options.runScan ? { run: options.runScan } : {}),
   });
@@ -60,6 +63,13 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
     deleteProfile: (profileId) => profiles.delete(profileId),
     getSettings: () => settings.get(),
     saveSettings: (value) => settings.save(value),
-    close: () => scans.close(),
+    breachIndexStatus: () => breachImports.status(),
+    startBreachImport: (request) => breachImports.start(request),
+    cancelBreachImport: (importId) => breachImports.cancel(importId),
+    breachImportOutcome: (importId) => breachImports.outcome(importId),
+    onBreachImportProgress: (listener) => breachImports.onProgress(listener),
+    close: async () => {
+      await Promise.all([scans.close(), breachImports.close()]);
+    },
   };
 }

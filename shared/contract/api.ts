@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEPTHS, FLAVOURS } from './codes.ts';
 import type { Flavour, Grade } from './codes.ts';
-import type { ScanReport } from './report.ts';
+import type { BreachIndexSummary, ScanReport } from './report.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -122,6 +122,33 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** What the local index of breached passwords (Have I Been Pwned) holds now: the shape a report records. */
+export type BreachIndexStatus = BreachIndexSummary;
+
+export const BreachImportSchema = z.object({
+  /** Full path of the download on the host: PwnedPasswordsDownloader's single file or its folder. */
+  path: text(4096).min(1),
+});
+export type BreachImportRequest = z.infer<typeof BreachImportSchema>;
+
+export interface BreachImportProgressEvent {
+  importId: string;
+  hashKind: 'sha1' | 'ntlm';
+  /** Bytes of the file, or prefixes of the folder, done so far, out of `total`. */
+  done: number;
+  total: number;
+  lines: number;
+  linesPerSecond?: number;
+  etaSeconds?: number;
+}
+
+/** What an import ended with; `index` is the index's status once it is in place. */
+export type BreachImportOutcome =
+  | { importId: string; status: 'running' }
+  | { importId: string; status: 'done'; hashKind: 'sha1' | 'ntlm'; entries: number; lines: number; badLines: number; missingPrefixFiles: number; index: BreachIndexStatus }
+  | { importId: string; status: 'cancelled' }
+  | { importId: string; status: 'failed'; message: string };
+
 export interface HostInfo {
   version: string;
   host: 'electron' | 'loopback';
@@ -147,6 +174,15 @@ export interface VigieApi {
   deleteProfile(profileId: string): Promise<void>;
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
+  breachIndexStatus(): Promise<BreachIndexStatus>;
+  /** Reads a Have I Been Pwned download already on disk into the local index; Vigie downloads nothing. */
+  startBreachImport(request: BreachImportRequest): Promise<{ importId: string }>;
+  /** Stops the import; a later import of the same download continues where it stopped. */
+  cancelBreachImport(importId: string): Promise<void>;
+  /** Resolves when the import ends (or at once with its state when it has ended). */
+  breachImportOutcome(importId: string): Promise<BreachImportOutcome>;
+  /** Progress of a running import; returns the unsubscribe function. */
+  onBreachImportProgress(listener: (event: BreachImportProgressEvent) => void): () => void;
 }
 
 /** Method names whose calls carry arguments, and the schema that checks them. */
@@ -164,7 +200,14 @@ export const API_ARGUMENT_SCHEMAS = {
   deleteProfile: z.tuple([id]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([SettingsSchema]),
-} as const satisfies Record<Exclude<keyof VigieApi, 'onProgress'>, z.ZodType>;
+  breachIndexStatus: z.tuple([]),
+  startBreachImport: z.tuple([BreachImportSchema]),
+  cancelBreachImport: z.tuple([id]),
+  breachImportOutcome: z.tuple([id]),
+} as const satisfies Record<Exclude<keyof VigieApi, ProgressMethod>, z.ZodType>;
+
+/** The subscriptions: not calls, each host forwards their events its own way. */
+export type ProgressMethod = 'onProgress' | 'onBreachImportProgress';
 
 export type ApiMethod = keyof typeof API_ARGUMENT_SCHEMAS;
 export const API_METHODS = Object.keys(API_ARGUMENT_SCHEMAS) as ApiMethod[];

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { corpusRecords, writeHibpFile } from '../engine/breached/hibp-corpus.ts';
 import { NoSecretStore } from '../app/secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from '../app/test-data-dir.ts';
 import { createVigieServices, type VigieServices } from '../app/vigie-services.ts';
@@ -165,5 +166,47 @@ describe('startLoopbackHost', () => {
     expect(JSON.parse(outcome.body)).toMatchObject({ scanId, status: 'done' });
     const cancelled = await call(host, 'cancelScan', [scanId]);
     expect(cancelled.status).toBe(204);
+  });
+
+  it('imports a breached-password download: status, start, progress on the event stream, outcome', async () => {
+    const { host, root } = await started();
+    expect(JSON.parse((await call(host, 'breachIndexStatus', [])).body)).toEqual({ present: false });
+    const file = path.join(root, 'pwned-sha1.txt');
+    await writeHibpFile(file, corpusRecords('sha1', [['Invented-Planted-1', 9]], 500));
+    const importEvent = new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}` }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+          const match = /event: breach-import-progress\ndata: (.+)\n\n/.exec(text);
+          if (match) {
+            resolve(match[1]!);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const begun = await call(host, 'startBreachImport', [{ path: file }]);
+    expect(begun.status).toBe(200);
+    const { importId } = JSON.parse(begun.body) as { importId: string };
+    expect(JSON.parse(await importEvent)).toMatchObject({ importId, hashKind: 'sha1', total: expect.any(Number), lines: expect.any(Number) });
+    const outcome = await call(host, 'breachImportOutcome', [importId]);
+    expect(JSON.parse(outcome.body)).toMatchObject({ importId, status: 'done', entries: 501, index: { present: true, sha1Entries: 501 } });
+    expect(JSON.parse((await call(host, 'breachIndexStatus', [])).body)).toMatchObject({ present: true, sha1Entries: 501 });
+    expect((await call(host, 'cancelBreachImport', [importId])).status).toBe(204);
+  });
+
+  it('answers a bad import path with one line (422) and bad arguments with 400', async () => {
+    const { host, root } = await started();
+    const missing = path.join(root, 'absent.txt');
+    const answer = await call(host, 'startBreachImport', [{ path: missing }]);
+    expect(answer.status).toBe(422);
+    expect(JSON.parse(answer.body)).toEqual({ error: `${missing}: no such file or folder — give the full path of the file or folder PwnedPasswordsDownloader wrote` });
+    expect((await call(host, 'startBreachImport', [{ path: '' }])).status).toBe(400);
+    expect((await call(host, 'breachImportOutcome', ['../etc'])).status).toBe(400);
   });
 });

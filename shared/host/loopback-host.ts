@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ScanProgressEvent, VigieApi } from '../contract/api.ts';
+import type { BreachImportProgressEvent, ScanProgressEvent, VigieApi } from '../contract/api.ts';
 import { VigieError } from '../engine/errors.ts';
 import { ApiArgumentError, invokeApi, isApiMethod, parseApiArguments, publicErrorLine } from '../app/api-call.ts';
 import { RENDERER_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
@@ -127,11 +127,16 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       res.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
     };
     const unsubscribe = options.services.onProgress(send);
+    const sendImport = (event: BreachImportProgressEvent): void => {
+      res.write(`event: breach-import-progress\ndata: ${JSON.stringify(event)}\n\n`);
+    };
+    const unsubscribeImport = options.services.onBreachImportProgress(sendImport);
     // Comments keep proxies and idle timers from closing a quiet stream.
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
     res.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeImport();
       streams.delete(res);
     });
   }

@@ -1,6 +1,6 @@
 // The VigieApi over the loopback host: `POST /api/<method>` with the arguments as a JSON array and the launch
 // token as a bearer; progress as Server-Sent Events from `GET /api/events`.
-import type { ScanProgressEvent, VigieApi } from '../../../shared/contract/index.ts';
+import type { BreachImportProgressEvent, ProgressMethod, ScanProgressEvent, VigieApi } from '../../../shared/contract/index.ts';
 import { HostError, readHostError } from './host-error.ts';
 
 export interface LoopbackOptions {
@@ -10,7 +10,7 @@ export interface LoopbackOptions {
   fetch?: typeof fetch;
 }
 
-type Method = Exclude<keyof VigieApi, 'onProgress'>;
+type Method = Exclude<keyof VigieApi, ProgressMethod>;
 
 export function loopbackApi(options: LoopbackOptions): VigieApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -43,15 +43,24 @@ export function loopbackApi(options: LoopbackOptions): VigieApi {
     deleteProfile: (profileId) => call('deleteProfile', profileId),
     getSettings: () => call('getSettings'),
     saveSettings: (settings) => call('saveSettings', settings),
+    breachIndexStatus: () => call('breachIndexStatus'),
+    startBreachImport: (request) => call('startBreachImport', request),
+    cancelBreachImport: (importId) => call('cancelBreachImport', importId),
+    breachImportOutcome: (importId) => call('breachImportOutcome', importId),
     onProgress: (listener) => subscribeToProgress(options, listener),
+    onBreachImportProgress: (listener) => subscribeToImportProgress(options, listener),
   };
 }
 
 /** EventSource cannot send headers, so the token goes in the query, as the host accepts. */
-function subscribeToProgress(options: LoopbackOptions, listener: (event: ScanProgressEvent) => void): () => void {
+function eventSource(options: LoopbackOptions): EventSource {
   const url = new URL(`${options.origin}/api/events`);
   if (options.token !== null) url.searchParams.set('token', options.token);
-  const source = new EventSource(url.toString());
+  return new EventSource(url.toString());
+}
+
+function subscribeToProgress(options: LoopbackOptions, listener: (event: ScanProgressEvent) => void): () => void {
+  const source = eventSource(options);
   const deliver = (message: MessageEvent<string>): void => {
     const event = parseProgress(message.data);
     if (event !== null) listener(event);
@@ -69,6 +78,28 @@ export function parseProgress(data: string): ScanProgressEvent | null {
     const event = value as Partial<ScanProgressEvent>;
     if (typeof event.scanId !== 'string' || typeof event.phase !== 'string' || typeof event.done !== 'number') return null;
     return event as ScanProgressEvent;
+  } catch {
+    return null;
+  }
+}
+
+/** Import events are named, so the scan's unnamed-event listener never sees them. */
+function subscribeToImportProgress(options: LoopbackOptions, listener: (event: BreachImportProgressEvent) => void): () => void {
+  const source = eventSource(options);
+  source.addEventListener('breach-import-progress', (message: MessageEvent<string>) => {
+    const event = parseImportProgress(message.data);
+    if (event !== null) listener(event);
+  });
+  return () => source.close();
+}
+
+export function parseImportProgress(data: string): BreachImportProgressEvent | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value !== 'object' || value === null) return null;
+    const event = value as Partial<BreachImportProgressEvent>;
+    if (typeof event.importId !== 'string' || typeof event.done !== 'number' || typeof event.total !== 'number' || typeof event.lines !== 'number') return null;
+    return event as BreachImportProgressEvent;
   } catch {
     return null;
   }

@@ -1,9 +1,11 @@
 // Exports (IT management): the full report as JSON, the accounts as CSV (optionally pseudonymised), and the
 // printable summary as PDF. Each comes from the host as an ExportFile and is saved through a Blob link.
+// Below them, the breached-password index and its import (IT management too).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExportRequest, HostInfo, ScanReport } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { plainMessage } from '../api/host-error.ts';
+import { BreachIndexCard } from '../components/BreachIndexCard.tsx';
 import { ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -32,6 +34,7 @@ export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Prop
       <section aria-labelledby="page-title" className="page">
         <PageTitle>{t.exports.title}</PageTitle>
         <p className="lead">{t.summary.empty}</p>
+        <BreachIndexCard />
       </section>
     );
   }
@@ -85,6 +88,7 @@ export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Prop
           <button type="button" className={browserPrints ? 'button-primary' : 'button-secondary'} onClick={onPrintSummary}>{t.summary.print}</button>
         ), !browserPrints)}
       </div>
+      <BreachIndexCard />
     </section>
   );
 }

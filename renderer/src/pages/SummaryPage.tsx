@@ -14,9 +14,11 @@ interface Props {
   reportId: string | null;
   history: HistoryEntry[];
   onPickReport(reportId: string): void;
+  /** Opens the breached-password import; absent when printing. */
+  onImportBreaches?(): void;
 }
 
-export function SummaryPage({ report, reportId, history, onPickReport }: Props) {
+export function SummaryPage({ report, reportId, history, onPickReport, onImportBreaches }: Props) {
   const { t } = useI18n();
   const actions = useMemo(() => (report === null ? [] : urgentActions(report)), [report]);
   const trend = useMemo(() => (reportId === null ? null : trendFor(history, reportId)), [history, reportId]);
@@ -71,6 +73,15 @@ export function SummaryPage({ report, reportId, history, onPickReport }: Props) 
           <p className="verdict-sentence">{t.grades[summary.grade]}</p>
           <p className="meta">{t.summary.accounts(summary.accounts)} · {t.summary.withFindings(summary.withFindings)}</p>
           {report.partial && <p className="alert alert-warn">{t.summary.partial}</p>}
+          {report.source.breachIndex?.present === false && (
+            <div className="alert alert-warn" data-testid="breach-not-checked">
+              <p className="alert-title">{t.summary.breachNotChecked}</p>
+              <p>{t.summary.breachNotCheckedHint}</p>
+              {onImportBreaches !== undefined && (
+                <button type="button" className="button-secondary no-print" onClick={onImportBreaches}>{t.summary.breachImport}</button>
+              )}
+            </div>
+          )}
         </div>
       </div>
 
