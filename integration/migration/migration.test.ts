@@ -103,6 +103,8 @@ describe('a legacy school migrated to argon2 with a plan', () => {
       expect((await stat(path.join(planDir, f))).isFile(), f).toBe(true);
     }
     expect((await stat(path.join(planDir, 'rollback.ldif'))).mode & 0o777).toBe(0o600);
+    // New passphrases' hashes (NT among them, enough to log on to Samba with): owner only too.
+    expect((await stat(path.join(planDir, '02-accounts.ldif'))).mode & 0o777).toBe(0o600);
     expect((await stat(path.join(planDir, 'credentials.csv'))).mode & 0o777).toBe(0o600);
     const texts = await Promise.all(['plan.md', 'plan.html', '01-config.ldif', '02-accounts.ldif', 'credentials.csv'].map((f) => readFile(path.join(planDir, f), 'utf8')));
     const planted = school.school.truth.map((t) => t.planted?.password).filter((p): p is string => !!p && p.length >= 8 && !/^[a-z]+$/.test(p));

@@ -1,8 +1,12 @@
 // plan.md and plan.html: one text, two renderings, in French, for a DSI who has never seen Vigie.
 // What each file does, in what order, how to undo it. No password and no hash appears here.
-import type { Grade } from '../../contract/codes.ts';
+import type { Grade, Profile } from '../../contract/codes.ts';
 import type { AccountAction } from './account-actions.ts';
 import type { PlanStep } from './plan-steps.ts';
+
+const PROFILE_FR: Record<Profile, string> = {
+  student: 'élève', parent: 'parent', teacher: 'enseignant', staff: 'personnel', admin: 'administrateur', unknown: 'non classé',
+};
 
 type Block =
   | { h2: string }
@@ -74,7 +78,7 @@ export function planBlocks(d: PlanDocumentInput): { title: string; blocks: Block
   blocks.push(
     { h2: 'Comptes concernés' },
     { table: { head: ['Identifiant', 'Profil', 'Classes', 'Action'], rows: d.actions.map((a) => [
-      a.account.login, a.account.profile, a.account.classes.join(', ') || '—',
+      a.account.login, PROFILE_FR[a.account.profile], a.account.classes.join(', ') || '—',
       (a.kind === 'reset' ? 'phrase de passe temporaire' : 'changement obligatoire') + (a.dropLm ? ', LM supprimée' : ''),
     ]) } },
   );

@@ -121,7 +121,8 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
   ];
   const adminDn = request.bind.dn;
   await put(PLAN_FILES.config, ldif(config.apply, header(`étape 1 : configuration de slapd (cn=config), OpenLDAP ${target === 'openldap-2.7' ? '2.7' : '2.5/2.6'}`, request.config.dn)));
-  await put(PLAN_FILES.accounts, ldif([...policy.apply, ...accounts.apply], header('étape 2 : politique de mots de passe et comptes', adminDn)));
+  // The new passphrases' hashes (argon2id, and NT for Samba, which is enough to log on with): owner only.
+  await put(PLAN_FILES.accounts, ldif([...policy.apply, ...accounts.apply], header('étape 2 : politique de mots de passe et comptes', adminDn)), 0o600);
   // Old hashes and new passphrases: readable by the owner only.
   await put(PLAN_FILES.rollback, ldif([...accounts.rollback, ...policy.rollback], header('retour arrière, étape 2 : comptes et politique, valeurs exactes d\'avant le plan (fichier sensible)', adminDn)), 0o600);
   await put(PLAN_FILES.rollbackConfig, ldif(config.rollback, [...header('retour arrière, étape 1 : configuration de slapd', request.config.dn), ...config.notUndone.map((n) => `Non annulé : ${n}.`)]));

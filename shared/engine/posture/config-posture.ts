@@ -10,11 +10,11 @@ export function configFindings(facts: ConfigFacts): DirectoryFinding[] {
   const configured = facts.passwordHash[0]?.toUpperCase();
   if (configured === undefined || !ADAPTIVE_TAGS.includes(configured)) {
     const scheme = configured ?? '{SSHA} (valeur par défaut, olcPasswordHash absent)';
-    const module = facts.argon2Loaded ? 'le module argon2 est déjà chargé' : 'chargez le module argon2 (olcModuleLoad: argon2)';
+    const module = facts.argon2Loaded ? 'le module argon2 est déjà chargé : réglez' : 'chargez le module argon2 (olcModuleLoad: argon2) et réglez';
     findings.push({
       code: 'LEGACY_DEFAULT_HASH',
       severity: 'medium',
-      detail: `Chaque mot de passe changé est enregistré en ${scheme}, une empreinte rapide que l'on casse en masse : ${module} et réglez olcPasswordHash: {ARGON2} sur ${facts.frontendDn}.`,
+      detail: `Chaque mot de passe changé est enregistré en ${scheme}, une empreinte rapide que l'on casse en masse  ; ${module} olcPasswordHash: {ARGON2} sur ${facts.frontendDn}.`,
     });
   }
   const ppolicy = facts.database?.ppolicy;
