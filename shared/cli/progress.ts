@@ -13,6 +13,13 @@ export function progressReporter(stream: NodeJS.WriteStream, lang: Lang, now: ()
   let phaseStart = 0;
   let lastPrint = 0;
   let lastLine = '';
+  let latest: ScanProgress | null = null;
+
+  const write = (text: string): void => {
+    if (text === lastLine) return;
+    lastLine = text;
+    stream.write(live ? `\r${text}\x1b[K` : `${text}\n`);
+  };
 
   const line = (p: ScanProgress): string => {
     const label = PHASE_LABEL[lang][p.phase] ?? p.phase;
@@ -32,20 +39,22 @@ export function progressReporter(stream: NodeJS.WriteStream, lang: Lang, now: ()
       const t = now();
       const newPhase = p.phase !== phase;
       if (newPhase) {
+        // The phase that ends shows where it got to (updates are throttled, its last one may not be on screen).
+        if (latest) write(line(latest));
         if (live && lastLine) stream.write('\n');
         phase = p.phase;
         phaseStart = t;
       }
+      latest = p;
       const finished = p.total !== undefined && p.done >= p.total;
       const interval = live ? 100 : 2000;
       if (!newPhase && !finished && t - lastPrint < interval) return;
       lastPrint = t;
-      const text = line(p);
-      if (text === lastLine) return;
-      lastLine = text;
-      stream.write(live ? `\r${text}\x1b[K` : `${text}\n`);
+      write(line(p));
     },
     done() {
+      if (latest) write(line(latest));
+      latest = null;
       if (live && lastLine) stream.write('\n');
       lastLine = '';
     },
