@@ -14,7 +14,6 @@ import { directoryPosture, type PostureOptions } from './posture/directory-postu
 import { buildReport } from './report/build-report.ts';
 import { schoolWords } from './candidates/school/words.ts';
 import { breachIndexStatus } from './breached/breach-index.ts';
-import { defaultBreachIndexDir } from './breached/location.ts';
 
 export type ScanSource =
   | { kind: 'ldif'; file: string }
@@ -65,8 +64,9 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
   const { signal, onProgress } = options;
   const startedAt = new Date();
   // Read before the directory: a damaged index fails the scan at once, with what to do.
-  const breachIndexDir = request.breachIndexDir ?? defaultBreachIndexDir();
-  const breachIndex = breachIndexStatus(breachIndexDir);
+  // No folder given: no index (the engine never guesses where a user's data lives; the CLI and the app say).
+  const breachIndexDir = request.breachIndexDir;
+  const breachIndex = breachIndexDir !== undefined ? breachIndexStatus(breachIndexDir) : { present: false as const };
   const directoryFindings: DirectoryFinding[] = [];
   let partialReason: string | undefined;
   let entries: AsyncIterable<DirectoryEntry>;
@@ -133,7 +133,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       ...(onProgress ? { onProgress } : {}),
       ...(request.workers ? { workers: request.workers } : {}),
       ...(request.workerUrl ? { workerUrl: request.workerUrl } : {}),
-      ...(breachIndex.present ? { breachIndexDir } : {}),
+      ...(breachIndex.present && breachIndexDir !== undefined ? { breachIndexDir } : {}),
     });
     return buildReport({
       source: {

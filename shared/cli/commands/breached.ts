@@ -3,7 +3,7 @@
 import { BREACH_HASH_KINDS, kindLabel, type BreachHashKind } from '../../engine/breached/hash-kind.ts';
 import { BreachIndex } from '../../engine/breached/breach-index.ts';
 import { importBreachCorpus, type ImportProgress, type ImportResult } from '../../engine/breached/import-corpus.ts';
-import { defaultBreachIndexDir } from '../../engine/breached/location.ts';
+import { defaultBreachIndexDir } from '../../app/breach-index-location.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { formatDuration } from '../progress.ts';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEPTHS, FLAVOURS } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
+import { defaultBreachIndexDir } from '../../app/breach-index-location.ts';
 import { runScan, type ScanRequest } from '../../engine/scan.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
@@ -73,7 +74,7 @@ never shown: the report names its pattern ("nom + date de naissance").
     const flavour = choice(v.flavour, FLAVOURS, 'flavour');
     if (flavour) request.flavour = flavour;
     if (v.workers !== undefined) request.workers = positiveInt(v.workers, 'workers');
-    if (v['breach-index'] !== undefined) request.breachIndexDir = String(v['breach-index']);
+    request.breachIndexDir = v['breach-index'] !== undefined ? String(v['breach-index']) : defaultBreachIndexDir(io.env);
     if (source.kind === 'ldap') request.posture = await postureOptions(v, io);
     return scanAndReport(request, {
       json: v.json as string | undefined,

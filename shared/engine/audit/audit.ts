@@ -149,7 +149,8 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
  */
 function moreSpecific(a: Recovery, b: Recovery): boolean {
   if (a.patternId.length !== b.patternId.length) return a.patternId.length > b.patternId.length;
-  return a.patternId > b.patternId || (a.patternId === b.patternId && a.fingerprint > b.fingerprint);
+  // The fingerprint is keyed per run: it must not decide. The candidate found first in its stream does.
+  return a.patternId > b.patternId || (a.patternId === b.patternId && a.ordinal < b.ordinal);
 }
 
 function sum(xs: number[]): number {

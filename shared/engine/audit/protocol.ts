@@ -26,6 +26,8 @@ export interface Recovery {
   patternId: string;
   strength: number;
   fingerprint: string;
+  /** The candidate's position in the stream that found it: when two candidates match (LM ignores case), the earlier one names the finding. */
+  ordinal: number;
   /** How many times the breach corpus saw the recovered password (absent: not in it, or no index). */
   breachCount?: number;
 }

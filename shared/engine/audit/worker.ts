@@ -26,10 +26,11 @@ export interface CheckOutcome {
 export class AccountChecker {
   constructor(private readonly init: WorkerInit) {}
 
-  private recovery(index: number, account: AccountRecord, candidate: Candidate): Recovery {
+  private recovery(index: number, account: AccountRecord, candidate: Candidate, ordinal: number): Recovery {
     const breachCount = this.breachCount(candidate.password);
     return {
       index,
+      ordinal,
       family: candidate.family,
       patternId: candidate.patternId,
       strength: rateStrength(candidate.password, userInputsFor(account, this.init.school)),
@@ -60,11 +61,11 @@ export class AccountChecker {
     const recoveries: Recovery[] = [];
     const found = new Set<number>();
     // Hashed a batch at a time by the fast kernels (native or WebAssembly SIMD), looked up for all accounts at once.
-    const lookup = new UnsaltedLookup<Candidate>(index, (candidate, hits) => {
+    const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(index, (candidate, hits) => {
       for (const i of hits) {
         if (found.has(i)) continue;
         found.add(i);
-        recoveries.push(this.recovery(i, accounts[i]!, candidate));
+        recoveries.push(this.recovery(i, accounts[i]!, candidate, candidate.ordinal));
       }
     });
     let n = 0;
@@ -72,7 +73,7 @@ export class AccountChecker {
     for (const candidate of globalCandidates(this.init.school, this.init.depth)) {
       if (n++ % shards !== shard) continue;
       checked++;
-      lookup.push(candidate);
+      lookup.push({ ...candidate, ordinal: n - 1 });
       if (onProgress && checked % 2048 === 0) onProgress(checked);
     }
     lookup.flush();
@@ -93,7 +94,7 @@ export class AccountChecker {
       for (const candidate of accountCandidates(account, school, depth)) {
         tried++;
         if (scheme.digestHex!(candidate.password) === unsalted.unsaltedKey) {
-          return { recoveries: [this.recovery(index, account, candidate)], notes: [], candidates: tried };
+          return { recoveries: [this.recovery(index, account, candidate, tried - 1)], notes: [], candidates: tried };
         }
       }
       return { recoveries: [], notes: [], candidates: tried };
@@ -109,7 +110,7 @@ export class AccountChecker {
       for (const candidate of budgetedCandidates(account, school, depth, limit)) {
         tried++;
         if (await scheme.verify(salted.parsed, candidate.password)) {
-          return { recoveries: [this.recovery(index, account, candidate)], notes: [], candidates: tried };
+          return { recoveries: [this.recovery(index, account, candidate, tried - 1)], notes: [], candidates: tried };
         }
       }
     } catch {
@@ -126,7 +127,7 @@ export class AccountChecker {
     let tried = 0;
     const run = (): CheckOutcome | null => {
       const hit = batch.count ? check(batch) : -1;
-      if (hit >= 0) return { recoveries: [this.recovery(index, account, items[hit]!)], notes: [], candidates: tried + hit + 1 };
+      if (hit >= 0) return { recoveries: [this.recovery(index, account, items[hit]!, tried + hit)], notes: [], candidates: tried + hit + 1 };
       tried += batch.count;
       batch.clear();
       items.length = 0;
