@@ -9,14 +9,26 @@ import { UsageError } from './usage-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export const SOURCE_OPTIONS = {
-  ldif: { type: 'string' },
+/** How to reach and bind to a live directory. */
+export const LDAP_OPTIONS = {
   url: { type: 'string' },
-  base: { type: 'string' },
   'bind-dn': { type: 'string' },
   'password-file': { type: 'string' },
   starttls: { type: 'boolean' },
   'ca-file': { type: 'string' },
+} as const satisfies Options;
+
+/** A directory to read: an LDIF export, or a live directory and where its accounts are. */
+export const SOURCE_OPTIONS = {
+  ldif: { type: 'string' },
+  base: { type: 'string' },
+  ...LDAP_OPTIONS,
+} as const satisfies Options;
+
+/** An account that may read (or, for apply, write) cn=config. */
+export const CONFIG_BIND_OPTIONS = {
+  'config-bind-dn': { type: 'string' },
+  'config-password-file': { type: 'string' },
 } as const satisfies Options;
 
 export const READER_OPTIONS = {
@@ -89,4 +101,19 @@ export function choice<T extends string>(value: unknown, allowed: readonly T[], 
   const s = String(value).toLowerCase();
   if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${String(value)}')`);
   return s as T;
+}
+
+/**
+ * A second account given as a DN option and a password-file option (a probe account, a cn=config reader): its
+ * password comes from the file only, never the command line or the environment. Absent when neither is given.
+ */
+export async function credentialsFromFile(
+  v: Record<string, unknown>, io: CliIo, dnOption: string, fileOption: string,
+): Promise<{ dn: string; password: string } | undefined> {
+  const dn = v[dnOption] as string | undefined;
+  const file = v[fileOption] as string | undefined;
+  if (!dn && !file) return undefined;
+  if (!dn) throw new UsageError(`--${fileOption} needs --${dnOption}`);
+  if (!file) throw new UsageError(`--${dnOption} needs --${fileOption} (a password is never taken from the command line)`);
+  return { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
 }

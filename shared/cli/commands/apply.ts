@@ -2,6 +2,7 @@
 // explicit command. --dry-run binds and checks every target without writing; --rollback undoes the plan.
 import { applyPlan } from '../../engine/migration/apply-plan.ts';
 import type { Command } from '../main.ts';
+import { CONFIG_BIND_OPTIONS, LDAP_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { configCredentials, directoryCredentials, ldapUrl } from './plan.ts';
 
@@ -29,13 +30,8 @@ This is the only Vigie command that writes to a directory, and it runs only when
 The same files work with ldapmodify (see DIR/plan.md).
 `,
   options: {
-    url: { type: 'string' },
-    'bind-dn': { type: 'string' },
-    'password-file': { type: 'string' },
-    'config-bind-dn': { type: 'string' },
-    'config-password-file': { type: 'string' },
-    starttls: { type: 'boolean' },
-    'ca-file': { type: 'string' },
+    ...LDAP_OPTIONS,
+    ...CONFIG_BIND_OPTIONS,
     'dry-run': { type: 'boolean' },
     rollback: { type: 'boolean' },
   },

@@ -5,6 +5,7 @@ import { OPENLDAP_TARGETS, OWASP_ARGON2, type OpenLdapTarget } from '../../engin
 import type { Credentials } from '../../engine/posture/directory-posture.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
+import { CONFIG_BIND_OPTIONS, credentialsFromFile, LDAP_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const planCommand: Command = {
@@ -38,14 +39,9 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
   options: {
     report: { type: 'string' },
     out: { type: 'string' },
-    url: { type: 'string' },
     base: { type: 'string' },
-    'bind-dn': { type: 'string' },
-    'password-file': { type: 'string' },
-    'config-bind-dn': { type: 'string' },
-    'config-password-file': { type: 'string' },
-    starttls: { type: 'boolean' },
-    'ca-file': { type: 'string' },
+    ...LDAP_OPTIONS,
+    ...CONFIG_BIND_OPTIONS,
     target: { type: 'string' },
     'argon2-memory': { type: 'string' },
     'argon2-time': { type: 'string' },
@@ -101,15 +97,9 @@ export async function directoryCredentials(v: Record<string, unknown>, io: CliIo
 }
 
 export async function configCredentials(v: Record<string, unknown>, io: CliIo, required: boolean): Promise<Credentials | undefined> {
-  const dn = v['config-bind-dn'] as string | undefined;
-  const file = v['config-password-file'] as string | undefined;
-  if (!dn && file) throw new UsageError('--config-password-file needs --config-bind-dn');
-  if (!dn) {
-    if (required) throw new UsageError('give an account that reads cn=config: --config-bind-dn DN --config-password-file F');
-    return undefined;
-  }
-  if (!file) throw new UsageError('--config-bind-dn needs --config-password-file (a password is never taken from the command line)');
-  return { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
+  const config = await credentialsFromFile(v, io, 'config-bind-dn', 'config-password-file');
+  if (!config && required) throw new UsageError('give an account that reads cn=config: --config-bind-dn DN --config-password-file F');
+  return config;
 }
 
 function whole(value: unknown, name: string, fallback: number): number {

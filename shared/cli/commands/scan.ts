@@ -6,13 +6,12 @@ import type { ScanReport } from '../../contract/report.ts';
 import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
 import { defaultBreachIndexDir } from '../../app/breach-index-location.ts';
 import { runScan, type ScanRequest } from '../../engine/scan.ts';
-import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
 import { formatComparison, formatSummary } from '../summary.ts';
 import { readReport } from '../../engine/report/read-report.ts';
-import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
+import { choice, CONFIG_BIND_OPTIONS, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { VigieError } from '../../engine/errors.ts';
 
@@ -56,8 +55,7 @@ never shown: the report names its pattern ("nom + date de naissance").
     ...READER_OPTIONS,
     'probe-dn': { type: 'string' },
     'probe-password-file': { type: 'string' },
-    'config-bind-dn': { type: 'string' },
-    'config-password-file': { type: 'string' },
+    ...CONFIG_BIND_OPTIONS,
     flavour: { type: 'string' },
     depth: { type: 'string' },
     json: { type: 'string' },
@@ -125,14 +123,10 @@ const POSTURE_OPTIONS = ['probe-dn', 'probe-password-file', 'config-bind-dn', 'c
 /** The posture checks' extra accounts (issue #4 §1); their passwords come from files only. */
 export async function postureOptions(v: Record<string, unknown>, io: CliIo): Promise<PostureOptions> {
   const posture: PostureOptions = {};
-  for (const [dnOption, fileOption, key] of [['probe-dn', 'probe-password-file', 'probe'], ['config-bind-dn', 'config-password-file', 'config']] as const) {
-    const dn = v[dnOption] as string | undefined;
-    const file = v[fileOption] as string | undefined;
-    if (dn === undefined && file === undefined) continue;
-    if (dn === undefined) throw new UsageError(`--${fileOption} needs --${dnOption}`);
-    if (file === undefined) throw new UsageError(`--${dnOption} needs --${fileOption} (a password is never taken from the command line)`);
-    posture[key] = { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
-  }
+  const probe = await credentialsFromFile(v, io, 'probe-dn', 'probe-password-file');
+  if (probe) posture.probe = probe;
+  const config = await credentialsFromFile(v, io, 'config-bind-dn', 'config-password-file');
+  if (config) posture.config = config;
   return posture;
 }
 
