@@ -23,7 +23,7 @@ export interface LdapSourceOptions {
   startTls?: boolean;
   /** PEM file of the authority that signed the server's certificate; added to the public roots. */
   caFile?: string;
-  /** Entries per page (default 1000). */
+  /** Entries per page (default 200). */
   pageSize?: number;
   /** Longest wait for any one answer, page included (default 30 s); connecting waits at most 10 s. */
   timeoutMs?: number;
@@ -63,7 +63,10 @@ export interface DirectoryConnection {
   close(): Promise<void>;
 }
 
-const DEFAULT_PAGE_SIZE = 1000;
+// Small pages die young (ldapts's objects for a 1,000-entry page outlive the young generation) and, with the
+// next page asked for early, slapd prepares one while Vigie converts the other: 100,000 entries on loopback,
+// median 2.0 s at 200 against 3.3 s at 1,000. Each page costs a round trip, hidden while converting lasts longer.
+const DEFAULT_PAGE_SIZE = 200;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 // How long a polite unbind may take before the socket is simply dropped.
@@ -144,27 +147,38 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
     let entriesRead = 0;
     const onAbort = (): void => void close();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const pages = client.searchPaginated(baseDn, {
+      scope: 'sub',
+      filter,
+      attributes,
+      explicitBufferAttributes: PASSWORD_ATTRIBUTE_SPELLINGS,
+      paged: { pageSize },
+    });
+    let finished = false;
     try {
-      const pages = client.searchPaginated(baseDn, {
-        scope: 'sub',
-        filter,
-        attributes,
-        explicitBufferAttributes: PASSWORD_ATTRIBUTE_SPELLINGS,
-        paged: { pageSize },
-      });
-      for await (const page of pages) {
-        for (const raw of page.searchEntries) {
+      let next = pages.next();
+      for (;;) {
+        const page = await next;
+        if (page.done) break;
+        // The next page is asked for before this one is handed over, so the server prepares it meanwhile.
+        next = pages.next();
+        // Its failure is rethrown when it is awaited; until then it must not count as unhandled.
+        next.catch(() => undefined);
+        for (const raw of page.value.searchEntries) {
           if (signal?.aborted) throw new CancelledError();
           entriesRead += 1;
           yield toDirectoryEntry(raw);
         }
       }
+      finished = true;
     } catch (error) {
       await close();
       if (signal?.aborted || error instanceof CancelledError) throw new CancelledError();
       throw explainLdapFailure(error, { phase: 'search', server: target.server, bindDn: options.bindDn, baseDn, entriesRead, timeoutMs });
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      // A reader that stops early leaves a page in flight: the search ends with it, unawaited.
+      if (!finished) pages.return(undefined).catch(() => undefined);
     }
   }
 

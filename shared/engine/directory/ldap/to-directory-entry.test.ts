@@ -29,4 +29,27 @@ describe('toDirectoryEntry', () => {
     expect(entry.bytes.size).toBe(0);
     expect(entry.dn).toBe('uid=a,dc=t');
   });
+
+  it('keeps the text values of a mixed attribute, and merges variants without touching the caller\'s arrays', () => {
+    const first = ['un'];
+    const entry = toDirectoryEntry({
+      dn: 'uid=a,dc=t',
+      description: first,
+      'Description;lang-fr': ['deux'],
+      seeAlso: ['cn=x', Buffer.from([0xc3, 0x28])] as unknown as string[],
+      userPassword: [],
+    });
+    expect(entry.attrs.get('description')).toEqual(['un', 'deux']);
+    expect(first).toEqual(['un']);
+    expect(entry.attrs.get('seealso')).toEqual(['cn=x']);
+    expect(entry.bytes.has('userpassword')).toBe(false);
+  });
+
+  it('names each attribute the same way on every entry, however many distinct names pass', () => {
+    for (let i = 0; i < 1500; i++) {
+      const entry = toDirectoryEntry({ dn: `uid=${i},dc=t`, [`X-Attr${i};lang-fr`]: `v${i}`, GivenName: 'Iris', UserPassword: Buffer.from('{SSHA}x') });
+      expect([...entry.attrs.keys()]).toEqual([`x-attr${i}`, 'givenname']);
+      expect([...entry.bytes.keys()]).toEqual(['userpassword']);
+    }
+  });
 });
