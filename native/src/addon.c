@@ -3,6 +3,7 @@
 #include <node_api.h>
 #include <string.h>
 #include "kernels.h"
+#include "yescrypt.h"
 
 #define CHECK(call) do { if ((call) != napi_ok) { napi_throw_error(env, 0, "vigie native kernel: bad arguments"); return 0; } } while (0)
 
@@ -126,12 +127,35 @@ static napi_value Crypt(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* yescryptSmix(B, N, r, p, t, flags, passwd): yescrypt's SMix over the PBKDF2 output B (rewritten in place);
+ * passwd, 32 bytes, is rewritten by the read-write mode. Throws when the memory cannot be had. */
+static napi_value YescryptSmix(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value argv[7];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, 0, 0));
+  void *b, *pw; size_t blen, pwlen;
+  double N = 0;
+  if (argc < 7 || !bytes_of(env, argv[0], &b, &blen) || !bytes_of(env, argv[6], &pw, &pwlen) || pwlen < 32 ||
+      napi_get_value_double(env, argv[1], &N) != napi_ok) {
+    napi_throw_error(env, 0, "vigie native kernel: bad yescrypt arguments"); return 0;
+  }
+  uint32_t r = u32(env, argv[2]), p = u32(env, argv[3]), t = u32(env, argv[4]), flags = u32(env, argv[5]);
+  if (r < 1 || p < 1 || !(N >= 2 && N <= 1073741824.0) || (uint64_t)N & ((uint64_t)N - 1) || blen != (size_t)128 * r * p) {
+    napi_throw_error(env, 0, "vigie native kernel: bad yescrypt parameters"); return 0;
+  }
+  if (yescrypt_smix_all(b, (uint64_t)N, r, p, t, flags, pw) != 0) {
+    napi_throw_error(env, 0, "vigie native kernel: out of memory"); return 0;
+  }
+  return 0;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"digest", 0, Digest, 0, 0, 0, napi_default, 0},
     {"targets", 0, Targets, 0, 0, 0, napi_default, 0},
     {"match", 0, Match, 0, 0, 0, napi_default, 0},
     {"crypt", 0, Crypt, 0, 0, 0, napi_default, 0},
+    {"yescryptSmix", 0, YescryptSmix, 0, 0, 0, napi_default, 0},
   };
   napi_define_properties(env, exports, sizeof props / sizeof *props, props);
   napi_value isa, lanes;
