@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { HashSchemeName } from '../../contract/codes.ts';
 import { accountCandidates, budgetedCandidates, globalCandidates } from '../candidates/index.ts';
-import { rateStrength, userInputsFor } from '../candidates/strength.ts';
+import { rateStrength, schoolInputsFor, userInputsFor } from '../candidates/strength.ts';
 import type { Candidate } from '../candidates/family.ts';
 import type { AccountRecord } from '../directory/model.ts';
 import { classifyValue, schemeByName } from '../hash/classify.ts';
@@ -24,19 +24,39 @@ export interface CheckOutcome {
 }
 
 export class AccountChecker {
+  /**
+   * Strength of the passwords every account may share (empty, school, common), by keyed fingerprint, never by
+   * the password: rated once per worker. A regional directory has thousands of "azerty": zxcvbn once each
+   * would dominate the scan. The person's words are left out for these: they cannot make a list word stronger.
+   */
+  private readonly sharedStrength = new Map<string, number>();
+  private schoolInputs: string[] | null = null;
+
   constructor(private readonly init: WorkerInit) {}
 
   private recovery(index: number, account: AccountRecord, candidate: Candidate, ordinal: number): Recovery {
     const breachCount = this.breachCount(candidate.password);
+    const fingerprint = createHmac('sha256', this.init.runKey).update(candidate.password, 'utf8').digest('hex').slice(0, 32);
     return {
       index,
       ordinal,
       family: candidate.family,
       patternId: candidate.patternId,
-      strength: rateStrength(candidate.password, userInputsFor(account, this.init.school)),
-      fingerprint: createHmac('sha256', this.init.runKey).update(candidate.password, 'utf8').digest('hex').slice(0, 32),
+      strength: this.strength(account, candidate, fingerprint),
+      fingerprint,
       ...(breachCount > 0 ? { breachCount } : {}),
     };
+  }
+
+  private strength(account: AccountRecord, candidate: Candidate, fingerprint: string): number {
+    if (candidate.family === 'personal') return rateStrength(candidate.password, userInputsFor(account, this.init.school));
+    let score = this.sharedStrength.get(fingerprint);
+    if (score === undefined) {
+      this.schoolInputs ??= schoolInputsFor(this.init.school);
+      score = rateStrength(candidate.password, this.schoolInputs);
+      this.sharedStrength.set(fingerprint, score);
+    }
+    return score;
   }
 
   /**

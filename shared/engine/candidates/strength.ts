@@ -28,7 +28,12 @@ export function rateStrength(password: string, userInputs: string[]): number {
 }
 
 /** The words zxcvbn should treat as known to an attacker: names, login, birth date, school words. */
-export function userInputsFor(account: AccountRecord, school: SchoolContext): string[] {
+/** The school's words alone: the inputs for passwords every account may share (empty, school, common). */
+export function schoolInputsFor(school: SchoolContext): string[] {
+  return userInputsFor({ surnames: [], givenNames: [], login: '', birthDate: null }, school);
+}
+
+export function userInputsFor(account: Pick<AccountRecord, 'surnames' | 'givenNames' | 'login' | 'birthDate'>, school: SchoolContext): string[] {
   const out = new Set<string>();
   const add = (word: string): void => {
     const trimmed = word.trim();
