@@ -13,13 +13,8 @@ export async function checkConnection(connection: Connection, password?: string)
       await access(connection.file, constants.R_OK);
       return { ok: true };
     }
-    const directory = await connectDirectory({
-      url: connection.url,
-      ...(connection.bindDn ? { bindDn: connection.bindDn } : {}),
-      ...(connection.bindDn && password !== undefined ? { password } : {}),
-      ...(connection.startTls ? { startTls: true } : {}),
-      ...(connection.caFile ? { caFile: connection.caFile } : {}),
-    });
+    // The password only goes with a bind DN: without one the check binds anonymously.
+    const directory = await connectDirectory({ ...connection, password: connection.bindDn ? password : undefined });
     try {
       return { ok: true, transport: directory.transport };
     } finally {

@@ -37,6 +37,14 @@ export const READER_OPTIONS = {
   school: { type: 'string', multiple: true },
 } as const satisfies Options;
 
+/** The help lines of a live-directory source, as `SOURCE_OPTIONS` parses them (no trailing newline). */
+export const LDAP_SOURCE_HELP = `  --url URL              ldap:// or ldaps:// URL of the directory
+    --base DN            where the accounts are (search base)
+    --bind-dn DN         who to bind as (anonymous when absent)
+    --password-file F    the bind password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
+    --starttls           upgrade ldap:// with StartTLS
+    --ca-file F          a CA certificate (PEM) to trust for ldaps:// or StartTLS`;
+
 const LDAP_ONLY = ['base', 'bind-dn', 'password-file', 'starttls', 'ca-file'];
 
 /**

@@ -80,20 +80,15 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
     entries = readLdif(request.source.file, signal ? { signal } : {});
   } else {
     const s = request.source;
-    const connection = await connectDirectory({
-      url: s.url,
-      ...(s.bindDn !== undefined ? { bindDn: s.bindDn } : {}),
-      ...(s.password !== undefined ? { password: s.password } : {}),
-      ...(s.startTls ? { startTls: true } : {}),
-      ...(s.caFile ? { caFile: s.caFile } : {}),
-    });
+    // An LDAP source is the reader's options as they are (url, bind, StartTLS, CA file).
+    const connection = await connectDirectory(s);
     close = () => connection.close();
     base.transport = connection.transport;
     directoryFindings.push(...transportFindings(connection));
     if (request.posture) {
       try {
         const posture = await directoryPosture(
-          { url: s.url, baseDn: s.baseDn, ...(s.startTls ? { startTls: true } : {}), ...(s.caFile ? { caFile: s.caFile } : {}) },
+          { url: s.url, baseDn: s.baseDn, startTls: s.startTls, caFile: s.caFile },
           connection, request.posture);
         directoryFindings.push(...posture.findings);
       } catch (e) {

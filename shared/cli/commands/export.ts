@@ -4,7 +4,7 @@ import { DEPTHS } from '../../contract/codes.ts';
 import { exportHashcat } from '../../engine/export/export-hashcat.ts';
 import { readReport } from '../../engine/report/read-report.ts';
 import type { Command } from '../main.ts';
-import { choice, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
+import { choice, LDAP_SOURCE_HELP, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const exportCommand: Command = {
@@ -21,12 +21,7 @@ Ripper files whose GECOS carries each person's names and login for its single mo
   --report FILE          the report of \`vigie scan --json\` (the export covers its accounts)
 Source (the one the report was made from):
   --ldif FILE            an LDIF export
-  --url URL              ldap:// or ldaps:// URL of the directory
-    --base DN            where the accounts are (search base)
-    --bind-dn DN         who to bind as (anonymous when absent)
-    --password-file F    the bind password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
-    --starttls           upgrade ldap:// with StartTLS
-    --ca-file F          a CA certificate (PEM) to trust for ldaps:// or StartTLS
+${LDAP_SOURCE_HELP}
 Options:
   --out DIR              where to write the export (required)
   --depth D              quick | standard | deep: the wordlist's depth (default: the report's)

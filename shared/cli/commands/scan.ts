@@ -11,7 +11,7 @@ import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
 import { formatComparison, formatSummary } from '../summary.ts';
 import { readReport } from '../../engine/report/read-report.ts';
-import { choice, CONFIG_BIND_OPTIONS, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
+import { choice, CONFIG_BIND_OPTIONS, LDAP_SOURCE_HELP, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { VigieError } from '../../engine/errors.ts';
 
@@ -23,12 +23,7 @@ Usage: vigie scan (--ldif FILE | --url URL --base DN [--bind-dn DN] [--password-
 
 Source (one of):
   --ldif FILE            an LDIF export (slapcat, ldapsearch -LLL)
-  --url URL              ldap:// or ldaps:// URL of the directory
-    --base DN            where the accounts are (search base)
-    --bind-dn DN         who to bind as (anonymous when absent)
-    --password-file F    the bind password, in a file (else VIGIE_BIND_PASSWORD, else a prompt)
-    --starttls           upgrade ldap:// with StartTLS
-    --ca-file F          a CA certificate (PEM) to trust for ldaps:// or StartTLS
+${LDAP_SOURCE_HELP}
     --probe-dn DN        an ordinary account: can users read other accounts' hashes? (posture check)
     --probe-password-file F   its password, in a file
     --config-bind-dn DN  an account that may read cn=config (password storage, ppolicy settings)

@@ -2,23 +2,16 @@
 // what `vigie import potfile` needs to name a cracked password's pattern (names, login, birth date, school
 // words): personal data that stays on the DSI's machine with the rest of the folder.
 import { readFile } from 'node:fs/promises';
-import type { Depth, Profile } from '../../contract/codes.ts';
+import type { Depth } from '../../contract/codes.ts';
 import { DEPTHS } from '../../contract/codes.ts';
-import type { AccountRecord, BirthDate, SchoolContext } from '../directory/model.ts';
+import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { VigieError } from '../errors.ts';
 import { ACCOUNT_ID_PATTERN } from './account-id.ts';
 
 export const MAP_FORMAT = 'vigie-hashcat-map';
 
-export interface MappedAccount {
-  dn: string;
-  login: string;
-  surnames: string[];
-  givenNames: string[];
-  birthDate: BirthDate | null;
-  profile: Profile;
-  classes: string[];
-}
+/** The account as the map keeps it: everything but its stored values (the map holds no hash). */
+export type MappedAccount = Omit<AccountRecord, 'passwords'>;
 
 export interface AccountMap {
   format: typeof MAP_FORMAT;

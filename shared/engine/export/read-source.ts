@@ -23,13 +23,7 @@ export async function readSource(source: ScanSource, options: ReadSourceOptions 
     ...(signal ? { signal } : {}),
   };
   if (source.kind === 'ldif') return readDirectory(readLdif(source.file, signal ? { signal } : {}), directoryOptions);
-  const connection = await connectDirectory({
-    url: source.url,
-    ...(source.bindDn !== undefined ? { bindDn: source.bindDn } : {}),
-    ...(source.password !== undefined ? { password: source.password } : {}),
-    ...(source.startTls ? { startTls: true } : {}),
-    ...(source.caFile ? { caFile: source.caFile } : {}),
-  });
+  const connection = await connectDirectory(source);
   try {
     return await readDirectory(connection.entries(source.baseDn, signal ? { signal } : {}), directoryOptions);
   } finally {
