@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 // `npm run lint:electron`: Doyensec's Electronegativity, offline, on the desktop app's sources (electron/).
-// Writes SARIF to a temp file, prints each finding on one line, and fails on any HIGH (or CRITICAL) one.
-// Electronegativity's SARIF only says note/warning; the severity comes from the same run's issue list,
-// which lists the results in the same order.
+// Prints each finding on one line and fails on any HIGH (or CRITICAL) one.
 import { createRequire, Module } from 'node:module';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,35 +33,25 @@ function loadOffline() {
   return own(entry);
 }
 
-export async function lintElectron({ input = path.join(root, 'electron'), keepSarif } = {}) {
+export async function lintElectron({ input = path.join(root, 'electron') } = {}) {
   const electronegativity = loadOffline();
   const run = electronegativity.default ?? electronegativity;
   const electronVersion = require('electron/package.json').version;
-  const dir = await mkdtemp(path.join(tmpdir(), 'vigie-electronegativity-'));
-  const sarifFile = keepSarif ?? path.join(dir, 'electronegativity.sarif');
-  try {
-    const result = await run({
-      input, output: sarifFile, isSarif: true, customScan: [], excludeFromScan: ['availablesecurityfixesglobalcheck'], isRelative: true,
-      isVerbose: false, electronUpgrade: undefined, electronVersionOverride: electronVersion, parserPlugins: [],
-    }, false);
-    const sarif = JSON.parse(await readFile(sarifFile, 'utf8'));
-    const results = sarif.runs?.[0]?.results ?? [];
-    return results.map((r, i) => {
-      const issue = result.issues[i];
-      const location = r.locations?.[0]?.physicalLocation;
-      return {
-        ruleId: r.ruleId,
-        level: r.level,
-        severity: issue && issue.id === r.ruleId ? String(issue.severity?.name ?? 'UNKNOWN').toUpperCase() : 'UNKNOWN',
-        confidence: issue && issue.id === r.ruleId ? String(issue.confidence?.name ?? '') : '',
-        file: location?.artifactLocation?.uri ?? '?',
-        line: location?.region?.startLine ?? 0,
-        message: String(r.message?.text ?? '').split('\n')[0],
-      };
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  // No `output`: Electronegativity writes that file with an un-awaited fs.writeFile, so reading it after the
+  // run races the write (it lost on a CI machine). The run's return value holds the same issues.
+  const result = await run({
+    input, output: undefined, isSarif: false, customScan: [], excludeFromScan: ['availablesecurityfixesglobalcheck'], isRelative: true,
+    isVerbose: false, electronUpgrade: undefined, electronVersionOverride: electronVersion, parserPlugins: [],
+  }, false);
+  return (result?.issues ?? []).map((issue) => ({
+    ruleId: String(issue.id),
+    level: issue.manualReview ? 'note' : 'warning',
+    severity: String(issue.severity?.name ?? 'UNKNOWN').toUpperCase(),
+    confidence: String(issue.confidence?.name ?? ''),
+    file: issue.file && issue.file !== 'N/A' ? String(issue.file) : 'file:///',
+    line: issue.location?.line ? Number(issue.location.line) : 1,
+    message: String(issue.description ?? '').split('\n')[0],
+  }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
