@@ -4,6 +4,8 @@
 #include <string.h>
 #include "kernels.h"
 #include "yescrypt.h"
+#include "shacrypt_simd.h"
+#include "product.h"
 
 #define CHECK(call) do { if ((call) != napi_ok) { napi_throw_error(env, 0, "vigie native kernel: bad arguments"); return 0; } } while (0)
 
@@ -98,6 +100,57 @@ static napi_value Match(napi_env env, napi_callback_info info) {
   return result;
 }
 
+static void free_suffixes(napi_env env, void *data, void *hint) { (void)env; (void)hint; suffixes_free(data); }
+
+/* suffixes(algo, buf, offsets, count, salt) → external: the suffixes of a product, prepared for one salt. */
+static napi_value Suffixes(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5], result;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, 0, 0));
+  batch_job job = {0};
+  job.algo = (int)u32(env, argv[0]);
+  if (job.algo > ALGO_NT || job.algo == ALGO_LM || !read_job(env, argv, 1, &job)) {
+    napi_throw_error(env, 0, "vigie native kernel: bad suffixes"); return 0;
+  }
+  suffix_set *x = suffixes_create(job.algo, job.buf, job.offsets, job.count, job.salt, job.saltLength);
+  if (!x) { napi_throw_error(env, 0, "vigie native kernel: out of memory"); return 0; }
+  CHECK(napi_create_external(env, x, free_suffixes, 0, &result));
+  return result;
+}
+
+/* product(targets, suffixes, stems, stemOffsets, stemCount, startStem, startSuffix, count, hits) → number of hits;
+ * hits holds (stem, suffix) pairs; a number above hits.length / 2 means it was too small. */
+static napi_value Product(napi_env env, napi_callback_info info) {
+  size_t argc = 9;
+  napi_value argv[9], result;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, 0, 0));
+  void *t, *x, *stems, *offs, *hits;
+  size_t slen, olen, hlen;
+  CHECK(napi_get_value_external(env, argv[0], &t));
+  CHECK(napi_get_value_external(env, argv[1], &x));
+  if (!bytes_of(env, argv[2], &stems, &slen) || !bytes_of(env, argv[3], &offs, &olen) || !bytes_of(env, argv[8], &hits, &hlen)) {
+    napi_throw_error(env, 0, "vigie native kernel: bad product"); return 0;
+  }
+  product_job job = {0};
+  job.targets = t;
+  job.suffixes = x;
+  job.stems = stems;
+  job.stemOffsets = offs;
+  job.stemCount = u32(env, argv[4]);
+  job.startStem = u32(env, argv[5]);
+  job.startSuffix = u32(env, argv[6]);
+  job.count = u32(env, argv[7]);
+  job.hits = hits;
+  job.capacity = (uint32_t)(hlen / 8);
+  if (job.targets->algo != suffixes_algo(job.suffixes) || (size_t)(job.stemCount + 1) * 4 > olen ||
+      (job.stemCount && job.stemOffsets[job.stemCount] > slen) || job.startSuffix >= suffixes_count(job.suffixes) ||
+      (job.count && job.startStem >= job.stemCount)) {
+    napi_throw_error(env, 0, "vigie native kernel: bad product"); return 0;
+  }
+  CHECK(napi_create_uint32(env, product_run(&job), &result));
+  return result;
+}
+
 /* crypt(kind, buf, offsets, count, salt, rounds, target) → index of the first candidate giving target, or -1.
  * kind: 1 md5crypt, 5 sha256crypt, 6 sha512crypt. With target null, writes hash characters of candidate 0
  * and returns them as a string (tests). */
@@ -115,6 +168,10 @@ static napi_value Crypt(napi_env env, napi_callback_info info) {
   if (!bytes_of(env, argv[6], &target, &tlen)) { napi_throw_error(env, 0, "vigie native kernel: bad target"); return 0; }
   size_t chars = kind == 1 ? 22 : kind == 5 ? 43 : 86;
   char out[96];
+  if (target && kind != 1) {
+    CHECK(napi_create_int32(env, shacrypt_find(kind == 5 ? 256 : 512, &job, rounds, target, tlen), &result));
+    return result;
+  }
   for (uint32_t i = 0; i < job.count; i++) {
     const uint8_t *pw = job.buf + job.offsets[i];
     size_t len = job.offsets[i + 1] - job.offsets[i];
@@ -155,6 +212,8 @@ static napi_value Init(napi_env env, napi_value exports) {
     {"targets", 0, Targets, 0, 0, 0, napi_default, 0},
     {"match", 0, Match, 0, 0, 0, napi_default, 0},
     {"crypt", 0, Crypt, 0, 0, 0, napi_default, 0},
+    {"suffixes", 0, Suffixes, 0, 0, 0, napi_default, 0},
+    {"product", 0, Product, 0, 0, 0, napi_default, 0},
     {"yescryptSmix", 0, YescryptSmix, 0, 0, 0, napi_default, 0},
   };
   napi_define_properties(env, exports, sizeof props / sizeof *props, props);

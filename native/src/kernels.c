@@ -30,8 +30,7 @@
 #pragma GCC pop_options
 #endif
 
-typedef void (*group_fn)(int algo, const void *blk, void *st);
-static group_fn group = 0;
+static kernel_group_fn group = 0;
 static uint32_t lanes32 = 4;
 static const char *isa = "base";
 
@@ -52,12 +51,13 @@ static void choose(void) {
 }
 
 const char *kernel_isa(void) { choose(); return isa; }
+kernel_group_fn kernel_group(void) { choose(); return group; }
 uint32_t kernel_lanes(void) { choose(); return lanes32; }
 
 static inline uint32_t bswap32(uint32_t x) { return __builtin_bswap32(x); }
 
 /* UTF-8 → UTF-16LE (NT hashes the UTF-16 code units, as Windows does). Returns the byte length, or SIZE_MAX. */
-static size_t utf16le(const uint8_t *s, size_t n, uint8_t *out, size_t cap) {
+size_t kernel_utf16le(const uint8_t *s, size_t n, uint8_t *out, size_t cap) {
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     uint32_t cp = s[i];
@@ -84,7 +84,7 @@ static size_t message(const batch_job *job, uint32_t i, uint8_t *out, size_t cap
   const uint8_t *c = job->buf + job->offsets[i];
   size_t n = job->offsets[i + 1] - job->offsets[i], len;
   if (job->algo == ALGO_NT) {
-    len = utf16le(c, n, out, cap);
+    len = kernel_utf16le(c, n, out, cap);
     if (len == SIZE_MAX) return SIZE_MAX;
   } else {
     if (n > cap) return SIZE_MAX;
@@ -99,7 +99,7 @@ static size_t message(const batch_job *job, uint32_t i, uint8_t *out, size_t cap
   return len;
 }
 
-static int lookup(const target_set *t, uint64_t key, const uint8_t *digest) {
+int targets_lookup(const target_set *t, uint64_t key, const uint8_t *digest) {
   uint64_t slot = key >> t->bitmapShift;
   if (!((t->bitmap[slot >> 6] >> (slot & 63)) & 1)) return 0;
   uint32_t lo = 0, hi = t->count;
@@ -112,7 +112,7 @@ static int lookup(const target_set *t, uint64_t key, const uint8_t *digest) {
   return 0;
 }
 
-static uint64_t key_of(const uint8_t *d) {
+uint64_t targets_key(const uint8_t *d) {
   uint64_t k = 0;
   for (int i = 0; i < 8; i++) k = k << 8 | d[i];
   return k;
@@ -121,7 +121,7 @@ static uint64_t key_of(const uint8_t *d) {
 /* One finished digest: stored (digest mode) or looked up (match mode). */
 static uint32_t emit(const batch_job *job, uint32_t i, const uint8_t *digest, size_t dlen, uint32_t nhits) {
   if (job->digests) memcpy(job->digests + (size_t)i * dlen, digest, dlen);
-  if (job->targets && lookup(job->targets, key_of(digest), digest)) job->hits[nhits++] = i;
+  if (job->targets && targets_lookup(job->targets, targets_key(digest), digest)) job->hits[nhits++] = i;
   return nhits;
 }
 
@@ -153,10 +153,6 @@ static uint32_t run_long(const batch_job *job, uint32_t i, uint32_t nhits) {
   return emit(job, i, digest, dlen, nhits);
 }
 
-static inline int bitmap_has(const target_set *t, uint64_t key) {
-  uint64_t slot = key >> t->bitmapShift;
-  return (t->bitmap[slot >> 6] >> (slot & 63)) & 1;
-}
 
 uint32_t kernel_run(const batch_job *job) {
   choose();
@@ -187,7 +183,7 @@ uint32_t kernel_run(const batch_job *job) {
       size_t len = job->offsets[i + 1] - job->offsets[i];
       memset(m.b, 0, 128);
       if (nt) {
-        len = utf16le(c, len, m.b, fits);
+        len = kernel_utf16le(c, len, m.b, fits);
       } else if (len <= fits) {
         memcpy(m.b, c, len);
       } else len = SIZE_MAX;
@@ -274,7 +270,7 @@ target_set *targets_create(int algo, const uint8_t *digests, uint32_t count) {
   for (uint32_t i = 0; i < count; i++) {
     const uint8_t *d = raw + (size_t)order[i] * t->digestLength;
     memcpy(t->digests + (size_t)i * t->digestLength, d, t->digestLength);
-    t->keys[i] = key_of(d);
+    t->keys[i] = targets_key(d);
     uint64_t slot = t->keys[i] >> t->bitmapShift;
     t->bitmap[slot >> 6] |= 1ull << (slot & 63);
   }

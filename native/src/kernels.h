@@ -34,6 +34,21 @@ uint32_t kernel_lanes(void);
 /* Returns the number of hits (match mode) or 0. */
 uint32_t kernel_run(const batch_job *job);
 
+/* The SIMD group of the chosen instruction set: one block per lane in, word-major, states out the same way. */
+typedef void (*kernel_group_fn)(int algo, const void *blk, void *st);
+kernel_group_fn kernel_group(void);
+/* UTF-8 → UTF-16LE (what NT hashes). Returns the byte length, or SIZE_MAX when it does not fit in `cap`. */
+size_t kernel_utf16le(const uint8_t *s, size_t n, uint8_t *out, size_t cap);
+
+/* The first 8 digest bytes, big-endian: the key targets are sorted and bitmapped by. */
+uint64_t targets_key(const uint8_t *digest);
+/* 1 when `digest` (whose key is `key`) is one of the targets. */
+int targets_lookup(const target_set *t, uint64_t key, const uint8_t *digest);
+static inline int bitmap_has(const target_set *t, uint64_t key) {
+  uint64_t slot = key >> t->bitmapShift;
+  return (t->bitmap[slot >> 6] >> (slot & 63)) & 1;
+}
+
 target_set *targets_create(int algo, const uint8_t *digests, uint32_t count);
 void targets_free(target_set *t);
 #endif

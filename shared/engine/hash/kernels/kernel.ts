@@ -19,6 +19,17 @@ export interface TargetSet {
   readonly size: number;
 }
 
+/**
+ * The suffixes of a stems × suffixes product, prepared once for one algorithm and one salt (the native tier
+ * lays them out for its lanes). `strings` are the suffixes themselves, to name a hit.
+ */
+export interface SuffixSet {
+  readonly algorithm: KernelAlgorithm;
+  readonly size: number;
+  readonly strings: readonly string[];
+  readonly salt: Uint8Array | undefined;
+}
+
 export interface HashKernel {
   readonly tier: KernelTier;
   /** What the tier runs on: 'avx512', 'avx2', 'sse2', 'neon', 'wasm-simd128' or 'js'. */
@@ -29,6 +40,14 @@ export interface HashKernel {
   targets(algorithm: KernelAlgorithm, digests: readonly Uint8Array[]): TargetSet;
   /** Indexes of the batch's candidates whose digest (salted when given) is in `targets`, ascending. */
   match(targets: TargetSet, batch: CandidateBatch, salt?: Uint8Array): Uint32Array;
+  /** Prepares suffixes for `product` (not LM), with `salt` appended after each candidate when given. */
+  suffixes(algorithm: KernelAlgorithm, suffixes: readonly string[], salt?: Uint8Array): SuffixSet;
+  /**
+   * Candidates made by the kernel, hashcat's hybrid attack: every stem followed by every suffix. Checks `count`
+   * pairs from pair index `start` — pair p is stem ⌊p / suffixes.size⌋ followed by suffix p mod suffixes.size —
+   * and returns the pair indexes whose digest is in `targets`, ascending.
+   */
+  product(targets: TargetSet, stems: CandidateBatch, suffixes: SuffixSet, start: number, count: number): number[];
   /** Index of the first candidate whose crypt hash (the characters after the salt) equals `hash`, or -1. */
   crypt(kind: CryptKind, batch: CandidateBatch, salt: string, rounds: number, hash: string): number;
 }

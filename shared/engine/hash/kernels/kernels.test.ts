@@ -65,4 +65,30 @@ describe.each(tiers)('the %s kernel tier', (tier) => {
     expect(k!.crypt(kind, batchOf('MD5', ['wrong', 'Password', 'password', 'x']), salt, rounds, hash)).toBe(2);
     expect(k!.crypt(kind, batchOf('MD5', ['wrong', 'Password']), salt, rounds, hash)).toBe(-1);
   });
+
+  const PRODUCT_ALGORITHMS = ALGORITHMS.filter((a) => a !== 'LM');
+  const STEMS = ['', 'soleil', 'Nathalie', 'élève', 'x'.repeat(40), 'y'.repeat(53), 'z'.repeat(120), 'ab', 'abc', 'abcd', 'abcde'];
+  const SUFFIXES = ['', '1', '12', '123', '2024!', '!', 'é', '😀', 'w'.repeat(30), 'v'.repeat(70)];
+  for (let i = 0; i < 45; i++) SUFFIXES.push(`${i}${i % 3 ? '' : '.'}`);
+
+  it.skipIf(!k).each(PRODUCT_ALGORITHMS)('finds exactly the stem × suffix pairs whose %s digest is a target, salted or not, over any range', (algorithm) => {
+    const stems = batchOf(algorithm, STEMS);
+    for (const salt of [undefined, Uint8Array.from([9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 255, 254])]) {
+      const suffixes = k!.suffixes(algorithm, SUFFIXES, salt);
+      const total = STEMS.length * SUFFIXES.length;
+      // Targets spread over short, long, non-ASCII and scalar-path pairs, the same candidate twice ('ab'+'c' = 'abc'+'').
+      const wanted = [0, 5, 17, 60, 61, 150, 299, 333, total - 1].filter((p) => p < total);
+      const text = (p: number): string => STEMS[Math.floor(p / SUFFIXES.length)]! + SUFFIXES[p % SUFFIXES.length]!;
+      const targets = k!.targets(algorithm, [...wanted.map((p) => referenceDigest(algorithm, text(p), salt)), referenceDigest(algorithm, 'abc', salt)]);
+      const brute = (start: number, count: number): number[] => {
+        const out: number[] = [];
+        const keys = new Set([...wanted.map(text), 'abc']);
+        for (let p = start; p < Math.min(total, start + count); p++) if (keys.has(text(p))) out.push(p);
+        return out;
+      };
+      for (const [start, count] of [[0, total], [1, 50], [59, 3], [150, 1], [total - 1, 10], [17, total]] as const) {
+        expect(k!.product(targets, stems, suffixes, start, count), `${algorithm} ${salt ? 'salted' : ''} ${start}+${count}`).toEqual(brute(start, count));
+      }
+    }
+  });
 });

@@ -3,8 +3,9 @@
 // back to the wasm tier.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { CandidateBatch } from './batch.ts';
-import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type TargetSet } from './kernel.ts';
+import { CandidateBatch } from './batch.ts';
+import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type SuffixSet, type TargetSet } from './kernel.ts';
+import { plainSuffixes } from './product.ts';
 
 interface Addon {
   isa: string;
@@ -13,7 +14,16 @@ interface Addon {
   targets(algo: number, digests: Uint8Array, count: number): object;
   match(targets: object, buf: Uint8Array, offsets: Uint32Array, count: number, salt: Uint8Array | null, hits: Uint32Array): number;
   crypt(kind: number, buf: Uint8Array, offsets: Uint32Array, count: number, salt: Uint8Array, rounds: number, target: Uint8Array | null): number | string;
+  suffixes(algo: number, buf: Uint8Array, offsets: Uint32Array, count: number, salt: Uint8Array | null): object;
+  product(targets: object, suffixes: object, stems: Uint8Array, stemOffsets: Uint32Array, stemCount: number, startStem: number, startSuffix: number, count: number, hits: Uint32Array): number;
 }
+
+interface NativeSuffixes extends SuffixSet {
+  handle: object;
+}
+
+/** The native tier's calls are 32-bit: a longer product is run in pieces. */
+const PRODUCT_PIECE = 2 ** 30;
 
 interface NativeTargets extends TargetSet {
   handle: object;
@@ -60,6 +70,36 @@ export function nativeKernel(addon: Addon): HashKernel {
     crypt(kind: CryptKind, batch: CandidateBatch, salt: string, rounds: number, hash: string): number {
       const found = addon.crypt(CRYPT_ID[kind], batch.bytes, batch.offsets, batch.count, Buffer.from(salt, 'latin1'), rounds, Buffer.from(hash, 'latin1'));
       return typeof found === 'number' ? found : -1;
+    },
+    suffixes(algorithm: KernelAlgorithm, suffixes: readonly string[], salt?: Uint8Array): NativeSuffixes {
+      const plain = plainSuffixes(algorithm, suffixes, salt);
+      const packed = new CandidateBatch(Math.max(1, suffixes.length));
+      for (const s of suffixes) packed.push(s);
+      return { ...plain, handle: addon.suffixes(ALGORITHM_ID[algorithm], packed.bytes, packed.offsets, packed.count, salt ?? null) };
+    },
+    product(targets: TargetSet, stems: CandidateBatch, suffixes: SuffixSet, start: number, count: number): number[] {
+      const size = suffixes.size;
+      const found: number[] = [];
+      if (size === 0 || stems.count === 0) return found;
+      const end = Math.min(start + count, stems.count * size);
+      const handle = (targets as NativeTargets).handle;
+      const suffixHandle = (suffixes as NativeSuffixes).handle;
+      for (let first = start; first < end; first += PRODUCT_PIECE) {
+        const n = Math.min(PRODUCT_PIECE, end - first);
+        // Room for every target at least; more hits than that (the same candidate made twice) → run again with room.
+        let room = Math.min(n, targets.size * 4 + 64);
+        for (;;) {
+          if (hits.length < 2 * room) hits = new Uint32Array(2 * room);
+          const got = addon.product(handle, suffixHandle, stems.bytes, stems.offsets, stems.count, Math.floor(first / size), first % size, n, hits);
+          if (got > hits.length / 2) {
+            room = got;
+            continue;
+          }
+          for (let h = 0; h < got; h++) found.push(hits[2 * h]! * size + hits[2 * h + 1]!);
+          break;
+        }
+      }
+      return found.sort((a, b) => a - b);
     },
   };
 }

@@ -7,7 +7,8 @@ import { lmHex, LM_IMPOSSIBLE } from '../schemes/lm.ts';
 import { sha256crypt, sha512crypt } from '../schemes/sha-crypt.ts';
 import type { ReadableScheme } from '../schemes/readable-scheme.ts';
 import type { CandidateBatch } from './batch.ts';
-import { DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type TargetSet } from './kernel.ts';
+import { DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type SuffixSet, type TargetSet } from './kernel.ts';
+import { expandProduct, plainSuffixes } from './product.ts';
 
 const NODE_NAME: Partial<Record<KernelAlgorithm, string>> = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 const CRYPT_SCHEME: Record<CryptKind, ReadableScheme> = { MD5CRYPT: md5crypt, SHA256CRYPT: sha256crypt, SHA512CRYPT: sha512crypt };
@@ -35,7 +36,7 @@ interface ReferenceTargets extends TargetSet {
 }
 
 export function referenceKernel(): HashKernel {
-  return {
+  const k: HashKernel = {
     tier: 'reference',
     isa: 'js',
     digest(algorithm: KernelAlgorithm, batch: CandidateBatch, salt?: Uint8Array): Uint8Array {
@@ -63,5 +64,10 @@ export function referenceKernel(): HashKernel {
       if (parsed === null) return -1;
       return batch.strings.findIndex((c) => scheme.verify(parsed, c) === true);
     },
+    suffixes: plainSuffixes,
+    product(targets: TargetSet, stems: CandidateBatch, suffixes: SuffixSet, start: number, count: number): number[] {
+      return expandProduct(k, targets, stems, suffixes, start, count);
+    },
   };
+  return k;
 }

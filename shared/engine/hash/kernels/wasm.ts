@@ -4,7 +4,8 @@
 // LM and the crypt schemes use the reference code in this tier.
 import { readFileSync } from 'node:fs';
 import type { CandidateBatch } from './batch.ts';
-import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type TargetSet } from './kernel.ts';
+import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type SuffixSet, type TargetSet } from './kernel.ts';
+import { expandProduct, plainSuffixes } from './product.ts';
 import { referenceKernel } from './reference.ts';
 
 interface WasmExports {
@@ -66,7 +67,7 @@ export function loadWasmKernel(): HashKernel | null {
   }
 
   let hits = new Uint32Array(4096);
-  return {
+  const k: HashKernel = {
     tier: 'wasm',
     isa: 'wasm-simd128',
     digest(algorithm: KernelAlgorithm, batch: CandidateBatch, salt?: Uint8Array): Uint8Array {
@@ -115,5 +116,10 @@ export function loadWasmKernel(): HashKernel | null {
     crypt(kind: CryptKind, batch: CandidateBatch, salt: string, rounds: number, hash: string): number {
       return reference.crypt(kind, batch, salt, rounds, hash);
     },
+    suffixes: plainSuffixes,
+    product(targets: TargetSet, stems: CandidateBatch, suffixes: SuffixSet, start: number, count: number): number[] {
+      return expandProduct(k, targets, stems, suffixes, start, count);
+    },
   };
+  return k;
 }
