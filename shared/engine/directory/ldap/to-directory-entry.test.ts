@@ -3,7 +3,7 @@ import { toDirectoryEntry } from './to-directory-entry.ts';
 
 describe('toDirectoryEntry', () => {
   it('strips trailing NULs from password bytes, keeps inner ones, and copies the bytes', () => {
-    const raw = Buffer.from('{ARGON2}$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\0\0', 'latin1');
+    const raw = Buffer.from('{ARGON2}$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\0\x08', 'latin1');
     const entry = toDirectoryEntry({ dn: 'uid=a,dc=t', userPassword: raw, sambaNTPassword: [Buffer.from('AB\0CD\0')] });
     const value = entry.bytes.get('userpassword')?.[0];
     expect(Buffer.from(value ?? []).toString('latin1')).toBe('{ARGON2}$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA');

@@ -2,6 +2,7 @@
 // It runs once per entry read (100,000 in a large directory), so it avoids per-attribute copies.
 import type { Entry } from 'ldapts';
 import { PASSWORD_ATTRIBUTES, type DirectoryEntry, type PasswordAttribute } from '../model.ts';
+import { storedPasswordEnd } from './stored-password.ts';
 
 /**
  * The spellings slapd and other servers use for the password attributes. ldapts matches
@@ -45,7 +46,8 @@ export function toDirectoryEntry(raw: Entry): DirectoryEntry {
 const names = new Map<string, string>();
 const NAMES_KEPT = 1024;
 
-function attributeName(type: string): string {
+/** `userPassword;binary` → `userpassword`: lower-cased, options dropped. */
+export function attributeName(type: string): string {
   const known = names.get(type);
   if (known !== undefined) return known;
   // Options such as `;binary` or `;lang-fr` are dropped: the audit reads the attribute, not its variant.
@@ -71,9 +73,6 @@ function textValues(value: string | string[] | Buffer | Buffer[]): string[] {
 function passwordBytes(value: Buffer | string): Uint8Array {
   // ldapts decoded it only when it was valid UTF-8, so re-encoding gives the same bytes back.
   const source = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-  let end = source.length;
-  // slapd's argon2 module stores its value with two trailing NUL bytes.
-  while (end > 0 && source[end - 1] === 0) end -= 1;
-  // A copy, so the entry keeps no hold on ldapts's message buffer.
-  return new Uint8Array(source.subarray(0, end));
+  // Without slapd's argon2 padding; a copy, so the entry keeps no hold on ldapts's message buffer.
+  return new Uint8Array(source.subarray(0, storedPasswordEnd(source, 0, source.length)));
 }
