@@ -65,6 +65,8 @@ const VECTORS: Vector[] = [
   { scheme: 'ARGON2I', value: '{ARGON2}$argon2i$v=19$m=19456,t=2,p=1$yxeFYPaAecVfJAgcIVQjPw$nTHIa16f60Ri7pFv2M71WQalr0eojyCZGtV19PDNYzE', password: 'secret' },
   // What ldappasswd leaves behind under olcPasswordHash {ARGON2}: two trailing NUL bytes.
   { scheme: 'ARGON2I', value: '{ARGON2}$argon2i$v=19$m=4096,t=3,p=1$THx7NFHjctFewH2oHdS9jg$yxf3jsp8WJEmBa9XNFQLXxmfgKB820MukipQ7koAngo\0\0', password: 'secret', weak: true },
+  // …and sometimes a NUL then an uninitialised byte (seen on Debian's slapd): the value ends at its first NUL.
+  { scheme: 'ARGON2I', value: '{ARGON2}$argon2i$v=19$m=4096,t=3,p=1$THx7NFHjctFewH2oHdS9jg$yxf3jsp8WJEmBa9XNFQLXxmfgKB820MukipQ7koAngo\0\x08', password: 'secret', weak: true },
   { scheme: 'ARGON2ID', value: '{ARGON2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHRzYWx0$lp3hg62ibBi8BBOLXAHKgAP6P0k+4L6n6Obc+f4bbG4', password: 'secret', weak: true },
   // The argon2 npm package's order (m, p, t) is read too.
   { scheme: 'ARGON2ID', value: '{ARGON2}$argon2id$v=19$m=65536,p=1,t=1$c2FsdHNhbHRzYWx0$aGdOpRChTPcuvW+hx4W1QaBuDfJUFEFYYYYSm9rVezc', password: 'secret' },

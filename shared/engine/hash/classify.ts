@@ -4,6 +4,7 @@
 import type { HashSchemeName } from '../../contract/codes.ts';
 import type { PasswordAttribute } from '../directory/model.ts';
 import { VigieError } from '../errors.ts';
+import { storedPasswordEnd } from '../directory/stored-password.ts';
 import type { HashScheme, StoredHash } from './scheme.ts';
 import { argon2d, argon2i, argon2id } from './schemes/argon2.ts';
 import { bcrypt } from './schemes/bcrypt.ts';
@@ -67,12 +68,12 @@ function readWith(schemes: readonly ReadableScheme[], attribute: PasswordAttribu
 
 function classifyUserPassword(value: Uint8Array): StoredHash {
   // latin1 keeps one character per byte, so a cleartext value round-trips to its exact bytes.
-  const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+  const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
   const close = text.indexOf('}');
   if (!text.startsWith('{') || close < 2) return readWith([cleartext], 'userpassword', text);
   const tag = text.slice(1, close).toUpperCase();
-  // slapd's argon2 module may store trailing NUL bytes; no tagged form can legitimately end in one.
-  const body = text.slice(close + 1).replace(/\0+$/, '');
+  // slapd's argon2 module pads its value (storedPasswordEnd): dropped above, however the value was read.
+  const body = text.slice(close + 1);
   const schemes = BY_TAG.get(tag);
   return schemes ? readWith(schemes, 'userpassword', body) : unknown('userpassword');
 }
@@ -81,7 +82,7 @@ function classifyUserPassword(value: Uint8Array): StoredHash {
 export function classifyValue(attribute: PasswordAttribute, value: Uint8Array): StoredHash {
   try {
     if (attribute === 'userpassword') return classifyUserPassword(value);
-    const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1').replace(/\0+$/, '');
+    const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
     return readWith([attribute === 'sambantpassword' ? nt : lm], attribute, text);
   } catch {
     return unknown(attribute);

@@ -6,7 +6,7 @@
 // The result is what toDirectoryEntry gives for ldapts's entry (to-directory-entry.ts), value for value.
 import { isPasswordAttribute, type DirectoryEntry, type PasswordAttribute } from '../model.ts';
 import { BER_OCTET_STRING, BER_SEQUENCE, BER_SET, MalformedBerError, lengthFieldSize, readLength } from './ber.ts';
-import { storedPasswordEnd } from './stored-password.ts';
+import { storedPasswordEnd } from '../stored-password.ts';
 import { attributeName } from './to-directory-entry.ts';
 
 // Node's Buffer has had these since its first releases (undocumented, used by its own toString): they skip

@@ -2,7 +2,7 @@
 // It runs once per entry read (100,000 in a large directory), so it avoids per-attribute copies.
 import type { Entry } from 'ldapts';
 import { PASSWORD_ATTRIBUTES, type DirectoryEntry, type PasswordAttribute } from '../model.ts';
-import { storedPasswordEnd } from './stored-password.ts';
+import { storedPasswordEnd } from '../stored-password.ts';
 
 /**
  * The spellings slapd and other servers use for the password attributes. ldapts matches

@@ -3,6 +3,7 @@
 import { LdifError } from '../../errors.ts';
 import { isPasswordAttribute } from '../model.ts';
 import type { DirectoryEntry, PasswordAttribute } from '../model.ts';
+import { storedPasswordEnd } from '../stored-password.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -242,12 +243,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** slapd's argon2 module stores its value with trailing NUL bytes. */
+/** slapd's argon2 module pads its value (see storedPasswordEnd). */
 function withoutTrailingNuls(bytes: Buffer): Uint8Array {
-  let end = bytes.length;
-  while (end > 0 && bytes[end - 1] === 0) end -= 1;
   // A copy: the chunk the value was cut from must not stay alive through it.
-  return new Uint8Array(bytes.subarray(0, end));
+  return new Uint8Array(bytes.subarray(0, storedPasswordEnd(bytes, 0, bytes.length)));
 }
 
 function isBlank(data: Buffer, start: number, end: number): boolean {

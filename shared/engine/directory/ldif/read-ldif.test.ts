@@ -65,11 +65,11 @@ describe('parseLdifText: LDIF features', () => {
     },
     {
       name: 'password attributes as bytes, trailing NULs stripped, plain and base64',
-      ldif: `dn: uid=a,dc=ex\nuserPassword:: ${Buffer.from('{ARGON2}$argon2i$v=19$x\0\0').toString('base64')}\nuserPassword: {MD5}abc\nsambaNTPassword: 31D6CFE0D16AE931B73C59D7E0C089C0\nSAMBALMPassword: AAD3B435B51404EEAAD3B435B51404EE\n`,
+      ldif: `dn: uid=a,dc=ex\nuserPassword:: ${Buffer.from('{ARGON2}$argon2i$v=19$x\0\0').toString('base64')}\nuserPassword: {MD5}abc\nuserPassword:: ${Buffer.from('{ARGON2}$argon2id$v=19$y\0\x08').toString('base64')}\nsambaNTPassword: 31D6CFE0D16AE931B73C59D7E0C089C0\nSAMBALMPassword: AAD3B435B51404EEAAD3B435B51404EE\n`,
       expected: [{
         dn: 'uid=a,dc=ex', line: 1, attrs: {},
         bytes: {
-          userpassword: ['{ARGON2}$argon2i$v=19$x', '{MD5}abc'],
+          userpassword: ['{ARGON2}$argon2i$v=19$x', '{MD5}abc', '{ARGON2}$argon2id$v=19$y'],
           sambantpassword: ['31D6CFE0D16AE931B73C59D7E0C089C0'],
           sambalmpassword: ['AAD3B435B51404EEAAD3B435B51404EE'],
         },
