@@ -11,9 +11,13 @@ interface DepthBudget {
   max: number;
 }
 
+// One unit ≈ 1 µs of one core, as each scheme's `cost()` measures it: a budgeted account at standard depth spends
+// ≈ 75 ms. The generated 3,000-account school (≈ 1,300 accounts on slow or crypt schemes) then takes ≈ 95 core-s
+// of checks: within 60 s on 2 cores. Candidates come in likelihood order (`budgetedCandidates`), so the first ten
+// (empty, "nom + date de naissance", the school's name, the top common passwords) reach even a strong setting.
 export const DEPTH_BUDGETS: Record<Depth, DepthBudget> = {
   quick: { units: 20_000, min: 5, max: 500 },
-  standard: { units: 300_000, min: 20, max: 5_000 },
+  standard: { units: 75_000, min: 10, max: 5_000 },
   deep: { units: 5_000_000, min: 200, max: 100_000 },
 };
 

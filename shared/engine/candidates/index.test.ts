@@ -42,6 +42,7 @@ describe('globalCandidates', () => {
 });
 
 describe('budgetedCandidates', () => {
+  const LEA = account({ login: 'ldurand', surnames: ['Durand'], givenNames: ['Léa'], birthDate: { year: 2008, month: 7, day: 9 }, profile: 'student' });
   const budget = budgetedCandidates(ELODIE, SCHOOL, 'standard', 500);
   const first50 = budget.slice(0, 50);
   it('starts with the empty password', () => {
@@ -64,6 +65,27 @@ describe('budgetedCandidates', () => {
   });
   it('is deterministic', () => {
     expect(budgetedCandidates(ELODIE, SCHOOL, 'standard', 500)).toEqual(budget);
+  });
+  // A slow hash gets a few dozen checks at standard depth (audit/budget.ts): the likeliest of every family first.
+  it("puts a student's name + birth date and a teacher's school name in the first ten, the name + last year soon after", () => {
+    const student = passwords(budgetedCandidates(LEA, SCHOOL, 'standard', 10));
+    expect(student).toContain('durand09072008');
+    expect(student).toContain('123456');
+    const year = new Date().getFullYear();
+    // Within what a bcrypt cost 4 value gets at standard depth (≈ 45 checks).
+    const teacher = budgetedCandidates(THOMAS, SCHOOL, 'standard', 40);
+    expect(teacher.slice(0, 10).map((c) => c.patternId)).toContain('school-name');
+    expect(passwords(teacher)).toContain(`jeanmoulin${year - 1}`);
+  });
+  it("reaches a Capitalised name + birth date (the personal family's tier 2) within the first hundred", () => {
+    const first100 = passwords(budgetedCandidates(LEA, SCHOOL, 'standard', 100));
+    expect(first100).toContain('Durand09072008');
+    expect(first100).toContain('Lea0907');
+  });
+  it('keeps the personal candidate when another family proposes the same password', () => {
+    const town = account({ login: 'pbrest', surnames: ['Brest'], givenNames: ['Paul'], birthDate: null });
+    const found = budgetedCandidates(town, SCHOOL, 'standard', 5000).find((c) => c.password === 'brest');
+    expect(found?.family).toBe('personal');
   });
   it('gives everything when the limit exceeds what the depth holds', () => {
     const everything = budgetedCandidates(THOMAS, SCHOOL, 'quick', 1_000_000);

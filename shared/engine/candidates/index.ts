@@ -9,11 +9,12 @@
 // The personal spread is the number of spellings a name has (accents, compound parts, several names).
 // 3,000 accounts at standard generate in about 2 s on the 2-core machine.
 // Fast unsalted schemes get everything; slow salted ones a per-account budget from `budgetedCandidates`.
-import type { CandidateFamilyId, Depth } from '../../contract/codes.ts';
+import type { CandidateFamilyId, Depth, Profile } from '../../contract/codes.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { commonFamily } from './common/common.ts';
 import { emptyFamily } from './empty/empty.ts';
 import type { Candidate, CandidateFamily } from './family.ts';
+import { likelihood } from './likelihood.ts';
 import { personalFamily } from './personal/personal.ts';
 import { schoolFamily } from './school/school.ts';
 
@@ -81,36 +82,80 @@ function* interleave(sources: { iterator: Iterator<Candidate>; weight: number }[
   }
 }
 
-// The head of each family before the interleaved rest: personal first (school-issued passwords are
-// personal), then the most common passwords and the school's name.
-const HEADS = { personal: 30, common: 12, school: 4 };
+// How much of each family is ranked by likelihood before the rest follows in turns: all of personal up to
+// standard (tier 2 holds the Capitalised and UPPER names with a date), the school's first tiers, the top of
+// the common list. Beyond these, the families' own orders are interleaved as they come.
+const POOL = { personal: 3_000, school: 2_000, common: 300 };
 const WEIGHTS = { personal: 3, common: 2, school: 1 };
 
+interface Ranked {
+  candidate: Candidate;
+  score: number;
+}
+
+function ranked(iterator: Iterator<Candidate>, count: number, profile: Profile): Ranked[] {
+  const out: Ranked[] = [];
+  let position = 0;
+  for (const candidate of take(iterator, count)) out.push({ candidate, score: likelihood(candidate, profile, position++) });
+  return out;
+}
+
+/** The school's and the common list's ranked heads, the same for every account of a profile: built once. */
+const globalPools = new WeakMap<SchoolContext, Map<string, Ranked[]>>();
+
+function globalPool(school: SchoolContext, depth: Depth, profile: Profile): Ranked[] {
+  let byKey = globalPools.get(school);
+  if (!byKey) globalPools.set(school, (byKey = new Map()));
+  const key = `${depth}:${profile}`;
+  let pool = byKey.get(key);
+  if (!pool) {
+    pool = [
+      ...ranked(schoolFamily.global(school, depth)[Symbol.iterator](), POOL.school, profile),
+      ...ranked(commonFamily.global(school, depth)[Symbol.iterator](), POOL.common, profile),
+    ];
+    byKey.set(key, pool);
+  }
+  return pool;
+}
+
 /**
- * For slow salted schemes: every family merged in likelihood order, deduplicated, at most `limit`.
- * Empty first, then the most likely personal ones (name + full birth date, birth date alone, login,
- * prenom.nom), the top common passwords and the school's name, then the rest interleaved.
+ * For slow salted schemes: every family merged in likelihood order, deduplicated, at most `limit`. Empty first;
+ * then each family's head ranked together by `likelihood` (the account's profile weighs the school's words
+ * against its person's), so "nom + date de naissance" and the school's name come within the first dozens;
+ * then the rest of each family, interleaved. A password two families propose keeps the personal candidate.
  */
 export function budgetedCandidates(account: AccountRecord, school: SchoolContext, depth: Depth, limit: number): Candidate[] {
+  const out: Candidate[] = [];
+  if (limit <= 0) return out;
   const personal = personalFamily.forAccount(account, school, depth)[Symbol.iterator]();
+  const head = new Map<string, Ranked>();
+  for (const r of [...ranked(personal, POOL.personal, account.profile), ...globalPool(school, depth, account.profile)]) {
+    const known = head.get(r.candidate.password);
+    if (!known) head.set(r.candidate.password, r);
+    else if (r.score > known.score) head.set(r.candidate.password, { candidate: known.candidate, score: r.score });
+  }
+  // Stable: equal scores keep the families' own order, personal first.
+  const sorted = [...head.values()].sort((a, b) => b.score - a.score);
   const common = commonFamily.global(school, depth)[Symbol.iterator]();
   const schoolOnes = schoolFamily.global(school, depth)[Symbol.iterator]();
   const ordered = chain([
     emptyFamily.global(school, depth),
-    take(personal, HEADS.personal),
-    take(common, HEADS.common),
-    take(schoolOnes, HEADS.school),
+    sorted.map((r) => r.candidate),
     interleave([
       { iterator: personal, weight: WEIGHTS.personal },
-      { iterator: common, weight: WEIGHTS.common },
-      { iterator: schoolOnes, weight: WEIGHTS.school },
+      { iterator: skip(common, POOL.common), weight: WEIGHTS.common },
+      { iterator: skip(schoolOnes, POOL.school), weight: WEIGHTS.school },
     ]),
   ]);
-  const out: Candidate[] = [];
-  if (limit <= 0) return out;
   for (const c of unique(ordered)) {
     out.push(c);
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** The iterator past its first `count` items, skipped only when the first item is asked for. */
+function* skip(iterator: Iterator<Candidate>, count: number): Generator<Candidate> {
+  for (let i = 0; i < count; i++) if (iterator.next().done) return;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
 }

@@ -43,8 +43,12 @@ function minimumP(blockMemory: number): number {
 
 /** libxcrypt's own default ($7$CU..../....): N=2^14, r=32, p=1. */
 const DEFAULTS = { logN: 14, r: 32, p: 1 };
-/** Measured: N=2^14 r=8 p=1 ≈ 85 ms with node:crypto, where one MD5 digestHex ≈ 1 µs: ≈ 0.66 per N·r·p. */
-const COST_PER_BLOCK = 0.66;
+/**
+ * Measured on the 2-core box (CPU time, node:crypto), one unit ≈ 1 µs: N=2^10 r=8 p=1 takes 2.2 ms (0.27 per N·r·p),
+ * N=2^17 r=8 439 ms (0.42: 128 MiB no longer fits the caches). 0.3 is exact where the budget buys more than a few
+ * candidates; the strong settings get the depth's minimum either way.
+ */
+const COST_PER_BLOCK = 0.3;
 
 function scryptHash(password: string, p: Pick<ScryptParsed, 'logN' | 'r' | 'p' | 'salt'>): string {
   const N = 2 ** p.logN;

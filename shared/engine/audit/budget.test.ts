@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEPTHS } from '../../contract/codes.ts';
+import { classifyValue, schemeByName } from '../hash/classify.ts';
+import { candidateLimit, DEPTH_BUDGETS } from './budget.ts';
+
+describe('DEPTH_BUDGETS', () => {
+  it('grows from quick to standard to deep in units, floor and ceiling', () => {
+    for (const key of ['units', 'min', 'max'] as const) {
+      expect(DEPTH_BUDGETS.quick[key]).toBeLessThan(DEPTH_BUDGETS.standard[key]);
+      expect(DEPTH_BUDGETS.standard[key]).toBeLessThan(DEPTH_BUDGETS.deep[key]);
+    }
+  });
+});
+
+describe('candidateLimit', () => {
+  it('divides the units by the cost, between the floor and the ceiling', () => {
+    expect(candidateLimit('standard', 1)).toBe(DEPTH_BUDGETS.standard.max);
+    expect(candidateLimit('standard', 1e12)).toBe(DEPTH_BUDGETS.standard.min);
+    expect(candidateLimit('standard', 1000)).toBe(Math.floor(DEPTH_BUDGETS.standard.units / 1000));
+  });
+
+  it('never gives a deeper depth fewer candidates', () => {
+    for (const cost of [1, 5, 170, 1300, 5000, 80_000, 1e7]) {
+      const limits = DEPTHS.map((d) => candidateLimit(d, cost));
+      expect([...limits].sort((a, b) => a - b)).toEqual(limits);
+    }
+  });
+
+  // The salted fast schemes must try every candidate a fast scheme's account would (the benchmark's recall).
+  it('gives a salted fast hash the whole ceiling at every depth', async () => {
+    const stored = classifyValue('userpassword', new TextEncoder().encode(String(await schemeByName('SSHA512').create('x'))));
+    const cost = schemeByName('SSHA512').cost(stored.parsed);
+    for (const depth of DEPTHS) expect(candidateLimit(depth, cost)).toBe(DEPTH_BUDGETS[depth].max);
+  });
+});
