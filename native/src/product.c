@@ -164,6 +164,43 @@ static void scalar_pair(const product_job *job, uint32_t stem, uint32_t suffix, 
   if (targets_lookup(job->targets, targets_key(digest), digest)) record(job, nhits, stem, suffix);
 }
 
+typedef struct {
+  uint32_t st[8 * 16] __attribute__((aligned(64)));
+  uint32_t stem, group, from, to;
+  int full; /* holds states not looked up yet */
+} hashed;
+
+/* The lanes of one hashed group: the bitmap on the state's first word, a full compare on a bitmap hit. */
+static void check(const product_job *job, const hashed *h, uint32_t slotShift, uint32_t *nhits) {
+  const suffix_set *x = job->suffixes;
+  const target_set *targets = job->targets;
+  const int algo = x->algo, wide = algo == ALGO_SHA512, little = little_endian_algo(algo);
+  const uint32_t L = x->lanes;
+  const uint32_t *st = h->st;
+  for (uint32_t l = h->from; l < h->to; l++) {
+    const uint32_t j = h->group * L + l;
+    if (x->length[j] == UINT32_MAX) {
+      if (j < x->count) scalar_pair(job, h->stem, j, nhits);
+      continue;
+    }
+    uint64_t head = wide ? ((const uint64_t *)st)[l] : little ? __builtin_bswap32(st[l]) : st[l];
+    uint64_t slot = head >> slotShift;
+    if (!((targets->bitmap[slot >> 6] >> (slot & 63)) & 1)) continue;
+    uint8_t digest[64];
+    if (wide) {
+      const uint64_t *s64 = (const uint64_t *)st;
+      for (uint32_t w = 0; w < 8; w++) { uint64_t v = __builtin_bswap64(s64[w * L + l]); memcpy(digest + 8 * w, &v, 8); }
+    } else {
+      for (uint32_t w = 0; w < hash_digest_length(algo) / 4; w++) {
+        uint32_t v = st[w * L + l];
+        if (!little) v = __builtin_bswap32(v);
+        memcpy(digest + 4 * w, &v, 4);
+      }
+    }
+    if (targets_lookup(targets, targets_key(digest), digest)) record(job, nhits, h->stem, j);
+  }
+}
+
 uint32_t product_run(const product_job *job) {
   const suffix_set *x = job->suffixes;
   const int algo = x->algo;
@@ -183,7 +220,8 @@ uint32_t product_run(const product_job *job) {
   lane_set sets[2];
   memset(sets, 0, sizeof sets);
   sets[0].stem = sets[1].stem = UINT32_MAX;
-  uint32_t st[8 * 16] __attribute__((aligned(64)));
+  hashed states[2];
+  memset(states, 0, sizeof states);
   /* The current stem as message words (32-bit units), its byte length, full words and alignment. */
   uint32_t stemWords[32] __attribute__((aligned(64)));
   size_t stemLength = 0;
@@ -262,34 +300,23 @@ uint32_t product_run(const product_job *job) {
       suffix = end;
       if (suffix >= x->count) { suffix = 0; stem++; }
     }
-    /* Hash the other set, filled one round ago. */
+    /* Hash the other set, filled one round ago, into one state buffer; look up the states hashed one round
+     * before that, in the other buffer (reading a state right after the SIMD stores wrote it stalls too). */
     if (pending) {
       const lane_set *done = &sets[cur ^ 1];
-      group(algo, done->blk, st);
-      for (uint32_t l = done->from; l < done->to; l++) {
-        const uint32_t j = done->group * L + l;
-        if (x->length[j] == UINT32_MAX) {
-          if (j < x->count) scalar_pair(job, done->stem, j, &nhits);
-          continue;
-        }
-        uint64_t head = wide ? ((const uint64_t *)st)[l] : little ? __builtin_bswap32(st[l]) : st[l];
-        uint64_t slot = head >> slotShift;
-        if (!((targets->bitmap[slot >> 6] >> (slot & 63)) & 1)) continue;
-        uint8_t digest[64];
-        if (wide) {
-          const uint64_t *s64 = (const uint64_t *)st;
-          for (uint32_t w = 0; w < 8; w++) { uint64_t v = __builtin_bswap64(s64[w * L + l]); memcpy(digest + 8 * w, &v, 8); }
-        } else {
-          for (uint32_t w = 0; w < hash_digest_length(algo) / 4; w++) {
-            uint32_t v = st[w * L + l];
-            if (!little) v = __builtin_bswap32(v);
-            memcpy(digest + 4 * w, &v, 4);
-          }
-        }
-        if (targets_lookup(targets, targets_key(digest), digest)) record(job, &nhits, done->stem, j);
-      }
+      group(algo, done->blk, states[cur].st);
+      states[cur].stem = done->stem;
+      states[cur].group = done->group;
+      states[cur].from = done->from;
+      states[cur].to = done->to;
+      states[cur].full = 1;
     }
-    if (!filled) break;
+    if (states[cur ^ 1].full) check(job, &states[cur ^ 1], slotShift, &nhits);
+    states[cur ^ 1].full = 0;
+    if (!filled) {
+      if (states[cur].full) check(job, &states[cur], slotShift, &nhits);
+      break;
+    }
     pending = 1;
     cur ^= 1;
   }
