@@ -3,16 +3,17 @@
 // rest — and group shared passwords. Returns findings per account; the report is built elsewhere.
 import { randomBytes } from 'node:crypto';
 import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
-import type { AccountFinding } from '../../contract/report.ts';
+import type { AccountFinding, AccountReport } from '../../contract/report.ts';
 import { globalCandidates } from '../candidates/index.ts';
+import { hybridPlan } from '../candidates/common/hybrid.ts';
 import { patternLabel } from '../candidates/patterns.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
 import { classifyValue } from '../hash/classify.ts';
-import type { StoredHash } from '../hash/scheme.ts';
 import { severityFor } from '../report/severity.ts';
-import type { Recovery, UnsaltedIndex } from './protocol.ts';
-import { sharedPasswordGroups } from './shared-groups.ts';
+import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index.ts';
+import type { Recovery } from './protocol.ts';
+import { PasswordGroups } from './shared-groups.ts';
 import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
@@ -41,7 +42,8 @@ export interface AuditOptions {
 
 export interface AccountAudit {
   account: AccountRecord;
-  stored: StoredHash[];
+  /** What the report says of the stored values: schemes and parameters, never a hash. */
+  storedSchemes: AccountReport['storedSchemes'];
   hashScheme: HashSchemeName | 'NONE';
   findings: AccountFinding[];
   /** True when a stored value uses a scheme Vigie cannot check yet: no weak-password verdict. */
@@ -69,23 +71,43 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   const { school, depth, signal, onProgress } = options;
   if (signal?.aborted) throw new CancelledError();
 
-  const stored = accounts.map((a) => a.passwords.map((p) => classifyValue(p.attribute, p.value)));
-  onProgress?.({ phase: 'classify', done: accounts.length, total: accounts.length });
-
-  const index = unsaltedIndex(stored);
-  const needsAccountCheck = stored.flatMap((values, i) => (values.some((v) => v.scheme !== 'UNKNOWN') ? [i] : []));
-
+  // One account at a time: its stored values are classified, summed up and dropped. Only the compact digest
+  // index, the storage findings and the report's scheme list outlive this loop.
   const breaches = options.breachIndexDir ? BreachIndex.open(options.breachIndexDir) : null;
-  let breached: Map<number, number>;
+  const digests = new DigestIndexBuilder();
+  const audits: AccountAudit[] = new Array<AccountAudit>(accounts.length);
+  const needsAccountCheck: number[] = [];
+  const breached = new Map<number, number>();
   try {
-    breached = breaches ? storedBreachCounts(stored, breaches) : new Map();
+    accounts.forEach((account, i) => {
+      const values = account.passwords.map((p) => classifyValue(p.attribute, p.value));
+      for (const v of values) if (v.unsaltedKey !== null) digests.add(v.scheme, v.unsaltedKey, i);
+      if (values.some((v) => v.scheme !== 'UNKNOWN')) needsAccountCheck.push(i);
+      const count = breaches ? storedBreachCounts([values], breaches).get(0) : undefined;
+      if (count !== undefined) breached.set(i, count);
+      audits[i] = {
+        account,
+        storedSchemes: values.map((v) => ({
+          scheme: v.scheme,
+          attribute: v.attribute,
+          ...(Object.keys(v.params).length > 0 ? { params: v.params } : {}),
+        })),
+        hashScheme: weakestScheme(values),
+        findings: storageFindings(values).map((f) => ({
+          code: f.code, severity: severityFor(f.code, account.profile), scheme: f.scheme, detail: f.detail,
+        })),
+        unchecked: false,
+      };
+    });
   } finally {
     breaches?.close();
   }
+  const index = digests.finish();
+  onProgress?.({ phase: 'classify', done: accounts.length, total: accounts.length });
 
   const pool = new WorkerPool({
     school, depth, runKey: randomBytes(32), ...(breaches ? { breachIndexDir: options.breachIndexDir } : {}),
-  }, options.workers, options.workerUrl);
+  }, options.workers, options.workerUrl, workerHeapMb(index));
   const abort = (): void => void pool.terminate();
   signal?.addEventListener('abort', abort, { once: true });
   // Cancelled while classifying, before the listener existed: stop here.
@@ -98,13 +120,14 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   let candidatesChecked = 0;
   try {
     const tasks: Promise<void>[] = [];
-    if (index.size > 0) {
+    if (index.length > 0) {
       let total = 0;
       for (const _ of globalCandidates(school, depth)) total++;
+      // The hybrid product's pairs, made inside the kernels after the listed candidates (worker.ts).
+      total += hybridPlan(depth)?.size ?? 0;
       const done = new Array<number>(pool.size).fill(0);
-      const people = accounts.map((a) => ({ ...a, passwords: [] }));
       for (let shard = 0; shard < pool.size; shard++) {
-        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, index, accounts: people }, (d) => {
+        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, digests: index }, (d) => {
           done[shard] = d;
           onProgress?.({ phase: 'global', done: sum(done), total });
         }).then((r) => {
@@ -139,7 +162,7 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   }
   if (signal?.aborted) throw new CancelledError();
 
-  return { accounts: assemble(accounts, stored, recoveries, unsupported, breached), candidatesChecked };
+  return { accounts: assemble(audits, index, recoveries, unsupported, breached), candidatesChecked };
 }
 
 /**
@@ -153,28 +176,22 @@ function moreSpecific(a: Recovery, b: Recovery): boolean {
   return a.patternId > b.patternId || (a.patternId === b.patternId && a.ordinal < b.ordinal);
 }
 
+/**
+ * A worker's heap limit: room for its candidates, the zxcvbn dictionaries and recoveries, plus what the global
+ * phase builds per stored digest (the kernels' lookup holds each as hex, then bytes, while it sorts them).
+ */
+function workerHeapMb(index: DigestIndex): number {
+  let entries = 0;
+  for (const d of index) entries += d.count;
+  return 1024 + Math.ceil((entries * 512) / 2 ** 20);
+}
+
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-/** Every unsalted stored value by scheme and digest, for global candidates to be looked up once for all. */
-export function unsaltedIndex(stored: StoredHash[][]): UnsaltedIndex {
-  const index: UnsaltedIndex = new Map();
-  stored.forEach((values, i) => {
-    for (const v of values) {
-      if (v.unsaltedKey === null) continue;
-      const byDigest = index.get(v.scheme) ?? index.set(v.scheme, new Map()).get(v.scheme)!;
-      const list = byDigest.get(v.unsaltedKey);
-      if (list) {
-        if (list[list.length - 1] !== i) list.push(i);
-      } else byDigest.set(v.unsaltedKey, [i]);
-    }
-  });
-  return index;
-}
-
 function assemble(
-  accounts: AccountRecord[], stored: StoredHash[][], recoveries: Recovery[], unsupported: Set<number>, breached: Map<number, number>,
+  audits: AccountAudit[], index: DigestIndex, recoveries: Recovery[], unsupported: Set<number>, breached: Map<number, number>,
 ): AccountAudit[] {
   const best = new Map<number, Recovery>();
   for (const r of recoveries) {
@@ -183,19 +200,19 @@ function assemble(
       best.set(r.index, r);
     }
   }
-  // LM keys are case-folded and truncated: equal LM values do not prove equal passwords, so they don't group.
-  const keys = stored.flatMap((values, index) =>
-    values.filter((v) => v.unsaltedKey !== null && v.scheme !== 'LM').map((v) => ({ index, key: `${v.scheme}:${v.unsaltedKey}` })),
-  );
-  for (const r of best.values()) keys.push({ index: r.index, key: `fp:${r.fingerprint}` });
-  const groups = sharedPasswordGroups(keys);
+  const groups = new PasswordGroups();
+  // Equal unsalted digests sit side by side in the sorted index. LM keys are case-folded and truncated: equal
+  // LM values do not prove equal passwords, so they don't group.
+  for (const d of index) {
+    if (d.scheme === 'LM') continue;
+    for (const [start, end] of digestRuns(d)) for (let k = start + 1; k < end; k++) groups.same(d.accounts[start]!, d.accounts[k]!);
+  }
+  for (const r of best.values()) groups.key(r.index, r.fingerprint);
+  const shared = groups.numbered();
 
-  return accounts.map((account, i) => {
-    const values = stored[i]!;
-    const profile = account.profile;
-    const findings: AccountFinding[] = storageFindings(values).map((f) => ({
-      code: f.code, severity: severityFor(f.code, profile), scheme: f.scheme, detail: f.detail,
-    }));
+  audits.forEach((audit, i) => {
+    const { findings } = audit;
+    const profile = audit.account.profile;
     const r = best.get(i);
     if (r) {
       const code = FAMILY_CODE[r.family];
@@ -204,12 +221,13 @@ function assemble(
         pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, strength: r.strength,
       });
     }
-    const g = groups.get(i);
+    const g = shared.get(i);
     if (g) findings.push({ code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', profile), groupId: g.groupId, groupSize: g.size });
     const breachCount = Math.max(breached.get(i) ?? 0, r?.breachCount ?? 0);
     if (breachCount > 0) {
       findings.push({ code: 'BREACHED_PASSWORD', severity: severityFor('BREACHED_PASSWORD', profile, breachCount), breachCount });
     }
-    return { account, stored: values, hashScheme: weakestScheme(values), findings, unchecked: unsupported.has(i) };
+    audit.unchecked = unsupported.has(i);
   });
+  return audits;
 }

@@ -2,8 +2,9 @@
 // A recovered password never crosses this boundary: only its pattern, strength and a keyed fingerprint do.
 import type { CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+import type { DigestIndex } from './digest-index.ts';
 
-/** Unsalted stored digests by scheme: digest hex → indexes of the accounts that hold it. */
+/** Unsalted stored digests by scheme: digest hex → indexes of the accounts that hold it (a view over a `DigestIndex`). */
 export type UnsaltedIndex = Map<HashSchemeName, Map<string, number[]>>;
 
 export interface WorkerInit {
@@ -16,7 +17,8 @@ export interface WorkerInit {
 }
 
 export type WorkerTask =
-  | { kind: 'global'; taskId: number; shard: number; shards: number; index: UnsaltedIndex; accounts: AccountRecord[] }
+  // The digests live in SharedArrayBuffers: every worker reads the main thread's one copy.
+  | { kind: 'global'; taskId: number; shard: number; shards: number; digests: DigestIndex }
   | { kind: 'accounts'; taskId: number; items: { index: number; account: AccountRecord }[] };
 
 /** What a worker learnt about one account's password. */

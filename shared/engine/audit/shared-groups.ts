@@ -32,26 +32,45 @@ class Groups {
  * largest first (ties in account order), so the same directory gives the same numbers.
  */
 export function sharedPasswordGroups(keys: Iterable<{ index: number; key: string }>): Map<number, { groupId: number; size: number }> {
-  const first = new Map<string, number>();
-  const groups = new Groups();
-  for (const { index, key } of keys) {
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, index);
-    else groups.union(seen, index);
+  const groups = new PasswordGroups();
+  for (const { index, key } of keys) groups.key(index, key);
+  return groups.numbered();
+}
+
+/**
+ * The same grouping, fed as the audit learns it: pairs it already knows share (equal stored digests, found side
+ * by side in the sorted digest index) and equality keys (recovered passwords' fingerprints).
+ */
+export class PasswordGroups {
+  private readonly groups = new Groups();
+  private readonly first = new Map<string, number>();
+
+  same(a: number, b: number): void {
+    this.groups.union(a, b);
   }
-  const byRoot = new Map<number, number[]>();
-  for (const m of groups.members()) {
-    const r = groups.find(m);
-    const list = byRoot.get(r) ?? byRoot.set(r, []).get(r)!;
-    list.push(m);
+
+  key(index: number, key: string): void {
+    const seen = this.first.get(key);
+    if (seen === undefined) this.first.set(key, index);
+    else this.groups.union(seen, index);
   }
-  const sorted = [...byRoot.values()]
-    .filter((g) => g.length > 1)
-    .map((g) => g.sort((a, b) => a - b))
-    .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
-  const out = new Map<number, { groupId: number; size: number }>();
-  sorted.forEach((g, i) => {
-    for (const m of g) out.set(m, { groupId: i + 1, size: g.length });
-  });
-  return out;
+
+  /** Numbered from 1, largest first, ties in account order. */
+  numbered(): Map<number, { groupId: number; size: number }> {
+    const byRoot = new Map<number, number[]>();
+    for (const m of this.groups.members()) {
+      const r = this.groups.find(m);
+      const list = byRoot.get(r) ?? byRoot.set(r, []).get(r)!;
+      list.push(m);
+    }
+    const sorted = [...byRoot.values()]
+      .filter((g) => g.length > 1)
+      .map((g) => g.sort((a, b) => a - b))
+      .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+    const out = new Map<number, { groupId: number; size: number }>();
+    sorted.forEach((g, i) => {
+      for (const m of g) out.set(m, { groupId: i + 1, size: g.length });
+    });
+    return out;
+  }
 }

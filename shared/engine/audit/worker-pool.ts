@@ -1,13 +1,19 @@
 // A small pool of audit worker threads: one task at a time per worker, results as promises,
 // and `terminate()` for cancel, which stops the workers at once wherever they are.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { CancelledError, VigieError } from '../errors.ts';
 import type { WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 
 type TaskResult = Extract<WorkerMessage, { kind: 'result' }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type TaskInput = DistributiveOmit<WorkerTask, 'taskId'>;
+
+/**
+ * The young generation's size, below V8's default. Measured on 20,000 accounts at quick depth: 40 MB
+ * less peak memory for the same CPU time (8 MB saved 15 MB more but cost up to 10 % CPU).
+ */
+const YOUNG_GENERATION_MB = 16;
 
 /** Where the worker's code lives: the TypeScript entry by default; packaged builds pass their bundle. */
 export const DEFAULT_WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
@@ -27,7 +33,16 @@ export class WorkerPool {
   private closed = false;
   private failure: Error | null = null;
 
-  constructor(init: WorkerInit, size = defaultPoolSize(), workerUrl: URL = DEFAULT_WORKER_URL) {
+  private readonly limits: ResourceLimits;
+
+  /**
+   * `heapMb`: the most a worker's JavaScript heap may grow to. V8 sizes a heap's growth on that limit (up to 4 ×
+   * the live data when it is large): a lower one makes a worker collect its candidates' garbage sooner instead
+   * of holding hundreds of megabytes of it. Too low and the worker runs out of memory: size it on the work.
+   * Absent: V8's defaults.
+   */
+  constructor(init: WorkerInit, size = defaultPoolSize(), workerUrl: URL = DEFAULT_WORKER_URL, heapMb?: number) {
+    this.limits = heapMb !== undefined ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } : {};
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(init, workerUrl));
   }
 
@@ -36,7 +51,7 @@ export class WorkerPool {
   }
 
   private spawn(init: WorkerInit, workerUrl: URL): Slot {
-    const worker = new Worker(workerUrl, { workerData: init });
+    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: this.limits });
     let markReady!: () => void;
     let markDead!: (e: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The body of an audit worker thread: receives the run's context once, then tasks, and answers each.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
+import { DigestAccounts } from './digest-index.ts';
+import type { UnsaltedIndex, WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 import { AccountChecker } from './worker.ts';
 
 const port = parentPort;
@@ -17,7 +18,9 @@ port.on('message', (task: WorkerTask) => {
 
 async function run(task: WorkerTask): Promise<void> {
   if (task.kind === 'global') {
-    const out = checker.checkGlobal(task.shard, task.shards, task.index, task.accounts, (done) =>
+    const index: UnsaltedIndex = new Map(task.digests.map((d) => [d.scheme, new DigestAccounts(d)]));
+    // No account records: global candidates (empty, school, common) are rated without a person's words.
+    const out = checker.checkGlobal(task.shard, task.shards, index, [], (done) =>
       send({ kind: 'progress', taskId: task.taskId, done }),
     );
     send({ kind: 'result', taskId: task.taskId, ...out });

@@ -42,11 +42,7 @@ function accountReport(a: AccountAudit): AccountReport {
     profile: a.account.profile,
     classes: a.account.classes,
     hashScheme: a.hashScheme,
-    storedSchemes: a.stored.map((s) => ({
-      scheme: s.scheme,
-      attribute: s.attribute,
-      ...(Object.keys(s.params).length > 0 ? { params: s.params } : {}),
-    })),
+    storedSchemes: a.storedSchemes,
     findings: a.findings,
     risk: worstSeverity(a.findings.map((f) => f.severity)),
     ...(a.unchecked ? { unchecked: true } : {}),
