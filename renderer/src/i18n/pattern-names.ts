@@ -9,6 +9,11 @@ const FIXED: Record<string, string> = {
   'common:capitalised': 'common password (capitalised)',
   'common:name-fr': 'common French given name',
   'common:word-fr': 'common French word',
+  'common:word+digits': 'common word + digits',
+  'common:word+year': 'common word + year',
+  'common:word+symbol': 'common word + symbol',
+  'common:word+digits+symbol': 'common word + digits + symbol',
+  'common:word+year+symbol': 'common word + year + symbol',
 };
 
 const SCHOOL_SOURCES: Record<string, string> = {
