@@ -196,7 +196,8 @@ describe('searching', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it("the directory's time limit: \"stopped the search at its time limit after N entries\", with how to lift it", async () => {
+  // Timing-dependent (the socket must fill while the event loop is held): a fresh-clone CI run missed it once.
+  it("the directory's time limit: \"stopped the search at its time limit after N entries\", with how to lift it", { timeout: 60_000, retry: 2 }, async () => {
     const readerHash = await slappasswd(READER_PASSWORD, '{SSHA}');
     const slow = await startSlapd({ suffix: SUFFIX, timeLimit: 1, ldif: peopleLdif(SUFFIX, 60_000, new Map([[0, readerHash]])) });
     const reader = person(0, SUFFIX).dn;
