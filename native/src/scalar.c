@@ -346,6 +346,25 @@ static void repeat_to(const uint8_t *src, size_t srclen, uint8_t *dst, size_t le
   for (size_t i = 0; i < len; i += srclen) memcpy(dst + i, src, len - i < srclen ? len - i : srclen);
 }
 
+/* sha-crypt's hash characters of its final digest (43 or 86), in its byte order. */
+void shacrypt_encode(int bits, const uint8_t *cc, char *o) {
+  if (bits == 512) {
+    for (int i = 0; i < 21; i++) {
+      int x = i, y = i + 21, z = i + 42, t0, t1, t2;
+      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = y; t1 = z; t2 = x; } else { t0 = z; t1 = x; t2 = y; }
+      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
+    }
+    encode_group(o, cc[63], 2);
+  } else {
+    for (int i = 0; i < 10; i++) {
+      int x = i, y = i + 10, z = i + 20, t0, t1, t2;
+      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = z; t1 = x; t2 = y; } else { t0 = y; t1 = z; t2 = x; }
+      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
+    }
+    encode_group(o, (uint32_t)cc[31] << 8 | cc[30], 3);
+  }
+}
+
 void shacrypt_hash(int bits, const uint8_t *pw, size_t pwlen, const uint8_t *s, size_t slen, uint32_t rounds, char *out) {
   int algo = bits == 512 ? ALGO_SHA512 : ALGO_SHA256;
   size_t n = bits / 8;
@@ -378,20 +397,5 @@ void shacrypt_hash(int bits, const uint8_t *pw, size_t pwlen, const uint8_t *s, 
     if (i & 1) hash_update(&c, cc, n); else hash_update(&c, p, pwlen);
     hash_final(&c, cc);
   }
-  char *o = out;
-  if (bits == 512) {
-    for (int i = 0; i < 21; i++) {
-      int x = i, y = i + 21, z = i + 42, t0, t1, t2;
-      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = y; t1 = z; t2 = x; } else { t0 = z; t1 = x; t2 = y; }
-      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
-    }
-    encode_group(o, cc[63], 2);
-  } else {
-    for (int i = 0; i < 10; i++) {
-      int x = i, y = i + 10, z = i + 20, t0, t1, t2;
-      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = z; t1 = x; t2 = y; } else { t0 = y; t1 = z; t2 = x; }
-      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
-    }
-    encode_group(o, (uint32_t)cc[31] << 8 | cc[30], 3);
-  }
+  shacrypt_encode(bits, cc, out);
 }

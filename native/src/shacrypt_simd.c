@@ -143,32 +143,6 @@ static void lay_out(const sc_lane *lane, uint32_t lanes, size_t ws, size_t slen,
   g->c = cbuf;
 }
 
-static const char CRYPT64[] = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-static char *encode_group(char *p, uint32_t v, int n) {
-  while (n--) { *p++ = CRYPT64[v & 63]; v >>= 6; }
-  return p;
-}
-
-/* The hash characters of a final digest, exactly as shacrypt_hash writes them. */
-static void encode(int bits, const uint8_t *cc, char *o) {
-  if (bits == 512) {
-    for (int i = 0; i < 21; i++) {
-      int x = i, y = i + 21, z = i + 42, t0, t1, t2;
-      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = y; t1 = z; t2 = x; } else { t0 = z; t1 = x; t2 = y; }
-      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
-    }
-    encode_group(o, cc[63], 2);
-  } else {
-    for (int i = 0; i < 10; i++) {
-      int x = i, y = i + 10, z = i + 20, t0, t1, t2;
-      if (i % 3 == 0) { t0 = x; t1 = y; t2 = z; } else if (i % 3 == 1) { t0 = z; t1 = x; t2 = y; } else { t0 = y; t1 = z; t2 = x; }
-      o = encode_group(o, (uint32_t)cc[t0] << 16 | cc[t1] << 8 | cc[t2], 4);
-    }
-    encode_group(o, (uint32_t)cc[31] << 8 | cc[30], 3);
-  }
-}
-
 typedef struct {
   int bits;
   const batch_job *job;
@@ -217,7 +191,7 @@ static void run_group(sc_run *run, const sc_isa *isa, const uint32_t *idx, uint3
       else { uint32_t v32; memcpy(&v32, cout + (w * lanes + l) * 4, 4); v = v32; }
       for (size_t b = 0; b < ws; b++) digest[w * ws + b] = (uint8_t)(v >> (8 * (ws - 1 - b)));
     }
-    encode(run->bits, digest, out);
+    shacrypt_encode(run->bits, digest, out);
     if (run->all) memcpy(run->all + (size_t)idx[l] * run->chars, out, run->chars);
     else if (!memcmp(out, run->target, run->chars) && (run->best < 0 || (int32_t)idx[l] < run->best)) run->best = (int32_t)idx[l];
   }
