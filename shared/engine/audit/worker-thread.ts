@@ -20,7 +20,7 @@ async function run(task: WorkerTask): Promise<void> {
   if (task.kind === 'global') {
     const index: UnsaltedIndex = new Map(task.digests.map((d) => [d.scheme, new DigestAccounts(d)]));
     // No account records: global candidates (empty, school, common) are rated without a person's words.
-    const out = checker.checkGlobal(task.shard, task.shards, index, [], (done) =>
+    const out = checker.checkGlobal(task.shard, task.shards, index, (done) =>
       send({ kind: 'progress', taskId: task.taskId, done }),
     );
     send({ kind: 'result', taskId: task.taskId, ...out });

@@ -39,7 +39,8 @@ export class AccountChecker {
 
   constructor(private readonly init: WorkerInit) {}
 
-  private recovery(index: number, account: AccountRecord, candidate: Candidate, ordinal: number): Recovery {
+  /** `account` is null for the global candidates, which are rated without a person's words. */
+  private recovery(index: number, account: AccountRecord | null, candidate: Candidate, ordinal: number): Recovery {
     const breachCount = this.breachCount(candidate.password);
     const fingerprint = createHmac('sha256', this.init.runKey).update(candidate.password, 'utf8').digest('hex').slice(0, 32);
     return {
@@ -53,8 +54,8 @@ export class AccountChecker {
     };
   }
 
-  private strength(account: AccountRecord, candidate: Candidate, fingerprint: string): number {
-    if (candidate.family === 'personal') return rateStrength(candidate.password, userInputsFor(account, this.init.school));
+  private strength(account: AccountRecord | null, candidate: Candidate, fingerprint: string): number {
+    if (candidate.family === 'personal' && account) return rateStrength(candidate.password, userInputsFor(account, this.init.school));
     let score = this.sharedStrength.get(fingerprint);
     if (score === undefined) {
       this.schoolInputs ??= schoolInputsFor(this.init.school);
@@ -82,7 +83,7 @@ export class AccountChecker {
    * Global candidates (empty, school, common) of this shard, each hashed once per unsalted scheme present and
    * looked up for every account at once.
    */
-  checkGlobal(shard: number, shards: number, index: UnsaltedIndex, accounts: AccountRecord[], onProgress?: (done: number) => void): CheckOutcome {
+  checkGlobal(shard: number, shards: number, index: UnsaltedIndex, onProgress?: (done: number) => void): CheckOutcome {
     const recoveries: Recovery[] = [];
     const found = new Set<number>();
     // Hashed a batch at a time by the fast kernels (native or WebAssembly SIMD), looked up for all accounts at once.
@@ -90,7 +91,7 @@ export class AccountChecker {
       for (const i of hits) {
         if (found.has(i)) continue;
         found.add(i);
-        recoveries.push(this.recovery(i, accounts[i]!, candidate, candidate.ordinal));
+        recoveries.push(this.recovery(i, null, candidate, candidate.ordinal));
       }
     });
     let n = 0;
