@@ -1,5 +1,5 @@
 // `vigie scan`: read a directory (LDAP or LDIF), audit it, print a summary and write the JSON report.
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DEPTHS, FLAVOURS } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
@@ -11,6 +11,7 @@ import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
 import { formatComparison, formatSummary } from '../summary.ts';
 import { readReport } from '../../engine/report/read-report.ts';
+import { writeReportJson } from '../../engine/report/report-json.ts';
 import { choice, CONFIG_BIND_OPTIONS, LDAP_SOURCE_HELP, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { VigieError } from '../../engine/errors.ts';
@@ -125,13 +126,17 @@ export async function postureOptions(v: Record<string, unknown>, io: CliIo): Pro
   return posture;
 }
 
-/** Written next to its final name, then renamed: a reader never sees half a report. */
+/**
+ * Written next to its final name, then renamed: a reader never sees half a report. Streamed a few hundred accounts
+ * at a time: a 100,000-account report is 80 MB of text, never built whole.
+ */
 export async function writeReport(file: string, report: ScanReport): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, JSON.stringify(report, null, 2) + '\n', { mode: 0o600 });
+    await writeReportJson(tmp, report, 0o600);
     await rename(tmp, file);
   } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
     throw new VigieError(`cannot write the report to ${file} (${code ?? 'error'})`);
   }

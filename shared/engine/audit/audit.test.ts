@@ -9,7 +9,10 @@ import type { HashSchemeName } from '../../contract/codes.ts';
 import type { AccountRecord, PasswordAttribute, SchoolContext } from '../directory/model.ts';
 import { CancelledError, VigieError } from '../errors.ts';
 import { schemeByName } from '../hash/classify.ts';
-import { runAudit, type AuditResult } from './audit.ts';
+import { globalCandidates } from '../candidates/index.ts';
+import { hybridPlan } from '../candidates/common/hybrid.ts';
+import { AccountStore } from '../directory/account-store.ts';
+import { runAudit, type AuditProgress, type AuditResult } from './audit.ts';
 
 const school: SchoolContext = { names: ['Lycée Victor Hugo'], towns: ['Quimperlé'], uais: ['0291234X'], classes: ['2NDE1'], extra: [] };
 
@@ -83,6 +86,20 @@ describe('runAudit', () => {
 
   it('names the weakest scheme of each account', () => {
     expect(result.accounts.map((a) => a.hashScheme)).toEqual(['NT', 'SSHA', 'BCRYPT', 'NT', 'SSHA512', 'CLEARTEXT', 'MD5', 'MD5', 'NONE', 'LM']);
+  });
+
+  it("reports the global phase's progress against the number of candidates the workers count", async () => {
+    const events: AuditProgress[] = [];
+    // Three shards over a list whose length is not a multiple of three: each counts its own share.
+    await runAudit(AccountStore.of(accounts.slice(0, 2)), { school, depth: 'standard', workers: 3, onProgress: (p) => events.push(p) });
+    const global = events.filter((e) => e.phase === 'global');
+    let listed = 0;
+    for (const _ of globalCandidates(school, 'standard')) listed++;
+    const expected = listed + (hybridPlan('standard')?.size ?? 0);
+    expect(global.length).toBeGreaterThan(1);
+    expect(new Set(global.map((e) => e.total))).toEqual(new Set([expected]));
+    expect(global.every((e) => e.done <= e.total)).toBe(true);
+    expect(global.at(-1)!.done).toBe(expected);
   });
 
   it('stops within a second when cancelled', async () => {

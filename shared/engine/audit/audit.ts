@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport } from '../../contract/report.ts';
-import { globalCandidates } from '../candidates/index.ts';
-import { hybridPlan } from '../candidates/common/hybrid.ts';
 import { patternLabel } from '../candidates/patterns.ts';
+import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
 import { classifyValue } from '../hash/classify.ts';
@@ -40,8 +39,11 @@ export interface AuditOptions {
   breachIndexDir?: string;
 }
 
+/** What the report says of who an account is; the rest of its record is not kept past its classification. */
+export type AccountIdentity = Pick<AccountRecord, 'dn' | 'login' | 'profile' | 'classes'>;
+
 export interface AccountAudit {
-  account: AccountRecord;
+  account: AccountIdentity;
   /** What the report says of the stored values: schemes and parameters, never a hash. */
   storedSchemes: AccountReport['storedSchemes'];
   hashScheme: HashSchemeName | 'NONE';
@@ -67,7 +69,7 @@ const FAMILY_PRIORITY: CandidateFamilyId[] = ['empty', 'personal', 'school', 'co
 
 const ACCOUNTS_PER_TASK = 32;
 
-export async function runAudit(accounts: AccountRecord[], options: AuditOptions): Promise<AuditResult> {
+export async function runAudit(accounts: AccountSource, options: AuditOptions): Promise<AuditResult> {
   const { school, depth, signal, onProgress } = options;
   if (signal?.aborted) throw new CancelledError();
 
@@ -79,14 +81,15 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   const needsAccountCheck: number[] = [];
   const breached = new Map<number, number>();
   try {
-    accounts.forEach((account, i) => {
+    for (let i = 0; i < accounts.length; i++) {
+      const account = accounts.at(i)!;
       const values = account.passwords.map((p) => classifyValue(p.attribute, p.value));
       for (const v of values) if (v.unsaltedKey !== null) digests.add(v.scheme, v.unsaltedKey, i);
       if (values.some((v) => v.scheme !== 'UNKNOWN')) needsAccountCheck.push(i);
       const count = breaches ? storedBreachCounts([values], breaches).get(0) : undefined;
       if (count !== undefined) breached.set(i, count);
       audits[i] = {
-        account,
+        account: { dn: account.dn, login: account.login, profile: account.profile, classes: account.classes },
         storedSchemes: values.map((v) => ({
           scheme: v.scheme,
           attribute: v.attribute,
@@ -98,7 +101,7 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
         })),
         unchecked: false,
       };
-    });
+    }
   } finally {
     breaches?.close();
   }
@@ -121,37 +124,49 @@ export async function runAudit(accounts: AccountRecord[], options: AuditOptions)
   try {
     const tasks: Promise<void>[] = [];
     if (index.length > 0) {
-      let total = 0;
-      for (const _ of globalCandidates(school, depth)) total++;
-      // The hybrid product's pairs, made inside the kernels after the listed candidates (worker.ts).
-      total += hybridPlan(depth)?.size ?? 0;
+      // Each shard counts its own candidates (listed, then the hybrid product's pairs) and says so first: the
+      // candidate lists are loaded by the workers only. Progress starts when every shard has said.
       const done = new Array<number>(pool.size).fill(0);
+      const totals = new Array<number | undefined>(pool.size).fill(undefined);
+      let total: number | undefined;
       for (let shard = 0; shard < pool.size; shard++) {
-        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, digests: index }, (d) => {
+        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, digests: index }, (d, t) => {
           done[shard] = d;
-          onProgress?.({ phase: 'global', done: sum(done), total });
+          if (t !== undefined) {
+            totals[shard] = t;
+            if (totals.every((x) => x !== undefined)) total = sum(totals as number[]);
+          }
+          if (total !== undefined) onProgress?.({ phase: 'global', done: sum(done), total });
         }).then((r) => {
           recoveries.push(...r.recoveries);
           candidatesChecked += r.candidates;
         }));
       }
       await Promise.all(tasks.splice(0));
-      onProgress?.({ phase: 'global', done: total, total });
+      const checked = sum(done);
+      onProgress?.({ phase: 'global', done: total ?? checked, total: total ?? checked });
     }
     let accountsDone = 0;
-    for (let start = 0; start < needsAccountCheck.length; start += ACCOUNTS_PER_TASK) {
-      const items = needsAccountCheck.slice(start, start + ACCOUNTS_PER_TASK).map((i) => ({ index: i, account: accounts[i]! }));
-      let reported = 0;
-      tasks.push(pool.run({ kind: 'accounts', items }, (d) => {
-        accountsDone += d - reported;
-        reported = d;
-        onProgress?.({ phase: 'accounts', done: accountsDone, total: needsAccountCheck.length });
-      }).then((r) => {
+    let next = 0;
+    // One task per worker at a time, its records made from the store only when it is sent: the main thread
+    // never holds more than a few tasks' accounts as objects.
+    const feed = async (): Promise<void> => {
+      while (next < needsAccountCheck.length) {
+        const chunk = needsAccountCheck.slice(next, next + ACCOUNTS_PER_TASK);
+        next += chunk.length;
+        const items = chunk.map((i) => ({ index: i, account: accounts.at(i)! }));
+        let reported = 0;
+        const r = await pool.run({ kind: 'accounts', items }, (d) => {
+          accountsDone += d - reported;
+          reported = d;
+          onProgress?.({ phase: 'accounts', done: accountsDone, total: needsAccountCheck.length });
+        });
         recoveries.push(...r.recoveries);
         for (const n of r.notes) unsupported.add(n.index);
         candidatesChecked += r.candidates;
-      }));
-    }
+      }
+    };
+    for (let w = 0; w < pool.size; w++) tasks.push(feed());
     await Promise.all(tasks);
   } catch (e) {
     if (signal?.aborted) throw new CancelledError();

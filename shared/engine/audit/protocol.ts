@@ -44,6 +44,8 @@ export interface CheckNote {
 
 export type WorkerMessage =
   | { kind: 'ready' }
-  | { kind: 'progress'; taskId: number; done: number }
+  // `total`: a global task's number of candidates, in its first progress message (the main thread does not load
+  // the candidate lists to count them).
+  | { kind: 'progress'; taskId: number; done: number; total?: number }
   | { kind: 'result'; taskId: number; recoveries: Recovery[]; notes: CheckNote[]; candidates: number }
   | { kind: 'error'; taskId: number; message: string };

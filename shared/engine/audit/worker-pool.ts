@@ -27,7 +27,7 @@ interface Slot {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void; onProgress?: (done: number) => void; slot: Slot }>();
+  private readonly pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void; onProgress?: (done: number, total?: number) => void; slot: Slot }>();
   private readonly waiting: (() => void)[] = [];
   private nextTaskId = 1;
   private closed = false;
@@ -65,7 +65,7 @@ export class WorkerPool {
       if (m.kind === 'ready') return markReady();
       const p = this.pending.get(m.taskId);
       if (!p) return;
-      if (m.kind === 'progress') return p.onProgress?.(m.done);
+      if (m.kind === 'progress') return p.onProgress?.(m.done, m.total);
       this.pending.delete(m.taskId);
       slot.busy = false;
       this.waiting.shift()?.();
@@ -94,7 +94,7 @@ export class WorkerPool {
   }
 
   /** Runs a task on the next free worker. */
-  async run(task: TaskInput, onProgress?: (done: number) => void): Promise<TaskResult> {
+  async run(task: TaskInput, onProgress?: (done: number, total?: number) => void): Promise<TaskResult> {
     for (;;) {
       if (this.failure) throw this.failure;
       if (this.closed) throw new CancelledError();

@@ -20,8 +20,8 @@ async function run(task: WorkerTask): Promise<void> {
   if (task.kind === 'global') {
     const index: UnsaltedIndex = new Map(task.digests.map((d) => [d.scheme, new DigestAccounts(d)]));
     // No account records: global candidates (empty, school, common) are rated without a person's words.
-    const out = checker.checkGlobal(task.shard, task.shards, index, (done) =>
-      send({ kind: 'progress', taskId: task.taskId, done }),
+    const out = checker.checkGlobal(task.shard, task.shards, index, (done, total) =>
+      send({ kind: 'progress', taskId: task.taskId, done, ...(total !== undefined ? { total } : {}) }),
     );
     send({ kind: 'result', taskId: task.taskId, ...out });
     return;

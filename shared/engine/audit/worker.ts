@@ -81,9 +81,9 @@ export class AccountChecker {
 
   /**
    * Global candidates (empty, school, common) of this shard, each hashed once per unsalted scheme present and
-   * looked up for every account at once.
+   * looked up for every account at once. The first progress call gives this shard's number of candidates.
    */
-  checkGlobal(shard: number, shards: number, index: UnsaltedIndex, onProgress?: (done: number) => void): CheckOutcome {
+  checkGlobal(shard: number, shards: number, index: UnsaltedIndex, onProgress?: (done: number, total?: number) => void): CheckOutcome {
     const recoveries: Recovery[] = [];
     const found = new Set<number>();
     // Hashed a batch at a time by the fast kernels (native or WebAssembly SIMD), looked up for all accounts at once.
@@ -94,6 +94,15 @@ export class AccountChecker {
         recoveries.push(this.recovery(i, null, candidate, candidate.ordinal));
       }
     });
+    const plan = hybridPlan(this.init.depth);
+    const first = plan ? Math.floor((plan.size * shard) / shards) : 0;
+    const end = plan ? Math.floor((plan.size * (shard + 1)) / shards) : 0;
+    if (onProgress) {
+      // Candidate n is this shard's when n % shards === shard (a count costs milliseconds: 71,000 listed at deep).
+      let listed = 0;
+      for (const _ of globalCandidates(this.init.school, this.init.depth)) listed++;
+      onProgress(0, Math.max(0, Math.ceil((listed - shard) / shards)) + (end - first));
+    }
     let n = 0;
     let checked = 0;
     for (const candidate of globalCandidates(this.init.school, this.init.depth)) {
@@ -105,11 +114,8 @@ export class AccountChecker {
     lookup.flush();
     // Then the common words × digits, years and symbols, generated inside the kernels: this shard's share of the
     // pairs, in pieces (progress, and hits reported as they come), numbered after every listed candidate.
-    const plan = hybridPlan(this.init.depth);
     if (plan && plan.size > 0) {
       const input = this.productInput(plan);
-      const first = Math.floor((plan.size * shard) / shards);
-      const end = Math.floor((plan.size * (shard + 1)) / shards);
       const listed = n;
       for (let start = first; start < end; start += HYBRID_PIECE) {
         const count = Math.min(HYBRID_PIECE, end - start);

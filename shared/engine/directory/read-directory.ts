@@ -4,7 +4,8 @@ import type { Flavour } from '../../contract/codes.ts';
 import { CancelledError } from '../errors.ts';
 import { DIRECTORY_FLAVOURS, DetectionSample, detectFlavour } from './flavours/detect.ts';
 import type { FlavourReader } from './flavours/flavour.ts';
-import type { AccountRecord, DirectoryEntry, FlavourOptions, SchoolContext } from './model.ts';
+import type { AccountStore } from './account-store.ts';
+import type { DirectoryEntry, FlavourOptions, SchoolContext } from './model.ts';
 import { SchoolContextCollector } from './school-context.ts';
 
 export interface ReadDirectoryOptions extends FlavourOptions {
@@ -19,7 +20,7 @@ export interface DirectoryContents {
   flavour: Flavour;
   /** False when the user chose the flavour. */
   flavourDetected: boolean;
-  accounts: AccountRecord[];
+  accounts: AccountStore;
   school: SchoolContext;
   entries: number;
 }

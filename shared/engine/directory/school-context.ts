@@ -43,12 +43,14 @@ export class SchoolContextCollector {
     }
   }
 
-  finish(accounts: AccountRecord[], classes: string[], extra: string[] = []): SchoolContext {
+  finish(accounts: Iterable<AccountRecord>, classes: string[], extra: string[] = []): SchoolContext {
+    const all = new Set(classes);
+    for (const a of accounts) for (const c of a.classes) all.add(c);
     return {
       names: distinct(this.names),
       towns: distinct(this.towns),
       uais: distinct(this.uais),
-      classes: distinct([...classes, ...accounts.flatMap((a) => a.classes)]),
+      classes: distinct([...all]),
       extra: distinct(extra),
     };
   }

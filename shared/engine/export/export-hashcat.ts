@@ -68,7 +68,7 @@ export async function exportHashcat(request: HashcatExportRequest): Promise<Hash
     ...(request.signal ? { signal: request.signal } : {}),
   });
   const inReport = new Set(report.accounts.map((a) => a.dn.toLowerCase()));
-  const accounts = read.accounts.filter((a) => inReport.has(a.dn.toLowerCase()));
+  const accounts = read.accounts.toArray().filter((a) => inReport.has(a.dn.toLowerCase()));
   if (accounts.length === 0) {
     throw new VigieError(`none of the report's accounts are in ${describeSource(request.source)}`, 'give the source the report was made from');
   }

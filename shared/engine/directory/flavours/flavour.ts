@@ -1,10 +1,12 @@
 // A flavour knows where one kind of school directory keeps each account's facts (see
 // docs/school-directories.md) and how to recognise that kind from its entries.
 import type { Flavour } from '../../../contract/codes.ts';
+import { AccountStore } from '../account-store.ts';
 import type { AccountRecord, DirectoryEntry, FlavourOptions } from '../model.ts';
 
 export interface FlavourResult {
-  accounts: AccountRecord[];
+  /** Packed as they are read: the records are objects again only while they are used. */
+  accounts: AccountStore;
   /** Class names the flavour found outside accounts (SE3 Classe_* groups, Scribe class groups). */
   classes: string[];
 }
@@ -24,7 +26,7 @@ export interface DirectoryFlavour {
 
 /** A reader for flavours where each entry makes its account alone. */
 export function entryByEntryReader(toAccount: (entry: DirectoryEntry) => AccountRecord | null, classesOf?: (entry: DirectoryEntry) => string[]): FlavourReader {
-  const accounts: AccountRecord[] = [];
+  const accounts = new AccountStore();
   const classes: string[] = [];
   return {
     add(entry) {

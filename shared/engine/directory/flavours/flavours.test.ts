@@ -12,7 +12,7 @@ async function* stream(entries: DirectoryEntry[]): AsyncIterable<DirectoryEntry>
 
 async function accountsOf(flavour: Flavour, options: FlavourOptions = {}, ldif = SAMPLE_DIRECTORIES[flavour]) {
   const result = await readDirectory(stream(parseLdifText(ldif)), { flavour, ...options });
-  return result.accounts;
+  return result.accounts.toArray();
 }
 
 type Row = [login: string, surnames: string[], givenNames: string[], birth: string | null, profile: AccountRecord['profile'], classes: string[], passwords: string[]];

@@ -1,6 +1,7 @@
 // SambaEdu 3: Samba 3 on OpenLDAP. The birth date hides in gecos ("Prénom Nom,YYYYMMDD,M|F,N"); the
 // profile and classes come from posixGroup memberUid groups, which may come before or after people.
 import type { Profile } from '../../../contract/codes.ts';
+import { AccountStore } from '../account-store.ts';
 import type { AccountRecord, DirectoryEntry, FlavourOptions } from '../model.ts';
 import type { DirectoryFlavour, FlavourReader } from './flavour.ts';
 import {
@@ -79,14 +80,16 @@ class Se3Reader implements FlavourReader {
   }
 
   finish() {
-    const accounts = this.accounts.map(({ account, admin }) => {
+    // Profiles and classes come from groups, which may follow their members: packed only now (SE3 schools
+    // have hundreds of accounts, not hundreds of thousands).
+    const accounts = AccountStore.of(this.accounts.map(({ account, admin }) => {
       const login = account.login.toLowerCase();
       return {
         ...account,
         profile: admin ? 'admin' as const : strongestProfile(this.profilesByLogin.get(login) ?? []),
         classes: distinct(this.classesByLogin.get(login) ?? []),
       };
-    });
+    }));
     return { accounts, classes: distinct(this.classes) };
   }
 }
