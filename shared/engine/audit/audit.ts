@@ -15,6 +15,7 @@ import type { Recovery } from './protocol.ts';
 import { PasswordGroups } from './shared-groups.ts';
 import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { memoryBudget } from './memory-lease.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
 import { storedBreachCounts } from '../breached/stored-lookup.ts';
 
@@ -109,7 +110,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   onProgress?.({ phase: 'classify', done: accounts.length, total: accounts.length });
 
   const pool = new WorkerPool({
-    school, depth, runKey: randomBytes(32), ...(breaches ? { breachIndexDir: options.breachIndexDir } : {}),
+    school, depth, runKey: randomBytes(32), memoryBudget: memoryBudget(), ...(breaches ? { breachIndexDir: options.breachIndexDir } : {}),
   }, options.workers, options.workerUrl, workerHeapMb(index));
   const abort = (): void => void pool.terminate();
   signal?.addEventListener('abort', abort, { once: true });

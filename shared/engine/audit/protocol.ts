@@ -3,6 +3,7 @@
 import type { CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import type { DigestIndex } from './digest-index.ts';
+import type { MemoryBudget } from './memory-lease.ts';
 
 /** Unsalted stored digests by scheme: digest hex → indexes of the accounts that hold it (a view over a `DigestIndex`). */
 export type UnsaltedIndex = Map<HashSchemeName, Map<string, number[]>>;
@@ -14,6 +15,8 @@ export interface WorkerInit {
   runKey: Uint8Array;
   /** Folder of the breach index (HIBP): a recovered password's count is looked up where it was recovered. */
   breachIndexDir?: string;
+  /** Shared by every worker: the memory memory-hard checks (scrypt, yescrypt, argon2) may take at once. */
+  memoryBudget?: MemoryBudget;
 }
 
 export type WorkerTask =

@@ -14,6 +14,7 @@ import { hybridCandidate, hybridHead, hybridPlan, type HybridPlan } from '../can
 import { candidateLimit } from './budget.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
 import type { CheckNote, Recovery, UnsaltedIndex, WorkerInit } from './protocol.ts';
+import { MemoryLease } from './memory-lease.ts';
 
 /** Pairs of the hybrid product per kernel call: a few hundred milliseconds of native work between progress reports. */
 const HYBRID_PIECE = 1 << 24;
@@ -37,7 +38,11 @@ export class AccountChecker {
   private schoolInputs: string[] | null = null;
   private hybrid: { plan: HybridPlan; input: ProductInput } | null = null;
 
-  constructor(private readonly init: WorkerInit) {}
+  private readonly lease: MemoryLease | null;
+
+  constructor(private readonly init: WorkerInit) {
+    this.lease = init.memoryBudget ? new MemoryLease(init.memoryBudget) : null;
+  }
 
   /** `account` is null for the global candidates, which are rated without a person's words. */
   private recovery(index: number, account: AccountRecord | null, candidate: Candidate, ordinal: number): Recovery {
@@ -159,6 +164,9 @@ export class AccountChecker {
     const batchCheck = saltedCheck(salted);
     if (batchCheck) return this.checkSaltedInBatches(index, account, limit, batchCheck, saltedProductCheck(salted));
     let tried = 0;
+    // Memory-hard values: the account's checks run under a lease on the memory one check takes (memory-lease.ts).
+    const bytes = this.lease ? scheme.memoryBytes?.(salted.parsed) ?? 0 : 0;
+    const leased = bytes > 0 ? this.lease!.acquire(bytes) : 0;
     try {
       for (const candidate of budgetedCandidates(account, school, depth, limit)) {
         tried++;
@@ -169,6 +177,8 @@ export class AccountChecker {
     } catch {
       // A scheme Vigie cannot verify yet: say the account was not checked rather than call it strong.
       return { recoveries: [], notes: [{ index, note: 'unsupported', scheme: salted.scheme, candidatesTried: tried }], candidates: tried };
+    } finally {
+      if (leased > 0) this.lease!.release(leased);
     }
     return { recoveries: [], notes: [], candidates: tried };
   }

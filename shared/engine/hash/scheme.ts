@@ -38,6 +38,11 @@ export interface HashScheme {
    * budget of checks on slow schemes.
    */
   cost(parsed: unknown): number;
+  /**
+   * Memory-hard schemes (scrypt, yescrypt, argon2): the bytes one check allocates, set by the stored value's own
+   * parameters (scrypt N=2^17, r=8: 128 MiB). Absent: a few kilobytes at most.
+   */
+  memoryBytes?(parsed: unknown): number;
   /** Does this candidate produce the stored value? */
   verify(parsed: unknown, candidate: string): boolean | Promise<boolean>;
   /** Unsalted schemes: the digest of a candidate as lower-case hex, comparable with `unsaltedKey`. */

@@ -101,6 +101,7 @@ function argon2Scheme(name: HashSchemeName, type: Argon2Type): ReadableScheme {
     },
     describe: (p) => `${type} (m=${mebibytes(p.memoryKiB)}, t=${p.timeCost}, p=${p.parallelism})`,
     cost: (p) => p.memoryKiB * p.timeCost * COST_PER_KIB_PASS + FIXED_COST,
+    memoryBytes: (p) => p.memoryKiB * 1024,
     verify: async (p, candidate) => (await raw(candidate, p, p.hash.length)).equals(p.hash),
     async create(password, options) {
       const parsed = {

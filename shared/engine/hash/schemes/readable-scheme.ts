@@ -29,6 +29,7 @@ export interface SchemeSpec<P> {
   unsaltedKey?(parsed: P): string;
   describe(parsed: P): string;
   cost(parsed: P): number;
+  memoryBytes?(parsed: P): number;
   verify(parsed: P, candidate: string): boolean | Promise<boolean>;
   digestHex?(candidate: string): string;
   create(password: string, options?: CreateOptions): string | Promise<string>;
@@ -50,6 +51,8 @@ export function defineScheme<P>(spec: SchemeSpec<P>): ReadableScheme {
     create: (password, options) => spec.create(password, options),
   };
   if (spec.digestHex) scheme.digestHex = spec.digestHex;
+  const { memoryBytes } = spec;
+  if (memoryBytes) scheme.memoryBytes = (parsed) => memoryBytes(parsed as P);
   return scheme;
 }
 

@@ -82,6 +82,8 @@ export const scrypt = defineScheme<ScryptParsed>({
   },
   describe: (p) => `scrypt (N=2^${p.logN}, r=${p.r}, p=${p.p}, ${frenchNumber((128 * 2 ** p.logN * p.r) / 2 ** 20)} Mio)`,
   cost: (p) => 2 ** p.logN * p.r * p.p * COST_PER_BLOCK,
+  // OpenSSL's scrypt: V (128·r·N bytes) and B (128·r·p), as the maxmem given to scryptSync counts them.
+  memoryBytes: (p) => 128 * p.r * 2 ** p.logN + 128 * p.r * p.p,
   verify: (p, candidate) => scryptHash(candidate, p) === p.hash,
   create(password, options) {
     const logN = options?.log2N ?? DEFAULTS.logN;

@@ -139,6 +139,7 @@ export const yescrypt = defineScheme<YescryptParsed>({
     const c = nativeYescrypt() ? NATIVE_COST : TYPESCRIPT_COST;
     return p.N * p.r * timeFactor(p.t) * c.perBlock + c.fixed;
   },
+  memoryBytes: (p) => 128 * p.N * p.r,
   verify: (p, candidate) => encodeLittleEndian(yescryptKdf(Buffer.from(candidate, 'utf8'), p.salt, p)) === p.hash,
   create(password, options) {
     const logN = options?.log2N ?? 12;
