@@ -102,18 +102,18 @@ export class AccountChecker {
     const plan = hybridPlan(this.init.depth);
     const first = plan ? Math.floor((plan.size * shard) / shards) : 0;
     const end = plan ? Math.floor((plan.size * (shard + 1)) / shards) : 0;
-    if (onProgress) {
-      // Candidate n is this shard's when n % shards === shard (a count costs milliseconds: 71,000 listed at deep).
-      let listed = 0;
-      for (const _ of globalCandidates(this.init.school, this.init.depth)) listed++;
-      onProgress(0, Math.max(0, Math.ceil((listed - shard) / shards)) + (end - first));
-    }
+    // Candidate n is this shard's when n % shards === shard. Listed first, so the shard's count can lead its
+    // progress (a few thousand candidates: 71,000 in all at deep).
+    const mine: (Candidate & { ordinal: number })[] = [];
     let n = 0;
-    let checked = 0;
     for (const candidate of globalCandidates(this.init.school, this.init.depth)) {
-      if (n++ % shards !== shard) continue;
+      if (n++ % shards === shard) mine.push({ ...candidate, ordinal: n - 1 });
+    }
+    onProgress?.(0, mine.length + (end - first));
+    let checked = 0;
+    for (const candidate of mine) {
       checked++;
-      lookup.push({ ...candidate, ordinal: n - 1 });
+      lookup.push(candidate);
       if (onProgress && checked % 2048 === 0) onProgress(checked);
     }
     lookup.flush();
