@@ -58,7 +58,7 @@ export async function readDirectory(entries: AsyncIterable<DirectoryEntry>, opti
     flavour: flavour!,
     flavourDetected: options.flavour === undefined,
     accounts: result.accounts,
-    school: school.finish(result.accounts, result.classes, options.school),
+    school: school.finish(result.classes, options.school),
     entries: count,
   };
 }

@@ -1,6 +1,6 @@
 // Gathers what the directory says about the school itself (name, town, UAI, classes) as raw strings;
 // turning them into password candidates is the school candidate family's job.
-import type { AccountRecord, DirectoryEntry, SchoolContext } from './model.ts';
+import type { DirectoryEntry, SchoolContext } from './model.ts';
 import { distinct, objectClasses, rdns, values } from './flavours/person-entry.ts';
 
 // An établissement's national id: 7 digits and a check letter.
@@ -43,14 +43,13 @@ export class SchoolContextCollector {
     }
   }
 
-  finish(accounts: Iterable<AccountRecord>, classes: string[], extra: string[] = []): SchoolContext {
-    const all = new Set(classes);
-    for (const a of accounts) for (const c of a.classes) all.add(c);
+  /** `classes`: every class name the flavour reader found (class groups, then the accounts' own). */
+  finish(classes: string[], extra: string[] = []): SchoolContext {
     return {
       names: distinct(this.names),
       towns: distinct(this.towns),
       uais: distinct(this.uais),
-      classes: distinct([...all]),
+      classes: distinct(classes),
       extra: distinct(extra),
     };
   }

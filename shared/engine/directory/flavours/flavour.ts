@@ -7,7 +7,10 @@ import type { AccountRecord, DirectoryEntry, FlavourOptions } from '../model.ts'
 export interface FlavourResult {
   /** Packed as they are read: the records are objects again only while they are used. */
   accounts: AccountStore;
-  /** Class names the flavour found outside accounts (SE3 Classe_* groups, Scribe class groups). */
+  /**
+   * Every class name: those found outside accounts (SE3 Classe_* groups, Scribe class groups) first, then the
+   * accounts' own (gathered as they are read, so the store need not be read back for them).
+   */
   classes: string[];
 }
 
@@ -28,12 +31,15 @@ export interface DirectoryFlavour {
 export function entryByEntryReader(toAccount: (entry: DirectoryEntry) => AccountRecord | null, classesOf?: (entry: DirectoryEntry) => string[]): FlavourReader {
   const accounts = new AccountStore();
   const classes: string[] = [];
+  const accountClasses = new Set<string>();
   return {
     add(entry) {
       const account = toAccount(entry);
-      if (account) accounts.push(account);
-      else if (classesOf) classes.push(...classesOf(entry));
+      if (account) {
+        accounts.push(account);
+        for (const c of account.classes) accountClasses.add(c);
+      } else if (classesOf) classes.push(...classesOf(entry));
     },
-    finish: () => ({ accounts, classes }),
+    finish: () => ({ accounts, classes: [...classes, ...accountClasses] }),
   };
 }

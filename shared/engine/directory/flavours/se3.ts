@@ -82,15 +82,15 @@ class Se3Reader implements FlavourReader {
   finish() {
     // Profiles and classes come from groups, which may follow their members: packed only now (SE3 schools
     // have hundreds of accounts, not hundreds of thousands).
-    const accounts = AccountStore.of(this.accounts.map(({ account, admin }) => {
+    const records = this.accounts.map(({ account, admin }) => {
       const login = account.login.toLowerCase();
       return {
         ...account,
         profile: admin ? 'admin' as const : strongestProfile(this.profilesByLogin.get(login) ?? []),
         classes: distinct(this.classesByLogin.get(login) ?? []),
       };
-    }));
-    return { accounts, classes: distinct(this.classes) };
+    });
+    return { accounts: AccountStore.of(records), classes: distinct([...this.classes, ...records.flatMap((a) => a.classes)]) };
   }
 }
 
