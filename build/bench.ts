@@ -189,22 +189,27 @@ async function runScanChild(ldif: string, reportFile: string, readerOptions: Fla
   const birth = readerOptions.birthDate;
   if (birth?.attribute !== undefined) args.push('--birth-attr', birth.attribute);
   if (birth?.format !== undefined) args.push('--birth-format', birth.format);
-  return new Promise<ChildScan>((resolve, reject) => {
+  const result = await childResult<ChildScan>('the scan child', args);
+  if (typeof result.seconds !== 'number' || typeof result.peakRssMB !== 'number') throw new Error('the scan child printed no result line');
+  return result;
+}
+
+/** Runs `node ARGS` and gives the JSON of its last stdout line (its stderr goes to ours). */
+function childResult<T>(name: string, args: string[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', (e) => reject(new Error(`cannot start the scan child (${e.message})`)));
+    child.on('error', (e) => reject(new Error(`cannot start ${name} (${e.message})`)));
     child.on('close', (code, signal) => {
       if (code !== 0) {
-        reject(new Error(`the scan child failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+        reject(new Error(`${name} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
         return;
       }
       try {
-        const result = JSON.parse(out.trim().split('\n').pop()!) as ChildScan;
-        if (typeof result.seconds !== 'number' || typeof result.peakRssMB !== 'number') throw new Error('incomplete');
-        resolve(result);
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
       } catch {
-        reject(new Error('the scan child printed no result line'));
+        reject(new Error(`${name} printed no result line`));
       }
     });
   });
@@ -226,15 +231,9 @@ function hasCommand(name: string): boolean {
 
 /** One child process per core, each generating and checking candidates for `seconds`; the sum of their rates. */
 async function verifyAllCores(scheme: VerifyScheme, cores: number, seconds: number): Promise<number> {
-  const runs = Array.from({ length: cores }, () => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'build/bench.ts', '--verify-child', scheme, '--seconds', String(seconds)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(Number(JSON.parse(out.trim().split('\n').pop()!).perSecond)) : reject(new Error(`verify child ${scheme} exited ${code}`))));
-  }));
-  return Math.round((await Promise.all(runs)).reduce((a, b) => a + b, 0));
+  const runs = Array.from({ length: cores }, () =>
+    childResult<{ perSecond: number }>(`the verify child ${scheme}`, ['bin/run-ts.mjs', 'build/bench.ts', '--verify-child', scheme, '--seconds', String(seconds)]));
+  return Math.round((await Promise.all(runs)).reduce((a, r) => a + Number(r.perSecond), 0));
 }
 
 /** Candidates for the crypt schemes and bcrypt, a word, a number, a symbol, built here (generation is measured too). */
