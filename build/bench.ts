@@ -37,6 +37,7 @@ const TARGET_RATIO: Record<VerifyScheme, number> = { SSHA: 0.25, MD5: 0.25, NT: 
 const UNSALTED_ACCOUNTS = 3000;
 /** Issue #6: the scan of 100,000 accounts peaks at this much memory or less. */
 const MEMORY_TARGET_MB = 500;
+const MEMORY_TARGET_ACCOUNTS = 100_000;
 
 const { values } = parseArgs({
   options: {
@@ -144,7 +145,9 @@ try {
     const scan = await runScanChild(ldif, path.join(dir, 'memory-report.json'), readerOptions);
     memory = { accounts: memoryAccounts, seconds: round(scan.seconds), peakRssMB: scan.peakRssMB };
     console.log(`memory: ${memoryAccounts} accounts, peak RSS ${memory.peakRssMB} MB ` +
-      `(target ≤ ${MEMORY_TARGET_MB} MB: ${memory.peakRssMB <= MEMORY_TARGET_MB ? 'met' : 'NOT met'}), scan ${memory.seconds} s`);
+      (memoryAccounts >= MEMORY_TARGET_ACCOUNTS
+        ? `(target ≤ ${MEMORY_TARGET_MB} MB: ${memory.peakRssMB <= MEMORY_TARGET_MB ? 'met' : 'NOT met'})`
+        : `(the ${MEMORY_TARGET_MB} MB target is for ${MEMORY_TARGET_ACCOUNTS.toLocaleString('en')} accounts)`) + `, scan ${memory.seconds} s`);
   }
   if (values.json) {
     await writeFile(values.json, JSON.stringify({
