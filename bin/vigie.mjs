@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The `vigie` command. Loads the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `vigie` command. Runs the CLI from a bundle of its TypeScript, made by esbuild on first use and again after
+// any change (build/runtime-bundle.mjs); where no bundle can be made, through tsx's loader. No build step either way.
+import { pathToFileURL } from 'node:url';
+import { cachedBundle } from '../build/runtime-bundle.mjs';
 
-register();
-const { main } = await import('../shared/cli/main.ts');
+const bundle = await cachedBundle('shared/cli/main.ts');
+let main;
+if (bundle) {
+  ({ main } = await import(pathToFileURL(bundle).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../shared/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
-// One scan for `npm run bench`, in a process of its own, as `vigie scan --ldif FILE --json OUT` runs it: the peak
-// memory it prints is the scan's alone (the bench's generator, its truth and its passwords live in the parent).
-//   node bin/run-ts.mjs build/bench-scan-child.ts --ldif FILE --depth D --out REPORT.json
+// One scan for `npm run bench`, in a process of its own, as `vigie scan --ldif FILE --json OUT` runs it (bundled,
+// as bin/vigie.mjs runs the CLI: build/runtime-bundle.mjs): the peak memory it prints is the scan's alone (the
+// bench's generator, its truth and its passwords live in the parent).
+//   node <bundle of build/bench-scan-child.ts> --ldif FILE --depth D --out REPORT.json
 //        [--flavour F] [--birth-attr A] [--birth-format FMT]
 // Prints one JSON line on stdout: {"seconds", "writeSeconds", "phases", "peakRssMB"}; `seconds` is the scan (read
 // and audit), report writing excluded; `peakRssMB` is the kernel's peak for the whole process, workers included.

@@ -27,6 +27,7 @@ import { CandidateBatch, kernel } from '../shared/engine/hash/kernels/index.ts';
 import { productInput, saltedCheck, UnsaltedLookup } from '../shared/engine/hash/kernels/batch-check.ts';
 import { hybridCandidate, hybridPlan } from '../shared/engine/candidates/common/hybrid.ts';
 import { startSlapd } from '../integration/harness/slapd.ts';
+import { cachedBundle } from './runtime-bundle.mjs';
 import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
 
 type VerifyScheme = 'SSHA' | 'MD5' | 'NT' | 'MD5CRYPT' | 'SHA512CRYPT' | 'BCRYPT';
@@ -188,7 +189,10 @@ async function generateLdif(count: number, file: string): Promise<FlavourOptions
  * always did; the birth date's attribute and format are the generated school's.
  */
 async function runScanChild(ldif: string, reportFile: string, readerOptions: FlavourOptions): Promise<ChildScan> {
-  const args = ['bin/run-ts.mjs', 'build/bench-scan-child.ts', '--ldif', ldif, '--depth', depth, '--out', reportFile];
+  // Bundled as `vigie` runs (bin/vigie.mjs): no TypeScript loader in the measured process.
+  const child = await cachedBundle('build/bench-scan-child.ts');
+  if (!child) throw new Error('cannot bundle build/bench-scan-child.ts (esbuild)');
+  const args = [child, '--ldif', ldif, '--depth', depth, '--out', reportFile];
   const birth = readerOptions.birthDate;
   if (birth?.attribute !== undefined) args.push('--birth-attr', birth.attribute);
   if (birth?.format !== undefined) args.push('--birth-format', birth.format);

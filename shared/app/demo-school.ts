@@ -1,10 +1,10 @@
 // The synthetic demo school that ships with Vigie (no real person's data): `vigie demo` scans it, and the
 // app offers it as a built-in school so a new user sees a report with one click.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { SchoolProfile } from '../contract/api.ts';
+import { packagePath } from '../engine/package-root.ts';
 
-export const DEMO_LDIF = fileURLToPath(new URL('../../demo/ecole-demo.ldif', import.meta.url));
+export const DEMO_LDIF = packagePath('demo', 'ecole-demo.ldif');
 
 export const DEMO_PROFILE_ID = 'demo';
 

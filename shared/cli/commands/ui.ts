@@ -2,18 +2,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../../app/data-dir.ts';
 import { NoSecretStore } from '../../app/secret-store.ts';
 import { createVigieServices } from '../../app/vigie-services.ts';
 import { VigieError } from '../../engine/errors.ts';
+import { PACKAGE_ROOT } from '../../engine/package-root.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
 import type { CliIo, Command } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where `vite build` puts the page (renderer/vite.config.ts); the host serves it from here. */
-export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
+export const RENDERER_DIST = path.join(PACKAGE_ROOT, 'dist', 'renderer');
 
 export const uiCommand: Command = {
   name: 'ui',
@@ -67,7 +66,7 @@ In the browser, bind passwords are never saved: Vigie asks for them at each scan
 async function ensureRendererBuilt(io: CliIo): Promise<void> {
   if (existsSync(path.join(RENDERER_DIST, 'index.html'))) return;
   io.stderr.write("Préparation de l'interface (première fois)…\n");
-  const configFile = path.join(REPO_ROOT, 'renderer', 'vite.config.ts');
+  const configFile = path.join(PACKAGE_ROOT, 'renderer', 'vite.config.ts');
   if (!existsSync(configFile)) throw new VigieError('the interface is not built and its sources are missing', 'reinstall Vigie');
   try {
     const { build } = await import('vite');

@@ -15,8 +15,13 @@ export type TaskInput = DistributiveOmit<WorkerTask, 'taskId'>;
  */
 const YOUNG_GENERATION_MB = 16;
 
-/** Where the worker's code lives: the TypeScript entry by default; packaged builds pass their bundle. */
-export const DEFAULT_WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+declare const VIGIE_BUNDLED_WORKER: string | undefined;
+
+/**
+ * Where the worker's code lives: the TypeScript entry beside this file, or in a bundle the worker's own bundle,
+ * named relative to it by VIGIE_BUNDLED_WORKER (defined by esbuild at build time). Callers may pass another.
+ */
+export const DEFAULT_WORKER_URL = new URL(typeof VIGIE_BUNDLED_WORKER === 'string' ? VIGIE_BUNDLED_WORKER : './worker-entry.mjs', import.meta.url);
 
 interface Slot {
   worker: Worker;

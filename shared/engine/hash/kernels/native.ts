@@ -2,10 +2,10 @@
 // Loaded when it was built on this machine; absent (no compiler, Windows without build tools), the engine falls
 // back to the wasm tier.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { CandidateBatch } from './batch.ts';
 import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type SuffixSet, type TargetSet } from './kernel.ts';
 import { plainSuffixes } from './product.ts';
+import { packagePath } from '../../package-root.ts';
 
 interface Addon {
   isa: string;
@@ -30,12 +30,12 @@ interface NativeTargets extends TargetSet {
 }
 
 const CRYPT_ID: Record<CryptKind, number> = { MD5CRYPT: 1, SHA256CRYPT: 5, SHA512CRYPT: 6 };
-const NATIVE_DIR = fileURLToPath(new URL('../../../../native/', import.meta.url));
+const NATIVE_DIR = packagePath('native');
 
 /** The addon, or null when it was not built here (or fails to load). */
 export function loadAddon(): Addon | null {
   try {
-    const require = createRequire(import.meta.url);
+    const require = createRequire(packagePath('package.json'));
     const build = require('node-gyp-build') as (dir: string) => unknown;
     return build(NATIVE_DIR) as Addon;
   } catch {

@@ -7,6 +7,7 @@ import type { CandidateBatch } from './batch.ts';
 import { ALGORITHM_ID, DIGEST_LENGTH, type CryptKind, type HashKernel, type KernelAlgorithm, type SuffixSet, type TargetSet } from './kernel.ts';
 import { expandProduct, plainSuffixes } from './product.ts';
 import { referenceKernel } from './reference.ts';
+import { packagePath } from '../../package-root.ts';
 
 interface WasmExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -21,7 +22,7 @@ interface WasmApi {
 }
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-const WASM_URL = new URL('./wasm/kernels.wasm', import.meta.url);
+const WASM_FILE = packagePath('shared', 'engine', 'hash', 'kernels', 'wasm', 'kernels.wasm');
 const BITMAP_BITS = 20;
 
 interface WasmTargets extends TargetSet {
@@ -37,7 +38,7 @@ function firstWord(d: Uint8Array, at: number): number {
 export function loadWasmKernel(): HashKernel | null {
   let exports: WasmExports;
   try {
-    const module = new wasmApi.Module(readFileSync(WASM_URL));
+    const module = new wasmApi.Module(readFileSync(WASM_FILE));
     const env = { abort: (): never => { throw new Error('wasm kernel aborted'); } };
     exports = new wasmApi.Instance(module, { env }).exports as unknown as WasmExports;
   } catch {
