@@ -184,11 +184,12 @@ static napi_value Crypt(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* yescryptSmix(B, N, r, p, t, flags, passwd): yescrypt's SMix over the PBKDF2 output B (rewritten in place);
- * passwd, 32 bytes, is rewritten by the read-write mode. Throws when the memory cannot be had. */
+/* yescryptSmix(B, N, r, p, t, flags, passwd[, tmto]): yescrypt's SMix over the PBKDF2 output B (rewritten in
+ * place); passwd, 32 bytes, is rewritten by the read-write mode. tmto (classic scrypt, flags 0): keep one block in
+ * tmto. Throws when the memory cannot be had. */
 static napi_value YescryptSmix(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
+  size_t argc = 8;
+  napi_value argv[8];
   CHECK(napi_get_cb_info(env, info, &argc, argv, 0, 0));
   void *b, *pw; size_t blen, pwlen;
   double N = 0;
@@ -200,7 +201,11 @@ static napi_value YescryptSmix(napi_env env, napi_callback_info info) {
   if (r < 1 || p < 1 || !(N >= 2 && N <= 1073741824.0) || (uint64_t)N & ((uint64_t)N - 1) || blen != (size_t)128 * r * p) {
     napi_throw_error(env, 0, "vigie native kernel: bad yescrypt parameters"); return 0;
   }
-  if (yescrypt_smix_all(b, (uint64_t)N, r, p, t, flags, pw) != 0) {
+  uint32_t tmto = argc >= 8 ? u32(env, argv[7]) : 1;
+  if (tmto < 1 || (tmto > 1 && flags != 0)) {
+    napi_throw_error(env, 0, "vigie native kernel: bad scrypt TMTO"); return 0;
+  }
+  if (yescrypt_smix_all(b, (uint64_t)N, r, p, t, flags, pw, tmto) != 0) {
     napi_throw_error(env, 0, "vigie native kernel: out of memory"); return 0;
   }
   return 0;

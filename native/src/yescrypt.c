@@ -217,7 +217,55 @@ static void smix(uint32_t *B, uint32_t r, uint64_t N, uint32_t p, uint32_t t, ui
   }
 }
 
-int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32_t t, uint32_t flags, uint8_t passwd[32]) {
+/* Classic scrypt's SMix (flags 0) keeping one block in `k` (hashcat's scrypt TMTO): V holds N/k blocks, a block
+ * that was not kept is made again from the one kept before it, (j mod k) BlockMix calls away. The second loop then
+ * costs 1 + (k - 1)/2 BlockMix calls a step on average instead of 1: k = 4 is a quarter of the memory for 1.75x the
+ * time. Only classic scrypt: yescrypt's read-write mode writes V in its second loop. */
+static void smix_tmto(uint32_t *B, uint32_t r, uint64_t N, uint64_t nloop, uint32_t k, uint32_t *V, uint32_t *X, uint32_t *Y,
+  uint32_t *T) {
+  size_t s = 32 * (size_t)r;
+  shuffle_in(B, X, r);
+  for (uint64_t i = 0; i < N; i++) {
+    if (i % k == 0) memcpy(V + (i / k) * s, X, s * 4);
+    blockmix_salsa8(X, Y, r);
+  }
+  for (uint64_t i = 0; i < nloop; i++) {
+    uint64_t j = integerify(X, r) & (N - 1);
+    memcpy(T, V + (j / k) * s, s * 4);
+    for (uint64_t m = j % k; m > 0; m--) blockmix_salsa8(T, Y, r);
+    for (size_t w = 0; w < s; w++) X[w] ^= T[w];
+    blockmix_salsa8(X, Y, r);
+  }
+  shuffle_out(X, B, r);
+}
+
+static uint64_t classic_nloop(uint64_t N, uint32_t t) {
+  uint64_t nloop = N;
+  if (t) {
+    if (t == 1) nloop += (nloop + 1) / 2;
+    nloop *= t;
+  }
+  return nloop + nloop % 2;
+}
+
+int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32_t t, uint32_t flags, uint8_t passwd[32],
+  uint32_t tmto) {
+  if (tmto > 1 && flags == 0) {
+    size_t s = 32 * (size_t)r, words = s * p;
+    uint64_t kept = (N + tmto - 1) / tmto;
+    uint32_t *B = malloc(words * 4), *V = malloc(s * kept * 4), *XYT = malloc(3 * s * 4);
+    int ok = B && V && XYT;
+    if (ok) {
+      for (size_t i = 0; i < words; i++) {
+        B[i] = (uint32_t)bytes[4 * i] | (uint32_t)bytes[4 * i + 1] << 8 | (uint32_t)bytes[4 * i + 2] << 16 | (uint32_t)bytes[4 * i + 3] << 24;
+      }
+      for (uint32_t i = 0; i < p; i++) smix_tmto(B + i * s, r, N, classic_nloop(N, t), tmto, V, XYT, XYT + s, XYT + 2 * s);
+      words_to_bytes(B, words, bytes);
+    }
+    free(B); free(V); free(XYT);
+    return ok ? 0 : -1;
+  }
+
   size_t s = 32 * (size_t)r, words = s * p;
   uint32_t *B = malloc(words * 4);
   uint32_t *V = malloc(s * N * 4);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { nativeYescrypt } from '../hash/primitives/yescrypt-kdf.ts';
 import { describe, expect, it } from 'vitest';
 import { classifyValue, schemeByName } from '../hash/classify.ts';
 import { MemoryLease, memoryBudget } from './memory-lease.ts';
@@ -48,6 +49,8 @@ describe('MemoryLease', () => {
       return schemeByName(name).memoryBytes!(stored.parsed);
     };
     expect(await bytes('SCRYPT', { log2N: 14, blockSize: 8, parallelism: 1 })).toBe(128 * 8 * 2 ** 14 + 128 * 8);
+    // OWASP's N=2^17, r=8 (128 MiB of V): a quarter of it where the native SMix keeps one block in four.
+    expect(await bytes('SCRYPT', { log2N: 17, blockSize: 8, parallelism: 1 })).toBe(nativeYescrypt() ? 32 * 2 ** 20 + 128 * 8 : 128 * 2 ** 20 + 128 * 8);
     expect(await bytes('YESCRYPT', { log2N: 12, blockSize: 32 })).toBe(16 * 2 ** 20);
     expect(await bytes('ARGON2ID', { memoryKiB: 7168, timeCost: 5, parallelism: 1 })).toBe(7168 * 1024);
     expect(schemeByName('SSHA').memoryBytes).toBeUndefined();

@@ -1,7 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyValue, schemeByName } from '../classify.ts';
-import { nativeYescrypt, useTypeScriptYescrypt, YESCRYPT_DEFAULTS, yescryptKdf, type YescryptParams } from './yescrypt-kdf.ts';
+import { nativeScrypt, nativeYescrypt, useTypeScriptYescrypt, YESCRYPT_DEFAULTS, yescryptKdf, type YescryptParams } from './yescrypt-kdf.ts';
 
 const salt = Buffer.from('NaCl-vigie-salt!');
 const password = Buffer.from('Soleil2024!', 'utf8');
@@ -42,6 +42,27 @@ describe('yescrypt KDF', () => {
       const native = yescryptKdf(password, salt, params);
       expect(native.toString('hex'), JSON.stringify(params)).toBe(typeScriptKdf(params).toString('hex'));
     }
+  });
+
+  it.runIf(nativeYescrypt() !== null)('gives scrypt natively while keeping one block in k, for any k, N, r and p', () => {
+    for (const [N, r, p] of [[64, 2, 3], [1024, 8, 1], [256, 1, 2]] as const) {
+      const expected = scryptSync(password, salt, 32, { N, r, p });
+      for (const k of [1, 2, 3, 4, 7, 64, N]) {
+        expect(nativeScrypt(password, salt, N, r, p, 32, k)!.toString('hex'), `N=${N} r=${r} p=${p} k=${k}`).toBe(expected.toString('hex'));
+      }
+    }
+    expect(() => nativeScrypt(password, salt, 64, 2, 1, 32, 0)).toThrow(/TMTO/);
+  });
+
+  it.runIf(nativeYescrypt() !== null)('checks an OWASP-strength scrypt value written by OpenSSL in a quarter of its memory', async () => {
+    const scheme = schemeByName('SCRYPT');
+    useTypeScriptYescrypt(true); // no native SMix: created by node:crypto with all of V
+    const value = await scheme.create('secret', { log2N: 17, blockSize: 8, parallelism: 1 });
+    useTypeScriptYescrypt(false);
+    const stored = classifyValue('userpassword', Buffer.from(value));
+    expect(scheme.memoryBytes!(stored.parsed)).toBe(32 * 2 ** 20 + 128 * 8);
+    expect(scheme.verify(stored.parsed, 'secret')).toBe(true);
+    expect(scheme.verify(stored.parsed, 'Secret')).toBe(false);
   });
 
   it('checks libxcrypt vectors through the TypeScript path too', () => {

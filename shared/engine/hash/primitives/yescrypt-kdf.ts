@@ -278,7 +278,7 @@ function smix(B: Uint32Array, r: number, N: number, p: number, t: number, flags:
 }
 
 interface YescryptAddon {
-  yescryptSmix(B: Uint8Array, N: number, r: number, p: number, t: number, flags: number, passwd: Uint8Array): void;
+  yescryptSmix(B: Uint8Array, N: number, r: number, p: number, t: number, flags: number, passwd: Uint8Array, tmto?: number): void;
 }
 
 let nativeSmix: YescryptAddon | null | undefined;
@@ -346,4 +346,16 @@ export function yescryptKdf(password: Buffer, salt: Uint8Array, params: Yescrypt
     passwd = kdfBody(passwd, salt, { ...params, flags: flags | YESCRYPT_PREHASH, N: N / 64, t: 0 }, 32);
   }
   return kdfBody(passwd, salt, params, 32);
+}
+
+/**
+ * Classic scrypt (yescrypt with flags 0) through the native SMix, keeping one block of V in `tmto` (hashcat's
+ * time-memory trade-off): a tmto-th of the memory for more time. Null when the addon is not in use here.
+ */
+export function nativeScrypt(password: Buffer, salt: Uint8Array, N: number, r: number, p: number, length: number, tmto: number): Buffer | null {
+  const native = nativeYescrypt();
+  if (!native) return null;
+  const B = pbkdf2Sync(password, salt, 1, 128 * r * p, 'sha256');
+  native.yescryptSmix(B, N, r, p, 0, 0, Buffer.alloc(32), tmto);
+  return pbkdf2Sync(password, B, 1, length, 'sha256');
 }
