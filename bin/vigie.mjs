@@ -4,7 +4,9 @@
 import { pathToFileURL } from 'node:url';
 import { cachedBundle } from '../build/runtime-bundle.mjs';
 
-const bundle = await cachedBundle('shared/cli/main.ts');
+const bundle = await cachedBundle('shared/cli/main.ts', process.env, undefined, (why) => {
+  process.stderr.write(`vigie: running from the TypeScript sources (no bundle: ${why})\n`);
+});
 let main;
 if (bundle) {
   ({ main } = await import(pathToFileURL(bundle).href));

@@ -190,8 +190,9 @@ async function generateLdif(count: number, file: string): Promise<FlavourOptions
  */
 async function runScanChild(ldif: string, reportFile: string, readerOptions: FlavourOptions): Promise<ChildScan> {
   // Bundled as `vigie` runs (bin/vigie.mjs): no TypeScript loader in the measured process.
-  const child = await cachedBundle('build/bench-scan-child.ts');
-  if (!child) throw new Error('cannot bundle build/bench-scan-child.ts (esbuild)');
+  let why = '';
+  const child = await cachedBundle('build/bench-scan-child.ts', process.env, undefined, (message) => (why = message));
+  if (!child) throw new Error(`cannot bundle build/bench-scan-child.ts (${why || 'VIGIE_NO_BUNDLE'})`);
   const args = [child, '--ldif', ldif, '--depth', depth, '--out', reportFile];
   const birth = readerOptions.birthDate;
   if (birth?.attribute !== undefined) args.push('--birth-attr', birth.attribute);

@@ -9,4 +9,6 @@ export interface NodeBundleOptions {
 }
 export declare function nodeBundleOptions(outDir: string, options?: NodeBundleOptions): Record<string, unknown>;
 export declare function buildNodeBundle(entry: string, outDir: string, outName: string, options?: NodeBundleOptions): Promise<string[]>;
-export declare function cachedBundle(entry: string, env?: NodeJS.ProcessEnv, cacheDir?: string): Promise<string | null>;
+export declare function cachedBundle(
+  entry: string, env?: NodeJS.ProcessEnv, cacheDir?: string, onError?: (message: string) => void,
+): Promise<string | null>;

@@ -27,7 +27,8 @@ export function nodeBundleOptions(outDir, { quiet = false, target = 'node20', ex
   const root = path.relative(outDir, ROOT).split(path.sep).join('/');
   return {
     bundle: true, platform: 'node', format: 'esm', target, sourcemap, legalComments: 'none',
-    logLevel: quiet ? 'error' : 'warning', absWorkingDir: ROOT, external: ['argon2', ...external], banner: { js: ESM_REQUIRE },
+    // argon2 loads its prebuilt binary from its own folder; vite builds the page only when dist/renderer is missing.
+    logLevel: quiet ? 'silent' : 'warning', absWorkingDir: ROOT, external: ['argon2', 'vite', ...external], banner: { js: ESM_REQUIRE },
     define: {
       VIGIE_BUNDLE_ROOT: JSON.stringify(root === '' ? './' : `${root}/`),
       VIGIE_BUNDLED_WORKER: JSON.stringify(`./${AUDIT_WORKER_FILE}`),
@@ -55,9 +56,9 @@ export async function buildNodeBundle(entry, outDir, outName, options = {}) {
 /**
  * The bundle of `entry` (a path from the package's root) from the cache, made first when it is missing or older
  * than any file it was made from. Null when it cannot be made here (esbuild absent, a read-only install, a build
- * error): the caller runs the TypeScript through tsx instead. `VIGIE_NO_BUNDLE=1` asks for that too.
+ * error: `onError` hears why): the caller runs the TypeScript through tsx instead. `VIGIE_NO_BUNDLE=1` asks for that too.
  */
-export async function cachedBundle(entry, env = process.env, cacheDir = CACHE_DIR) {
+export async function cachedBundle(entry, env = process.env, cacheDir = CACHE_DIR, onError = () => {}) {
   if (env.VIGIE_NO_BUNDLE === '1') return null;
   const dir = path.join(cacheDir, path.relative(ROOT, path.resolve(ROOT, entry)).replace(/[^A-Za-z0-9]+/g, '-'));
   const pointer = path.join(dir, 'current.json');
@@ -69,7 +70,10 @@ export async function cachedBundle(entry, env = process.env, cacheDir = CACHE_DI
     }
     const startedAt = Date.now();
     const build = `b${startedAt.toString(36)}-${randomBytes(4).toString('hex')}`;
-    const inputs = await buildNodeBundle(entry, path.join(dir, build), outName, { quiet: true });
+    const inputs = await buildNodeBundle(entry, path.join(dir, build), outName, { quiet: true }).catch((e) => {
+      rmSync(path.join(dir, build), { recursive: true, force: true });
+      throw e;
+    });
     const { stop } = await import('esbuild');
     await stop();
     // Two processes may build at once: each writes its own folder, and the pointer is replaced in one rename.
@@ -78,7 +82,9 @@ export async function cachedBundle(entry, env = process.env, cacheDir = CACHE_DI
     renameSync(tmp, pointer);
     prune(dir, build);
     return path.join(dir, build, outName);
-  } catch {
+  } catch (e) {
+    // esbuild's own message starts "Build failed with 1 error:": the first error says what.
+    onError(e?.errors?.[0]?.text ?? (e instanceof Error ? e.message.split('\n')[0] : String(e)));
     return null;
   }
 }

@@ -1,16 +1,18 @@
 // The Node bundles the `vigie` command runs from: they find the package's files (native addon, wasm, demo) and
 // their audit worker from wherever they are written, and the cache is made again when a source changes.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kernel } from '../shared/engine/hash/kernels/index.ts';
 import { AUDIT_WORKER_FILE, buildNodeBundle, cachedBundle, ROOT } from './runtime-bundle.mjs';
 
-const work = await mkdtemp(path.join(tmpdir(), 'vigie-bundle-test-'));
+// Inside the package, like the real cache (node_modules/.cache/vigie): argon2 and vite stay outside the bundles
+// and resolve from node_modules.
+await mkdir(path.join(ROOT, 'dist'), { recursive: true });
+const work = await mkdtemp(path.join(ROOT, 'dist', '.runtime-bundle-test-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** An entry outside the package that prints what a bundle of the engine sees. */
@@ -32,7 +34,7 @@ function run(bundle: string): { root: string; tier: string; worker: string; demo
 }
 
 describe('runtime bundles', () => {
-  it('a bundle written anywhere finds the package, its kernels and its own audit worker', async () => {
+  it('a bundle finds the package, its kernels and its own audit worker from its own folder', async () => {
     const out = path.join(work, 'somewhere', 'deeper');
     const inputs = await buildNodeBundle(await probeEntry('probe.ts'), out, 'probe.mjs', { quiet: true });
     expect(inputs).toContain(path.join(ROOT, 'shared', 'engine', 'package-root.ts'));
@@ -61,6 +63,25 @@ describe('runtime bundles', () => {
     expect(existsSync(second!)).toBe(true);
     // A run under way keeps the build it started with: the old one is not removed at once.
     expect(existsSync(first!)).toBe(true);
+  }, 60_000);
+
+  it('bundles the vigie command itself, which then runs', async () => {
+    const errors: string[] = [];
+    const cli = await cachedBundle('shared/cli/main.ts', {}, path.join(work, 'cli-cache'), (why) => errors.push(why));
+    expect(errors).toEqual([]);
+    expect(cli).not.toBeNull();
+    const run = `import(${JSON.stringify(pathToFileURL(cli!).href)}).then(async (m) => { process.exitCode = await m.main(['--version']); })`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', run], { encoding: 'utf8' })).toMatch(/^vigie \d+\.\d+\.\d+/);
+  }, 60_000);
+
+  it('says why when a bundle cannot be made, and gives none', async () => {
+    const broken = path.join(work, 'broken.ts');
+    await writeFile(broken, "import { nothing } from './does-not-exist.ts';\nconsole.log(nothing);\n");
+    const errors: string[] = [];
+    expect(await cachedBundle(broken, {}, path.join(work, 'cache3'), (why) => errors.push(why))).toBeNull();
+    expect(errors).toEqual([expect.stringContaining('does-not-exist.ts')]);
+    // Its half-made folder is not left behind.
+    expect((readdirSync(path.join(work, 'cache3'), { recursive: true }) as string[]).filter((f) => f.endsWith('.mjs'))).toEqual([]);
   }, 60_000);
 
   it('VIGIE_NO_BUNDLE=1 asks for the TypeScript loader instead', async () => {
