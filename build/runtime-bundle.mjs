@@ -44,10 +44,14 @@ export async function buildNodeBundle(entry, outDir, outName, options = {}) {
   const { build } = await import('esbuild');
   mkdirSync(outDir, { recursive: true });
   const common = { ...nodeBundleOptions(outDir, options), metafile: true };
-  const results = await Promise.all([
+  // Both settle before a failure is told: the caller may then remove the folder with nothing still writing to it.
+  const settled = await Promise.allSettled([
     build({ ...common, entryPoints: [entry], outfile: path.join(outDir, outName) }),
     build({ ...common, entryPoints: [AUDIT_WORKER_ENTRY], outfile: path.join(outDir, AUDIT_WORKER_FILE) }),
   ]);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const results = settled.map((s) => s.value);
   const inputs = new Set();
   for (const r of results) for (const input of Object.keys(r.metafile.inputs)) inputs.add(path.resolve(ROOT, input));
   return [...inputs];
