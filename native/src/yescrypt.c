@@ -155,6 +155,12 @@ static void smix2(uint32_t *B, uint32_t r, uint64_t N, uint64_t nloop, uint32_t 
   shuffle_out(X, B, r);
 }
 
+static void bytes_to_words(const uint8_t *in, size_t count, uint32_t *w) {
+  for (size_t i = 0; i < count; i++) {
+    w[i] = (uint32_t)in[4 * i] | (uint32_t)in[4 * i + 1] << 8 | (uint32_t)in[4 * i + 2] << 16 | (uint32_t)in[4 * i + 3] << 24;
+  }
+}
+
 static void words_to_bytes(const uint32_t *w, size_t count, uint8_t *out) {
   for (size_t i = 0; i < count; i++) {
     out[4 * i] = (uint8_t)w[i]; out[4 * i + 1] = (uint8_t)(w[i] >> 8);
@@ -256,9 +262,7 @@ int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32
     uint32_t *B = malloc(words * 4), *V = malloc(s * kept * 4), *XYT = malloc(3 * s * 4);
     int ok = B && V && XYT;
     if (ok) {
-      for (size_t i = 0; i < words; i++) {
-        B[i] = (uint32_t)bytes[4 * i] | (uint32_t)bytes[4 * i + 1] << 8 | (uint32_t)bytes[4 * i + 2] << 16 | (uint32_t)bytes[4 * i + 3] << 24;
-      }
+      bytes_to_words(bytes, words, B);
       for (uint32_t i = 0; i < p; i++) smix_tmto(B + i * s, r, N, classic_nloop(N, t), tmto, V, XYT, XYT + s, XYT + 2 * s);
       words_to_bytes(B, words, bytes);
     }
@@ -274,9 +278,7 @@ int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32
   pwxform_ctx *contexts = (flags & YESCRYPT_RW) ? calloc(p, sizeof *contexts) : 0;
   int ok = B && V && XY && (!(flags & YESCRYPT_RW) || (S && contexts));
   if (ok) {
-    for (size_t i = 0; i < words; i++) {
-      B[i] = (uint32_t)bytes[4 * i] | (uint32_t)bytes[4 * i + 1] << 8 | (uint32_t)bytes[4 * i + 2] << 16 | (uint32_t)bytes[4 * i + 3] << 24;
-    }
+    bytes_to_words(bytes, words, B);
     if (flags & YESCRYPT_RW) {
       for (uint32_t i = 0; i < p; i++) contexts[i].S = S + (size_t)i * S_WORDS;
       smix(B, r, N, p, t, flags, V, XY, XY + s, contexts, passwd);
