@@ -256,24 +256,11 @@ static uint64_t classic_nloop(uint64_t N, uint32_t t) {
 
 int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32_t t, uint32_t flags, uint8_t passwd[32],
   uint32_t tmto) {
-  if (tmto > 1 && flags == 0) {
-    size_t s = 32 * (size_t)r, words = s * p;
-    uint64_t kept = (N + tmto - 1) / tmto;
-    uint32_t *B = malloc(words * 4), *V = malloc(s * kept * 4), *XYT = malloc(3 * s * 4);
-    int ok = B && V && XYT;
-    if (ok) {
-      bytes_to_words(bytes, words, B);
-      for (uint32_t i = 0; i < p; i++) smix_tmto(B + i * s, r, N, classic_nloop(N, t), tmto, V, XYT, XYT + s, XYT + 2 * s);
-      words_to_bytes(B, words, bytes);
-    }
-    free(B); free(V); free(XYT);
-    return ok ? 0 : -1;
-  }
-
+  if (tmto < 1 || (tmto > 1 && flags != 0)) return -1;
   size_t s = 32 * (size_t)r, words = s * p;
   uint32_t *B = malloc(words * 4);
-  uint32_t *V = malloc(s * N * 4);
-  uint32_t *XY = malloc(2 * s * 4);
+  uint32_t *V = malloc(s * ((N + tmto - 1) / tmto) * 4);
+  uint32_t *XY = malloc(3 * s * 4); /* X, Y and the TMTO path's block made again */
   uint32_t *S = (flags & YESCRYPT_RW) ? malloc((size_t)p * S_WORDS * 4) : 0;
   pwxform_ctx *contexts = (flags & YESCRYPT_RW) ? calloc(p, sizeof *contexts) : 0;
   int ok = B && V && XY && (!(flags & YESCRYPT_RW) || (S && contexts));
@@ -282,6 +269,8 @@ int yescrypt_smix_all(uint8_t *bytes, uint64_t N, uint32_t r, uint32_t p, uint32
     if (flags & YESCRYPT_RW) {
       for (uint32_t i = 0; i < p; i++) contexts[i].S = S + (size_t)i * S_WORDS;
       smix(B, r, N, p, t, flags, V, XY, XY + s, contexts, passwd);
+    } else if (tmto > 1) {
+      for (uint32_t i = 0; i < p; i++) smix_tmto(B + i * s, r, N, classic_nloop(N, t), tmto, V, XY, XY + s, XY + 2 * s);
     } else {
       for (uint32_t i = 0; i < p; i++) smix(B + i * s, r, N, 1, t, flags, V, XY, XY + s, 0, passwd);
     }
