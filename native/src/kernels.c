@@ -4,9 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Chains per call for each algorithm (lanes.inc), measured on one EPYC (Zen 5) core: beyond these the registers
+ * spill. The SHA family has enough independent work in one step (and 16 message words to keep) that one chain is
+ * its best. */
+#define CH_SHA1 1
+#define CH_SHA256 1
+#define CH_SHA512 1
+
 #define LANES 4
 #define SFX(name) name##_base
+#define CH_MD5 4
+#define CH_MD4 4
 #include "lanes.inc"
+#undef CH_MD5
+#undef CH_MD4
 #undef LANES
 #undef SFX
 
@@ -15,7 +26,11 @@
 #pragma GCC target("avx2")
 #define LANES 8
 #define SFX(name) name##_avx2
+#define CH_MD5 4
+#define CH_MD4 4
 #include "lanes.inc"
+#undef CH_MD5
+#undef CH_MD4
 #undef LANES
 #undef SFX
 #pragma GCC pop_options
@@ -24,7 +39,11 @@
 #pragma GCC target("avx512f,avx512vl,avx512bw")
 #define LANES 16
 #define SFX(name) name##_avx512
+#define CH_MD5 8
+#define CH_MD4 8
 #include "lanes.inc"
+#undef CH_MD5
+#undef CH_MD4
 #undef LANES
 #undef SFX
 #pragma GCC pop_options
@@ -34,15 +53,21 @@ static kernel_group_fn group = 0;
 static uint32_t lanes32 = 4;
 static const char *isa = "base";
 
+/* The widest instruction set the CPU has, or a narrower one named by VIGIE_NATIVE_ISA (avx2, sse2; for tests and
+ * for comparing tiers — a wider one than the CPU has is not taken). VIGIE_NATIVE_NO_AVX512=1 is the same as avx2. */
 static void choose(void) {
   if (group) return;
 #if defined(__x86_64__) || defined(__i386__)
+  const char *want = getenv("VIGIE_NATIVE_ISA");
+  const char *no512 = getenv("VIGIE_NATIVE_NO_AVX512");
+  const int noAvx512 = (want && (!strcmp(want, "avx2") || !strcmp(want, "sse2"))) || (no512 && *no512 && strcmp(no512, "0"));
+  const int noAvx2 = want && !strcmp(want, "sse2");
   __builtin_cpu_init();
-  if (!getenv("VIGIE_NATIVE_NO_AVX512") && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+  if (!noAvx512 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
       __builtin_cpu_supports("avx512bw")) {
     group = group_avx512; lanes32 = 16; isa = "avx512"; return;
   }
-  if (__builtin_cpu_supports("avx2")) { group = group_avx2; lanes32 = 8; isa = "avx2"; return; }
+  if (!noAvx2 && __builtin_cpu_supports("avx2")) { group = group_avx2; lanes32 = 8; isa = "avx2"; return; }
   isa = "sse2";
 #elif defined(__aarch64__)
   isa = "neon";
@@ -99,9 +124,13 @@ static size_t message(const batch_job *job, uint32_t i, uint8_t *out, size_t cap
   return len;
 }
 
+static inline uint32_t key2(const uint8_t *d) { return (uint32_t)d[8] << 24 | (uint32_t)d[9] << 16 | (uint32_t)d[10] << 8 | d[11]; }
+
 int targets_lookup(const target_set *t, uint64_t key, const uint8_t *digest) {
   uint64_t slot = key >> t->bitmapShift;
   if (!((t->bitmap[slot >> 6] >> (slot & 63)) & 1)) return 0;
+  uint32_t slot2 = key2(digest) >> t->bitmap2Shift;
+  if (!((t->bitmap2[slot2 >> 6] >> (slot2 & 63)) & 1)) return 0;
   uint32_t lo = 0, hi = t->count;
   while (lo < hi) {
     uint32_t mid = (lo + hi) >> 1;
@@ -168,17 +197,16 @@ uint32_t kernel_run(const batch_job *job) {
   const uint32_t stateWords = (uint32_t)(wide ? 8 : (dlen / 4));
   const uint8_t *salt = job->salt;
   const size_t saltLength = job->saltLength;
-  uint32_t blk[16 * 16] __attribute__((aligned(64)));
-  uint32_t st[8 * 16] __attribute__((aligned(64)));
+  uint32_t blk[KERNEL_GROUPS * 16 * 16] __attribute__((aligned(64)));
+  uint32_t st[KERNEL_GROUPS * 8 * 16] __attribute__((aligned(64)));
   union { uint8_t b[128]; uint32_t w[32]; uint64_t q[16]; } m __attribute__((aligned(64)));
-  uint32_t idx[16];
+  uint32_t idx[KERNEL_GROUPS * 16];
   uint8_t digest[64];
   uint32_t nhits = 0;
-  uint32_t *w32 = blk;
-  uint64_t *w64 = (uint64_t *)blk;
+  const uint32_t room = lanes * KERNEL_GROUPS;
   for (uint32_t i = 0; i < job->count;) {
     uint32_t n = 0;
-    while (n < lanes && i < job->count) {
+    while (n < room && i < job->count) {
       const uint8_t *c = job->buf + job->offsets[i];
       size_t len = job->offsets[i + 1] - job->offsets[i];
       memset(m.b, 0, 128);
@@ -194,43 +222,49 @@ uint32_t kernel_run(const batch_job *job) {
       if (len == SIZE_MAX) { nhits = run_long(job, i, nhits); i++; continue; }
       m.b[len] = 0x80;
       uint64_t bits = (uint64_t)len * 8;
+      /* Candidate n: lane n % lanes of group n / lanes. */
+      const uint32_t l = n % lanes, base = n / lanes * 16 * lanes + l;
       if (wide) {
-        for (int w = 0; w < 15; w++) w64[w * lanes + n] = __builtin_bswap64(m.q[w]);
-        w64[15 * lanes + n] = bits;
+        uint64_t *w64 = (uint64_t *)blk + base;
+        for (int w = 0; w < 15; w++) w64[w * lanes] = __builtin_bswap64(m.q[w]);
+        w64[15 * lanes] = bits;
       } else if (little) {
-        for (int w = 0; w < 14; w++) w32[w * lanes + n] = m.w[w];
-        w32[14 * lanes + n] = (uint32_t)bits;
-        w32[15 * lanes + n] = 0;
+        uint32_t *w32 = blk + base;
+        for (int w = 0; w < 14; w++) w32[w * lanes] = m.w[w];
+        w32[14 * lanes] = (uint32_t)bits;
+        w32[15 * lanes] = 0;
       } else {
-        for (int w = 0; w < 14; w++) w32[w * lanes + n] = bswap32(m.w[w]);
-        w32[14 * lanes + n] = 0;
-        w32[15 * lanes + n] = (uint32_t)bits;
+        uint32_t *w32 = blk + base;
+        for (int w = 0; w < 14; w++) w32[w * lanes] = bswap32(m.w[w]);
+        w32[14 * lanes] = 0;
+        w32[15 * lanes] = (uint32_t)bits;
       }
       idx[n++] = i++;
     }
     if (!n) continue;
-    group(algo, blk, st);
-    for (uint32_t l = 0; l < n; l++) {
+    group(algo, blk, st, (n + lanes - 1) / lanes);
+    for (uint32_t j = 0; j < n; j++) {
+      const uint32_t l = j % lanes, base = j / lanes * 8 * lanes + l; /* in the state's units */
       if (!job->digests) {
         /* Match only: the bitmap on the first 8 digest bytes, straight from the state, rejects almost all. */
-        uint64_t key = wide ? ((const uint64_t *)st)[l]
-          : little ? (uint64_t)bswap32(st[l]) << 32 | bswap32(st[lanes + l]) : (uint64_t)st[l] << 32 | st[lanes + l];
+        uint64_t key = wide ? ((const uint64_t *)st)[base]
+          : little ? (uint64_t)bswap32(st[base]) << 32 | bswap32(st[base + lanes]) : (uint64_t)st[base] << 32 | st[base + lanes];
         if (!bitmap_has(job->targets, key)) continue;
       }
       if (wide) {
-        const uint64_t *s64 = (const uint64_t *)st;
+        const uint64_t *s64 = (const uint64_t *)st + base;
         for (uint32_t w = 0; w < 8; w++) {
-          uint64_t v = __builtin_bswap64(s64[w * lanes + l]);
+          uint64_t v = __builtin_bswap64(s64[w * lanes]);
           memcpy(digest + 8 * w, &v, 8);
         }
       } else {
         for (uint32_t w = 0; w < stateWords; w++) {
-          uint32_t v = st[w * lanes + l];
+          uint32_t v = st[base + w * lanes];
           if (!little) v = bswap32(v);
           memcpy(digest + 4 * w, &v, 4);
         }
       }
-      nhits = emit(job, idx[l], digest, dlen, nhits);
+      nhits = emit(job, idx[j], digest, dlen, nhits);
     }
   }
   return nhits;
@@ -254,11 +288,15 @@ target_set *targets_create(int algo, const uint8_t *digests, uint32_t count) {
   while (bits < 26 && (1ull << bits) < (uint64_t)count * 64) bits++;
   t->bitmapShift = 64 - bits;
   t->bitmap = calloc((1ull << bits) / 64, 8);
+  uint32_t bits2 = 10;
+  while (bits2 < 24 && (1ull << bits2) < (uint64_t)count * 16) bits2++;
+  t->bitmap2Shift = 32 - bits2;
+  t->bitmap2 = calloc((1ull << bits2) / 64, 8);
   t->keys = malloc(sizeof(uint64_t) * (count ? count : 1));
   t->digests = malloc((size_t)t->digestLength * (count ? count : 1));
   uint32_t *order = malloc(sizeof(uint32_t) * (count ? count : 1));
   uint8_t *raw = malloc((size_t)t->digestLength * (count ? count : 1));
-  if (!t->bitmap || !t->keys || !t->digests || !order || !raw) { free(order); free(raw); targets_free(t); return 0; }
+  if (!t->bitmap || !t->bitmap2 || !t->keys || !t->digests || !order || !raw) { free(order); free(raw); targets_free(t); return 0; }
   memcpy(raw, digests, (size_t)t->digestLength * count);
   for (uint32_t i = 0; i < count; i++) order[i] = i;
   /* Sorting by full digest also sorts by key (its first 8 bytes, big-endian). */
@@ -273,6 +311,8 @@ target_set *targets_create(int algo, const uint8_t *digests, uint32_t count) {
     t->keys[i] = targets_key(d);
     uint64_t slot = t->keys[i] >> t->bitmapShift;
     t->bitmap[slot >> 6] |= 1ull << (slot & 63);
+    uint32_t slot2 = key2(d) >> t->bitmap2Shift;
+    t->bitmap2[slot2 >> 6] |= 1ull << (slot2 & 63);
   }
   free(order);
   free(raw);
@@ -282,6 +322,7 @@ target_set *targets_create(int algo, const uint8_t *digests, uint32_t count) {
 void targets_free(target_set *t) {
   if (!t) return;
   free(t->bitmap);
+  free(t->bitmap2);
   free(t->keys);
   free(t->digests);
   free(t);

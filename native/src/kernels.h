@@ -12,6 +12,10 @@ typedef struct {
   uint32_t digestLength;
   uint32_t bitmapShift;
   uint64_t *bitmap;
+  /* A second, smaller bitmap on digest bytes 8…11 (big-endian), looked at only when the first one hits: it
+   * spares the binary search most of the first bitmap's false hits (about one candidate in 90). */
+  uint32_t bitmap2Shift;
+  uint64_t *bitmap2;
   uint64_t *keys;
   uint8_t *digests; /* count * digestLength, in key order */
 } target_set;
@@ -34,8 +38,13 @@ uint32_t kernel_lanes(void);
 /* Returns the number of hits (match mode) or 0. */
 uint32_t kernel_run(const batch_job *job);
 
-/* The SIMD group of the chosen instruction set: one block per lane in, word-major, states out the same way. */
-typedef void (*kernel_group_fn)(int algo, const void *blk, void *st);
+/* Groups of kernel_lanes() candidates one call of the SIMD function can take: its independent chains are what
+ * keeps the vector units busy (lanes.inc). */
+#define KERNEL_GROUPS 8
+/* The SIMD function of the chosen instruction set: `groups` (1 … KERNEL_GROUPS) groups, one block per lane in,
+ * word-major, group g's at blk + g * 16 * kernel_lanes() (32-bit units); states out the same way, group g's at
+ * st + g * 8 * kernel_lanes(). */
+typedef void (*kernel_group_fn)(int algo, const void *blk, void *st, uint32_t groups);
 kernel_group_fn kernel_group(void);
 /* UTF-8 → UTF-16LE (what NT hashes). Returns the byte length, or SIZE_MAX when it does not fit in `cap`. */
 size_t kernel_utf16le(const uint8_t *s, size_t n, uint8_t *out, size_t cap);

@@ -9,6 +9,9 @@
  * hashed in turn. Pairs too long for one block, or whose suffix cannot be encoded, take the scalar path. */
 #include "product.h"
 #include <stdlib.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 #include <string.h>
 
 #define MAX_LANES 16
@@ -25,6 +28,7 @@ struct suffix_set {
    * it cannot be encoded in one block or is padding */
   uint32_t *length;
   uint32_t *maxLength; /* per group, over its usable suffixes */
+  uint32_t *scalarLanes; /* per group, a bit per suffix (not padding) that takes the scalar path */
   /* per alignment a (0 .. wordBytes-1) and group g: maxWords[a][g] words, word k of lane l at
    * words[a] + (start[a][g] + k * lanes + l) * (wordBytes / 4), in 32-bit units, already in the algorithm's
    * byte order; lanes whose tail is shorter hold zeros */
@@ -69,6 +73,7 @@ void suffixes_free(suffix_set *s) {
   free(s->salt);
   free(s->length);
   free(s->maxLength);
+  free(s->scalarLanes);
   for (int a = 0; a < 8; a++) { free(s->words[a]); free(s->start[a]); free(s->maxWords[a]); }
   free(s);
 }
@@ -92,7 +97,8 @@ suffix_set *suffixes_create(int algo, const uint8_t *bytes, const uint32_t *offs
   s->salt = malloc(saltLength ? saltLength : 1);
   s->length = malloc(sizeof(uint32_t) * (padded ? padded : 1));
   s->maxLength = calloc(s->groups ? s->groups : 1, sizeof(uint32_t));
-  if (!s->bytes || !s->rawOffsets || !s->salt || !s->length || !s->maxLength) { suffixes_free(s); return 0; }
+  s->scalarLanes = calloc(s->groups ? s->groups : 1, sizeof(uint32_t));
+  if (!s->bytes || !s->rawOffsets || !s->salt || !s->length || !s->maxLength || !s->scalarLanes) { suffixes_free(s); return 0; }
   memcpy(s->bytes, bytes, raw);
   memcpy(s->rawOffsets, offsets, sizeof(uint32_t) * (count + 1));
   if (saltLength) memcpy(s->salt, salt, saltLength);
@@ -102,6 +108,7 @@ suffix_set *suffixes_create(int algo, const uint8_t *bytes, const uint32_t *offs
     size_t w;
     if (j >= count || !encode(algo, bytes + offsets[j], offsets[j + 1] - offsets[j], buf, MAX_TAIL, &w) || w + saltLength + 1 > MAX_TAIL) {
       s->length[j] = UINT32_MAX;
+      if (j < count) s->scalarLanes[j / L] |= 1u << (j % L);
       continue;
     }
     s->length[j] = (uint32_t)(w + saltLength);
@@ -136,13 +143,6 @@ suffix_set *suffixes_create(int algo, const uint8_t *bytes, const uint32_t *offs
   return s;
 }
 
-typedef struct {
-  uint32_t blk[16 * 16] __attribute__((aligned(64)));
-  uint32_t stem;  /* the stem whose words the blocks hold (UINT32_MAX: none) */
-  uint32_t high;  /* words written past the stem's full words, up to (exclusive) */
-  uint32_t group, from, to; /* the suffix group held, and its lanes that are candidates of this run */
-} lane_set;
-
 static inline void record(const product_job *job, uint32_t *nhits, uint32_t stem, uint32_t suffix) {
   if (*nhits < job->capacity) {
     job->hits[2 * *nhits] = stem;
@@ -164,161 +164,97 @@ static void scalar_pair(const product_job *job, uint32_t stem, uint32_t suffix, 
   if (targets_lookup(job->targets, targets_key(digest), digest)) record(job, nhits, stem, suffix);
 }
 
+
+/* A set of blocks: KERNEL_GROUPS groups of lanes, each holding one stem and one group of suffixes. */
 typedef struct {
-  uint32_t st[8 * 16] __attribute__((aligned(64)));
-  uint32_t stem, group, from, to;
-  int full; /* holds states not looked up yet */
+  uint32_t blk[KERNEL_GROUPS * 16 * MAX_LANES] __attribute__((aligned(64)));
+  uint32_t n; /* groups filled in this round */
+  struct {
+    uint32_t stem;  /* the stem whose words the group's blocks hold (UINT32_MAX: none) */
+    uint32_t high;  /* words written past the stem's full words, up to (exclusive) */
+    uint32_t group, from, to; /* the suffix group held, and its lanes that are candidates of this run */
+  } slot[KERNEL_GROUPS];
+} lane_set;
+
+/* The states of a hashed set, and which candidates they are. */
+typedef struct {
+  uint32_t st[KERNEL_GROUPS * 8 * MAX_LANES] __attribute__((aligned(64)));
+  uint32_t n; /* groups holding states not looked up yet */
+  struct { uint32_t stem, group, from, to; } slot[KERNEL_GROUPS];
 } hashed;
 
-/* The lanes of one hashed group: the bitmap on the state's first word, a full compare on a bitmap hit. */
-static void check(const product_job *job, const hashed *h, uint32_t slotShift, uint32_t *nhits) {
-  const suffix_set *x = job->suffixes;
-  const target_set *targets = job->targets;
-  const int algo = x->algo, wide = algo == ALGO_SHA512, little = little_endian_algo(algo);
-  const uint32_t L = x->lanes;
-  const uint32_t *st = h->st;
-  for (uint32_t l = h->from; l < h->to; l++) {
-    const uint32_t j = h->group * L + l;
-    if (x->length[j] == UINT32_MAX) {
-      if (j < x->count) scalar_pair(job, h->stem, j, nhits);
-      continue;
-    }
-    uint64_t head = wide ? ((const uint64_t *)st)[l] : little ? __builtin_bswap32(st[l]) : st[l];
-    uint64_t slot = head >> slotShift;
-    if (!((targets->bitmap[slot >> 6] >> (slot & 63)) & 1)) continue;
-    uint8_t digest[64];
-    if (wide) {
-      const uint64_t *s64 = (const uint64_t *)st;
-      for (uint32_t w = 0; w < 8; w++) { uint64_t v = __builtin_bswap64(s64[w * L + l]); memcpy(digest + 8 * w, &v, 8); }
-    } else {
-      for (uint32_t w = 0; w < hash_digest_length(algo) / 4; w++) {
-        uint32_t v = st[w * L + l];
-        if (!little) v = __builtin_bswap32(v);
-        memcpy(digest + 4 * w, &v, 4);
-      }
-    }
-    if (targets_lookup(targets, targets_key(digest), digest)) record(job, nhits, h->stem, j);
+#define INLINE static inline __attribute__((always_inline))
+
+/* Per instruction set: the lane vectors, a byte swap of each lane, and the bitmap test of a vector of slots (a
+ * bit per lane whose slot is set). */
+#define LANE_TYPES(PL)                                                                                       \
+  typedef uint32_t SFX(pv32) __attribute__((vector_size(PL * 4)));                                           \
+  typedef uint32_t SFX(pv32u) __attribute__((vector_size(PL * 4), aligned(4)));                              \
+  typedef uint64_t SFX(pv64) __attribute__((vector_size(PL * 4)));                                           \
+  typedef uint8_t SFX(pv8) __attribute__((vector_size(PL * 4)));                                             \
+  INLINE SFX(pv32) SFX(bswap)(SFX(pv32) v) {                                                                 \
+    SFX(pv8) order;                                                                                          \
+    for (int i = 0; i < PL * 4; i++) order[i] = (uint8_t)((i & ~3) | (3 - (i & 3)));                         \
+    return (SFX(pv32))__builtin_shuffle((SFX(pv8))v, order);                                                 \
   }
+
+#define PL 4
+#define SFX(name) name##_base
+LANE_TYPES(4)
+INLINE uint32_t SFX(bitmap_hits)(SFX(pv32) slot, const uint32_t *bitmap) {
+  uint32_t hit = 0;
+  for (int l = 0; l < 4; l++) hit |= ((bitmap[slot[l] >> 5] >> (slot[l] & 31)) & 1u) << l;
+  return hit;
 }
+#include "product_lanes.inc"
+#undef PL
+#undef SFX
+
+#if defined(__x86_64__) || defined(__i386__)
+#pragma GCC push_options
+#pragma GCC target("avx2")
+#define PL 8
+#define SFX(name) name##_avx2
+LANE_TYPES(8)
+INLINE uint32_t SFX(bitmap_hits)(SFX(pv32) slot, const uint32_t *bitmap) {
+  __m256i s = (__m256i)slot;
+  __m256i words = _mm256_i32gather_epi32((const int *)bitmap, _mm256_srli_epi32(s, 5), 4);
+  __m256i bits = _mm256_sllv_epi32(words, _mm256_sub_epi32(_mm256_set1_epi32(31), _mm256_and_si256(s, _mm256_set1_epi32(31))));
+  return (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(bits)); /* each lane's bit, moved to its sign */
+}
+#include "product_lanes.inc"
+#undef PL
+#undef SFX
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512vl,avx512bw")
+#define PL 16
+#define SFX(name) name##_avx512
+LANE_TYPES(16)
+INLINE uint32_t SFX(bitmap_hits)(SFX(pv32) slot, const uint32_t *bitmap) {
+  __m512i s = (__m512i)slot;
+  __m512i words = _mm512_i32gather_epi32(_mm512_srli_epi32(s, 5), bitmap, 4);
+  __m512i bits = _mm512_srlv_epi32(words, _mm512_and_si512(s, _mm512_set1_epi32(31)));
+  return (uint32_t)_mm512_test_epi32_mask(bits, _mm512_set1_epi32(1));
+}
+#include "product_lanes.inc"
+#undef PL
+#undef SFX
+#pragma GCC pop_options
+#endif
 
 uint32_t product_run(const product_job *job) {
   const suffix_set *x = job->suffixes;
-  const int algo = x->algo;
-  const int wide = algo == ALGO_SHA512;
-  const int little = little_endian_algo(algo);
-  const kernel_group_fn group = kernel_group();
-  const uint32_t L = x->lanes, wb = x->wordBytes, unit = wb / 4;
-  const size_t fits = (wide ? 128 : 64) - (wide ? 16 : 8) - 1;
-  const uint32_t lengthWord = little ? 14 : 15;
-  const target_set *targets = job->targets;
-  /* The bitmap slot straight from the state's first word: its top bits are the top bits of the key. */
-  const uint32_t slotShift = wide ? targets->bitmapShift : targets->bitmapShift - 32;
-  uint32_t nhits = 0;
+  const uint32_t L = x->lanes;
   if (job->count == 0 || job->stemCount == 0 || x->count == 0 || L > MAX_LANES || (L != kernel_lanes() && L * 2 != kernel_lanes()))
     return 0;
-
-  lane_set sets[2];
-  memset(sets, 0, sizeof sets);
-  sets[0].stem = sets[1].stem = UINT32_MAX;
-  hashed states[2];
-  memset(states, 0, sizeof states);
-  /* The current stem as message words (32-bit units), its byte length, full words and alignment. */
-  uint32_t stemWords[32] __attribute__((aligned(64)));
-  size_t stemLength = 0;
-  uint32_t full = 0, align = 0;
-  int stemFits = 0;
-  uint32_t loaded = UINT32_MAX;
-  uint32_t stem = job->startStem, suffix = job->startSuffix, left = job->count;
-  int cur = 0, pending = 0;
-
-  for (;;) {
-    lane_set *set = &sets[cur];
-    int filled = 0;
-    /* Fill this set with the next group of candidates that the lanes can take; others go the scalar way. */
-    while (!filled && left > 0 && stem < job->stemCount) {
-      if (loaded != stem) {
-        uint8_t m[136] __attribute__((aligned(8)));
-        memset(m, 0, sizeof m);
-        stemFits = encode(algo, job->stems + job->stemOffsets[stem], job->stemOffsets[stem + 1] - job->stemOffsets[stem], m, fits, &stemLength);
-        for (uint32_t k = 0; k < 14; k++) word_at(algo, m, k, stemWords + k * unit);
-        full = (uint32_t)(stemLength / wb);
-        align = (uint32_t)(stemLength % wb);
-        loaded = stem;
-      }
-      const uint32_t g = suffix / L, from = suffix % L;
-      const uint32_t inGroup = x->count - g * L < L ? x->count - g * L : L; /* the last group is short */
-      const uint32_t room = inGroup - from;
-      const uint32_t to = from + (left < room ? left : room);
-      const uint32_t end = g * L + to; /* one past the last suffix of the group in this run */
-      if (!stemFits || stemLength + x->maxLength[g] > fits) {
-        for (uint32_t j = g * L + from; j < end && j < x->count; j++) scalar_pair(job, stem, j, &nhits);
-      } else {
-        uint32_t *blk = set->blk;
-        uint64_t *w64 = (uint64_t *)blk;
-        const uint32_t nw = x->maxWords[align][g];
-        const uint32_t *tw = x->words[align] + (size_t)x->start[align][g] * unit;
-        if (set->stem != stem) {
-          /* The stem's full words in every lane, zeros up to the length field. */
-          for (uint32_t w = 0; w < 14; w++) {
-            if (wide) {
-              uint64_t v = w < full ? (uint64_t)stemWords[2 * w] | (uint64_t)stemWords[2 * w + 1] << 32 : 0;
-              for (uint32_t l = 0; l < L; l++) w64[w * L + l] = v;
-            } else {
-              uint32_t v = w < full ? stemWords[w] : 0;
-              for (uint32_t l = 0; l < L; l++) blk[w * L + l] = v;
-            }
-          }
-          set->stem = stem;
-          set->high = full;
-        }
-        if (wide) {
-          const uint64_t *t64 = (const uint64_t *)tw;
-          uint64_t part = align ? (uint64_t)stemWords[2 * full] | (uint64_t)stemWords[2 * full + 1] << 32 : 0;
-          for (uint32_t l = 0; l < L; l++) w64[full * L + l] = t64[l] | part;
-          for (uint32_t k = 1; k < nw; k++)
-            for (uint32_t l = 0; l < L; l++) w64[(full + k) * L + l] = t64[k * L + l];
-          for (uint32_t w = full + nw; w < set->high; w++)
-            for (uint32_t l = 0; l < L; l++) w64[w * L + l] = 0;
-          for (uint32_t l = 0; l < L; l++) w64[15 * L + l] = (uint64_t)(stemLength + x->length[g * L + l]) * 8;
-        } else {
-          uint32_t part = align ? stemWords[full] : 0;
-          for (uint32_t l = 0; l < L; l++) blk[full * L + l] = tw[l] | part;
-          for (uint32_t k = 1; k < nw; k++)
-            for (uint32_t l = 0; l < L; l++) blk[(full + k) * L + l] = tw[k * L + l];
-          for (uint32_t w = full + nw; w < set->high; w++)
-            for (uint32_t l = 0; l < L; l++) blk[w * L + l] = 0;
-          for (uint32_t l = 0; l < L; l++) blk[lengthWord * L + l] = (uint32_t)(stemLength + x->length[g * L + l]) * 8;
-        }
-        set->high = full + nw;
-        set->group = g;
-        set->from = from;
-        set->to = to;
-        set->stem = stem;
-        filled = 1;
-      }
-      left -= to - from;
-      suffix = end;
-      if (suffix >= x->count) { suffix = 0; stem++; }
-    }
-    /* Hash the other set, filled one round ago, into one state buffer; look up the states hashed one round
-     * before that, in the other buffer (reading a state right after the SIMD stores wrote it stalls too). */
-    if (pending) {
-      const lane_set *done = &sets[cur ^ 1];
-      group(algo, done->blk, states[cur].st);
-      states[cur].stem = done->stem;
-      states[cur].group = done->group;
-      states[cur].from = done->from;
-      states[cur].to = done->to;
-      states[cur].full = 1;
-    }
-    if (states[cur ^ 1].full) check(job, &states[cur ^ 1], slotShift, &nhits);
-    states[cur ^ 1].full = 0;
-    if (!filled) {
-      if (states[cur].full) check(job, &states[cur], slotShift, &nhits);
-      break;
-    }
-    pending = 1;
-    cur ^= 1;
+  switch (kernel_lanes()) {
+#if defined(__x86_64__) || defined(__i386__)
+    case 16: return run_avx512(job);
+    case 8: return run_avx2(job);
+#endif
+    case 4: return run_base(job);
+    default: return 0;
   }
-  return nhits;
 }

@@ -1,10 +1,14 @@
 // Every tier against the reference code and published vectors, for every algorithm, salted or not, short and
 // longer than one block, ASCII and not. The native tier is tested when it was built here (it is optional).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CandidateBatch, kernelOfTier, type KernelAlgorithm, type KernelTier } from './index.ts';
+import { kernelOfTier, type KernelAlgorithm, type KernelTier } from './index.ts';
 import { referenceDigest } from './reference.ts';
+import {
+  ALGORITHMS, batchOf, PRODUCT_ALGORITHMS, PRODUCT_RANGES, PRODUCT_SALT, PRODUCT_WANTED, productText, STEMS, SUFFIXES, WORDS, workload,
+} from './kernels.workload.ts';
 
-const ALGORITHMS: KernelAlgorithm[] = ['MD5', 'SHA1', 'SHA256', 'SHA512', 'MD4', 'NT', 'LM'];
 const VECTORS: [KernelAlgorithm, string, string][] = [
   ['NT', 'password', '8846f7eaee8fb117ad06bdd830b7586c'],
   ['LM', 'password', 'e52cac67419a9a224a3b108f3fa6cb6d'],
@@ -14,15 +18,6 @@ const VECTORS: [KernelAlgorithm, string, string][] = [
   ['SHA256', 'abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
   ['SHA512', 'abc', 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f'],
 ];
-
-const WORDS: string[] = ['', 'password', 'Azerty123!', 'élève2024', 'prix 10€', 'emoji😀', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(200)];
-for (let i = 0; i < 300; i++) WORDS.push(`Dupont${i}${'é'.repeat(i % 31)}`);
-
-function batchOf(algorithm: KernelAlgorithm, words: string[]): CandidateBatch {
-  const b = new CandidateBatch(Math.max(64, words.length), algorithm === 'LM' ? 'lm' : 'utf8');
-  for (const w of words) b.push(w);
-  return b;
-}
 
 const tiers: KernelTier[] = ['reference', 'wasm', 'native'];
 
@@ -66,29 +61,45 @@ describe.each(tiers)('the %s kernel tier', (tier) => {
     expect(k!.crypt(kind, batchOf('MD5', ['wrong', 'Password']), salt, rounds, hash)).toBe(-1);
   });
 
-  const PRODUCT_ALGORITHMS = ALGORITHMS.filter((a) => a !== 'LM');
-  const STEMS = ['', 'soleil', 'Nathalie', 'élève', 'x'.repeat(40), 'y'.repeat(53), 'z'.repeat(120), 'ab', 'abc', 'abcd', 'abcde'];
-  const SUFFIXES = ['', '1', '12', '123', '2024!', '!', 'é', '😀', 'w'.repeat(30), 'v'.repeat(70)];
-  for (let i = 0; i < 45; i++) SUFFIXES.push(`${i}${i % 3 ? '' : '.'}`);
-
   it.skipIf(!k).each(PRODUCT_ALGORITHMS)('finds exactly the stem × suffix pairs whose %s digest is a target, salted or not, over any range', (algorithm) => {
     const stems = batchOf(algorithm, STEMS);
-    for (const salt of [undefined, Uint8Array.from([9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 255, 254])]) {
+    for (const salt of [undefined, PRODUCT_SALT]) {
       const suffixes = k!.suffixes(algorithm, SUFFIXES, salt);
       const total = STEMS.length * SUFFIXES.length;
       // Targets spread over short, long, non-ASCII and scalar-path pairs, the same candidate twice ('ab'+'c' = 'abc'+'').
-      const wanted = [0, 5, 17, 60, 61, 150, 299, 333, total - 1].filter((p) => p < total);
-      const text = (p: number): string => STEMS[Math.floor(p / SUFFIXES.length)]! + SUFFIXES[p % SUFFIXES.length]!;
-      const targets = k!.targets(algorithm, [...wanted.map((p) => referenceDigest(algorithm, text(p), salt)), referenceDigest(algorithm, 'abc', salt)]);
+      const wanted = PRODUCT_WANTED.filter((p) => p < total);
+      const targets = k!.targets(algorithm, [...wanted.map((p) => referenceDigest(algorithm, productText(p), salt)), referenceDigest(algorithm, 'abc', salt)]);
       const brute = (start: number, count: number): number[] => {
         const out: number[] = [];
-        const keys = new Set([...wanted.map(text), 'abc']);
-        for (let p = start; p < Math.min(total, start + count); p++) if (keys.has(text(p))) out.push(p);
+        const keys = new Set([...wanted.map(productText), 'abc']);
+        for (let p = start; p < Math.min(total, start + count); p++) if (keys.has(productText(p))) out.push(p);
         return out;
       };
-      for (const [start, count] of [[0, total], [1, 50], [59, 3], [150, 1], [total - 1, 10], [17, total]] as const) {
+      for (const [start, count] of PRODUCT_RANGES) {
         expect(k!.product(targets, stems, suffixes, start, count), `${algorithm} ${salt ? 'salted' : ''} ${start}+${count}`).toEqual(brute(start, count));
       }
     }
   });
+});
+
+// The addon chooses its instruction set once per process: the narrower ones (which other laptops get) run in a
+// child each, on the same fixed work, and must give the reference tier's answers.
+describe('the native tier with each instruction set', () => {
+  const native = kernelOfTier('native');
+  const narrower = native?.isa === 'avx512' ? ['avx2', 'sse2'] : native?.isa === 'avx2' ? ['sse2'] : [];
+  let expected: Record<string, unknown> | undefined;
+
+  it.skipIf(narrower.length === 0).each(narrower)('gives the reference answers with %s (VIGIE_NATIVE_ISA)', (isa) => {
+    expected ??= workload(kernelOfTier('reference')!);
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../../../bin/run-ts.mjs', import.meta.url)),
+      fileURLToPath(new URL('./kernels.isa-child.ts', import.meta.url))], {
+      encoding: 'utf8',
+      env: { ...process.env, VIGIE_NATIVE_ISA: isa, VIGIE_NATIVE_NO_AVX512: '', VIGIE_KERNEL: '' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const child = JSON.parse(r.stdout) as { isa: string; results: Record<string, unknown> };
+    expect(child.isa).toBe(isa);
+    expect(child.results).toEqual(expected);
+  }, 60_000);
 });
