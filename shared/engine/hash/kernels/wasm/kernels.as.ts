@@ -1,30 +1,12 @@
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- AssemblyScript types (v128, u32, load…) are not TypeScript's
 // @ts-nocheck — AssemblyScript, not TypeScript: compiled by asc (build/build-kernels.mjs), not by tsc.
 // The portable tier's source: AssemblyScript compiled to WebAssembly SIMD (128 bits: 4 lanes of 32 bits) by
-// build/build-kernels.mjs. MD5, MD4/NT, SHA-1 and SHA-256 run 4 candidates at a time; SHA-512 (2 lanes of 64
-// bits would gain little) and long candidates run one at a time. The host writes the packed candidates at
-// `scratch()`; digests come back at `out`. LM is left to the TypeScript reference in this tier.
+// build/build-kernels.mjs. MD5, MD4/NT, SHA-1 and SHA-256 run 8 candidates a call (two groups of 4 lanes; MD5
+// and MD4 interleave the two, see rounds.ts); SHA-512 (2 lanes of 64 bits would gain little) and long candidates
+// run one at a time. The host writes the packed candidates at `scratch()`; digests come back at `out`. `product`
+// builds stems × suffixes in the lanes itself and tests each digest's first word against the host's bitmap. LM is
+// left to the TypeScript reference in this tier.
 
-const MD5_T: StaticArray<u32> = [
-  0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501, 0x698098d8, 0x8b44f7af,
-  0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa,
-  0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8,
-  0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-  0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244, 0x432aff97,
-  0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1, 0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1,
-  0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391];
-const MD5_R: StaticArray<i32> = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const MD4_G2: StaticArray<i32> = [0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15];
-const MD4_G3: StaticArray<i32> = [0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15];
-const MD4_R: StaticArray<i32> = [3, 7, 11, 19, 3, 5, 9, 13, 3, 9, 11, 15];
-const SHA256_K: StaticArray<u32> = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2];
 const SHA256_IV: StaticArray<u32> = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 const SHA512_K: StaticArray<u64> = [
   0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538, 0x59f111f1b605d019,
@@ -44,17 +26,21 @@ const SHA512_K: StaticArray<u64> = [
 const SHA512_IV: StaticArray<u64> = [0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
   0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179];
 
+import { md4x4, md4x8, md5x4, md5x8, sha1x4, sha256x4 } from './rounds';
+
 const MD5: i32 = 0, SHA1: i32 = 1, SHA256: i32 = 2, SHA512: i32 = 3, MD4: i32 = 4, NT: i32 = 5;
 
 // Fixed work areas below the host's scratch space. ST holds the starting state (IV splats, or a chained
 // state in lane 0) and receives the result.
 const BLK: usize = memory.data(256, 16); // 16 words × 4 lanes, word-major
 const ST: usize = memory.data(128, 16); // 8 state words × 4 lanes
+const BLK2: usize = memory.data(256, 16); // lanes 4 … 7
+const ST2: usize = memory.data(128, 16);
 const MSG: usize = memory.data(256, 16); // one lane's final block(s)
 const W: usize = memory.data(640, 16); // SHA-512's message schedule
 const S64: usize = memory.data(64, 16); // SHA-512's state
-const SAVED_BLK: usize = memory.data(256, 16); // lanes already packed, kept while a long one runs
-const LANE_INDEX: usize = memory.data(16, 16); // which candidate each lane holds
+const SAVED_BLK: usize = memory.data(512, 16); // lanes already packed (BLK, BLK2), kept while a long one runs
+const LANE_INDEX: usize = memory.data(32, 16); // which candidate each lane holds
 const LONG_CAP: i32 = 8192;
 const LONG: usize = memory.data(LONG_CAP, 16); // one message, up to 8 KiB
 
@@ -63,108 +49,27 @@ export function scratch(): usize {
   return (__heap_base + 63) & ~63;
 }
 
-function rol(x: v128, n: i32): v128 {
-  return v128.or(i32x4.shl(x, n), i32x4.shr_u(x, 32 - n));
-}
-function ror(x: v128, n: i32): v128 {
-  return v128.or(i32x4.shr_u(x, n), i32x4.shl(x, 32 - n));
-}
-function word(w: i32): v128 {
-  return v128.load(BLK + (<usize>w << 4));
-}
 function splat(x: u32): v128 {
   return i32x4.splat(x);
 }
 
-function md5x4(): void {
-  let a = v128.load(ST), b = v128.load(ST + 16), c = v128.load(ST + 32), d = v128.load(ST + 48);
-  for (let i = 0; i < 64; i++) {
-    let f: v128;
-    let g: i32;
-    if (i < 16) { f = v128.xor(d, v128.and(b, v128.xor(c, d))); g = i; }
-    else if (i < 32) { f = v128.xor(c, v128.and(d, v128.xor(b, c))); g = (5 * i + 1) & 15; }
-    else if (i < 48) { f = v128.xor(v128.xor(b, c), d); g = (3 * i + 5) & 15; }
-    else { f = v128.xor(c, v128.or(b, v128.not(d))); g = (7 * i) & 15; }
-    const t = i32x4.add(i32x4.add(a, f), i32x4.add(splat(unchecked(MD5_T[i])), word(g)));
-    a = d; d = c; c = b;
-    b = i32x4.add(b, rol(t, unchecked(MD5_R[(i >> 4) * 4 + (i & 3)])));
+/** Hashes the lanes filled (1 … 8): the first 4 from BLK into ST, the next 4 from BLK2 into ST2. */
+function hashLanes(algo: i32, filled: i32): void {
+  const two = filled > 4;
+  for (let w = 0; w < 8; w++) {
+    const iv = splat(ivWord(algo, w));
+    v128.store(ST + (<usize>w << 4), iv);
+    if (two) v128.store(ST2 + (<usize>w << 4), iv);
   }
-  v128.store(ST, i32x4.add(a, v128.load(ST)));
-  v128.store(ST + 16, i32x4.add(b, v128.load(ST + 16)));
-  v128.store(ST + 32, i32x4.add(c, v128.load(ST + 32)));
-  v128.store(ST + 48, i32x4.add(d, v128.load(ST + 48)));
+  if (algo == MD5) { if (two) md5x8(BLK, ST, BLK2, ST2); else md5x4(BLK, ST); }
+  else if (algo == SHA1) { sha1x4(BLK, ST); if (two) sha1x4(BLK2, ST2); }
+  else if (algo == SHA256) { sha256x4(BLK, ST); if (two) sha256x4(BLK2, ST2); }
+  else { if (two) md4x8(BLK, ST, BLK2, ST2); else md4x4(BLK, ST); }
 }
 
-function md4x4(): void {
-  let a = v128.load(ST), b = v128.load(ST + 16), c = v128.load(ST + 32), d = v128.load(ST + 48);
-  for (let i = 0; i < 48; i++) {
-    let t: v128;
-    if (i < 16) t = i32x4.add(i32x4.add(a, v128.or(v128.and(b, c), v128.andnot(d, b))), word(i));
-    else if (i < 32) {
-      const maj = v128.or(v128.or(v128.and(b, c), v128.and(b, d)), v128.and(c, d));
-      t = i32x4.add(i32x4.add(a, maj), i32x4.add(word(unchecked(MD4_G2[i - 16])), splat(0x5a827999)));
-    } else {
-      t = i32x4.add(i32x4.add(a, v128.xor(v128.xor(b, c), d)), i32x4.add(word(unchecked(MD4_G3[i - 32])), splat(0x6ed9eba1)));
-    }
-    a = d; d = c; c = b;
-    b = rol(t, unchecked(MD4_R[(i >> 4) * 4 + (i & 3)]));
-  }
-  v128.store(ST, i32x4.add(a, v128.load(ST)));
-  v128.store(ST + 16, i32x4.add(b, v128.load(ST + 16)));
-  v128.store(ST + 32, i32x4.add(c, v128.load(ST + 32)));
-  v128.store(ST + 48, i32x4.add(d, v128.load(ST + 48)));
-}
-
-function sha1x4(): void {
-  let a = v128.load(ST), b = v128.load(ST + 16), c = v128.load(ST + 32), d = v128.load(ST + 48), e = v128.load(ST + 64);
-  for (let i = 0; i < 80; i++) {
-    if (i >= 16) {
-      const x = v128.xor(v128.xor(word((i - 3) & 15), word((i - 8) & 15)), v128.xor(word((i - 14) & 15), word(i & 15)));
-      v128.store(BLK + (<usize>(i & 15) << 4), rol(x, 1));
-    }
-    let f: v128;
-    let k: u32;
-    if (i < 20) { f = v128.xor(d, v128.and(b, v128.xor(c, d))); k = 0x5a827999; }
-    else if (i < 40) { f = v128.xor(v128.xor(b, c), d); k = 0x6ed9eba1; }
-    else if (i < 60) { f = v128.or(v128.and(b, c), v128.and(d, v128.or(b, c))); k = 0x8f1bbcdc; }
-    else { f = v128.xor(v128.xor(b, c), d); k = 0xca62c1d6; }
-    const t = i32x4.add(i32x4.add(rol(a, 5), f), i32x4.add(i32x4.add(e, splat(k)), word(i & 15)));
-    e = d; d = c; c = rol(b, 30); b = a; a = t;
-  }
-  v128.store(ST, i32x4.add(a, v128.load(ST)));
-  v128.store(ST + 16, i32x4.add(b, v128.load(ST + 16)));
-  v128.store(ST + 32, i32x4.add(c, v128.load(ST + 32)));
-  v128.store(ST + 48, i32x4.add(d, v128.load(ST + 48)));
-  v128.store(ST + 64, i32x4.add(e, v128.load(ST + 64)));
-}
-
-function sha256x4(): void {
-  let a = v128.load(ST), b = v128.load(ST + 16), c = v128.load(ST + 32), d = v128.load(ST + 48);
-  let e = v128.load(ST + 64), f = v128.load(ST + 80), g = v128.load(ST + 96), h = v128.load(ST + 112);
-  for (let i = 0; i < 64; i++) {
-    if (i >= 16) {
-      const x = word((i - 15) & 15), y = word((i - 2) & 15);
-      const s0 = v128.xor(v128.xor(ror(x, 7), ror(x, 18)), i32x4.shr_u(x, 3));
-      const s1 = v128.xor(v128.xor(ror(y, 17), ror(y, 19)), i32x4.shr_u(y, 10));
-      v128.store(BLK + (<usize>(i & 15) << 4), i32x4.add(i32x4.add(word(i & 15), s0), i32x4.add(word((i - 7) & 15), s1)));
-    }
-    const S1 = v128.xor(v128.xor(ror(e, 6), ror(e, 11)), ror(e, 25));
-    const ch = v128.xor(g, v128.and(e, v128.xor(f, g)));
-    const t1 = i32x4.add(i32x4.add(h, S1), i32x4.add(i32x4.add(ch, splat(unchecked(SHA256_K[i]))), word(i & 15)));
-    const S0 = v128.xor(v128.xor(ror(a, 2), ror(a, 13)), ror(a, 22));
-    const maj = v128.or(v128.and(a, b), v128.and(c, v128.or(a, b)));
-    const t2 = i32x4.add(S0, maj);
-    h = g; g = f; f = e; e = i32x4.add(d, t1); d = c; c = b; b = a; a = i32x4.add(t1, t2);
-  }
-  v128.store(ST, i32x4.add(a, v128.load(ST)));
-  v128.store(ST + 16, i32x4.add(b, v128.load(ST + 16)));
-  v128.store(ST + 32, i32x4.add(c, v128.load(ST + 32)));
-  v128.store(ST + 48, i32x4.add(d, v128.load(ST + 48)));
-  v128.store(ST + 64, i32x4.add(e, v128.load(ST + 64)));
-  v128.store(ST + 80, i32x4.add(f, v128.load(ST + 80)));
-  v128.store(ST + 96, i32x4.add(g, v128.load(ST + 96)));
-  v128.store(ST + 112, i32x4.add(h, v128.load(ST + 112)));
-}
+/** Where lane l (0 … 7) of the blocks and of the states is. */
+function laneBlk(l: i32): usize { return (l < 4 ? BLK : BLK2) + (<usize>(l & 3) << 2); }
+function laneSt(l: i32): usize { return (l < 4 ? ST : ST2) + (<usize>(l & 3) << 2); }
 
 // ---- one candidate at a time: SHA-512, and candidates longer than one block ----
 
@@ -204,7 +109,7 @@ function block32(algo: i32, p: usize): void {
     const v = load<u32>(p + (<usize>w << 2));
     store<u32>(BLK + (<usize>w << 4), little ? v : bswap<u32>(v));
   }
-  if (algo == MD5) md5x4(); else if (algo == SHA1) sha1x4(); else if (algo == SHA256) sha256x4(); else md4x4();
+  if (algo == MD5) md5x4(BLK, ST); else if (algo == SHA1) sha1x4(BLK, ST); else if (algo == SHA256) sha256x4(BLK, ST); else md4x4(BLK, ST);
 }
 
 function digestLength(algo: i32): i32 {
@@ -281,7 +186,7 @@ export function digest(algo: i32, buf: usize, offs: usize, count: i32, salt: usi
   const longCap = LONG_CAP;
   for (let i = 0; i < count;) {
     let filled = 0;
-    while (filled < 4 && i < count) {
+    while (filled < 8 && i < count) {
       const start = load<u32>(offs + (<usize>i << 2));
       const length = <i32>(load<u32>(offs + (<usize>(i + 1) << 2)) - start);
       let len: i32;
@@ -294,33 +199,124 @@ export function digest(algo: i32, buf: usize, offs: usize, count: i32, salt: usi
       if (algo == SHA512 || len > 55) {
         // The one-at-a-time path runs in lane 0 of the same work area: keep the lanes packed so far.
         memory.copy(SAVED_BLK, BLK, 256);
+        memory.copy(SAVED_BLK + 256, BLK2, 256);
         hashOne(algo, LONG, len, out + <usize>i * n);
         memory.copy(BLK, SAVED_BLK, 256);
+        memory.copy(BLK2, SAVED_BLK + 256, 256);
         i++;
         continue;
       }
       memory.fill(MSG, 0, 64);
       memory.copy(MSG, LONG, len);
       store<u8>(MSG + len, 0x80);
+      const lane = laneBlk(filled);
       for (let w = 0; w < 14; w++) {
         const v = load<u32>(MSG + (<usize>w << 2));
-        store<u32>(BLK + (<usize>w << 4) + (<usize>filled << 2), little ? v : bswap<u32>(v));
+        store<u32>(lane + (<usize>w << 4), little ? v : bswap<u32>(v));
       }
-      store<u32>(BLK + (14 << 4) + (<usize>filled << 2), little ? <u32>(len << 3) : 0);
-      store<u32>(BLK + (15 << 4) + (<usize>filled << 2), little ? 0 : <u32>(len << 3));
+      store<u32>(lane + (14 << 4), little ? <u32>(len << 3) : 0);
+      store<u32>(lane + (15 << 4), little ? 0 : <u32>(len << 3));
       store<i32>(LANE_INDEX + (<usize>filled << 2), i);
       filled++;
       i++;
     }
     if (!filled) continue;
-    for (let w = 0; w < 8; w++) v128.store(ST + (<usize>w << 4), splat(ivWord(algo, w)));
-    if (algo == MD5) md5x4(); else if (algo == SHA1) sha1x4(); else if (algo == SHA256) sha256x4(); else md4x4();
+    hashLanes(algo, filled);
     for (let l = 0; l < filled; l++) {
       const dst = out + <usize>load<i32>(LANE_INDEX + (<usize>l << 2)) * n;
+      const st = laneSt(l);
       for (let w = 0; w < (n >> 2); w++) {
-        const v = load<u32>(ST + (<usize>w << 4) + (<usize>l << 2));
+        const v = load<u32>(st + (<usize>w << 4));
         store<u32>(dst + (<usize>w << 2), little ? v : bswap<u32>(v));
       }
     }
   }
+}
+
+// ---- stems × suffixes (hashcat's hybrid attack), built in the lanes ----
+
+const STEM: usize = memory.data(128, 16); // the current stem, encoded (NT: UTF-16LE)
+const ENTRY: i32 = 40; // an entry of product's output: u32 pair (from the first), u32 kind, 32 digest bytes
+
+/**
+ * Checks `count` pairs, from stem 0 and suffix `startSuffix`, of `stemCount` stems (UTF-8 at stems, offsets
+ * (u32, stemCount + 1) at stemOffs) × `sfxCount` suffixes (already encoded for the algorithm — NT: UTF-16LE —
+ * at sfx, offsets at sfxOffs), `salt` appended; 32-bit algorithms only (not SHA-512). Writes an entry at `out`
+ * for each pair whose digest's first word (big-endian) is in the bitmap (2^20 bits, u32 words at `bitmap`):
+ * kind 0 with the digest, for the host to compare in full — and for each pair that does not fit in one block or
+ * whose stem is not valid UTF-8: kind 1, for the host to check the ordinary way. Returns the number of entries.
+ */
+export function product(algo: i32, stems: usize, stemOffs: usize, stemCount: i32, sfx: usize, sfxOffs: usize, sfxCount: i32,
+  startSuffix: i32, count: i32, salt: usize, saltLength: i32, bitmap: usize, out: usize): i32 {
+  const n = digestLength(algo);
+  const little = littleEndian(algo);
+  let entries = 0;
+  let stem = 0, suffix = startSuffix, left = count, pair = 0;
+  let stemLength = -1;
+  let loaded = -1;
+  while (left > 0 && stem < stemCount) {
+    let filled = 0;
+    while (filled < 8 && left > 0 && stem < stemCount) {
+      if (loaded != stem) {
+        const s0 = load<u32>(stemOffs + (<usize>stem << 2));
+        const sl = <i32>(load<u32>(stemOffs + (<usize>(stem + 1) << 2)) - s0);
+        memory.fill(STEM, 0, 128);
+        if (algo == NT) stemLength = utf16le(stems + s0, sl, STEM, 56);
+        else if (sl <= 56) { memory.copy(STEM, stems + s0, sl); stemLength = sl; }
+        else stemLength = -1;
+        loaded = stem;
+      }
+      const x0 = load<u32>(sfxOffs + (<usize>suffix << 2));
+      const xl = <i32>(load<u32>(sfxOffs + (<usize>(suffix + 1) << 2)) - x0);
+      const len = stemLength + xl + saltLength;
+      if (stemLength < 0 || len > 55) {
+        store<u32>(out + <usize>entries * ENTRY, pair);
+        store<u32>(out + <usize>entries * ENTRY + 4, 1);
+        entries++;
+      } else {
+        // The message: the stem's words (zeros after it), then suffix, salt and pad byte written over them.
+        v128.store(MSG, v128.load(STEM));
+        v128.store(MSG, v128.load(STEM, 16), 16);
+        v128.store(MSG, v128.load(STEM, 32), 32);
+        v128.store(MSG, v128.load(STEM, 48), 48);
+        let at = MSG + stemLength;
+        const from = sfx + x0;
+        for (let k = 0; k < xl; k++) store<u8>(at + k, load<u8>(from + k));
+        at += xl;
+        for (let k = 0; k < saltLength; k++) store<u8>(at + k, load<u8>(salt + k));
+        store<u8>(at + saltLength, 0x80);
+        const lane = laneBlk(filled);
+        for (let w = 0; w < 14; w++) {
+          const v = load<u32>(MSG + (<usize>w << 2));
+          store<u32>(lane + (<usize>w << 4), little ? v : bswap<u32>(v));
+        }
+        store<u32>(lane + (14 << 4), little ? <u32>(len << 3) : 0);
+        store<u32>(lane + (15 << 4), little ? 0 : <u32>(len << 3));
+        store<u32>(LANE_INDEX + (<usize>filled << 2), pair);
+        filled++;
+      }
+      pair++;
+      left--;
+      suffix++;
+      if (suffix >= sfxCount) { suffix = 0; stem++; }
+    }
+    if (!filled) continue;
+    hashLanes(algo, filled);
+    for (let l = 0; l < filled; l++) {
+      const st = laneSt(l);
+      const v0 = load<u32>(st);
+      const first = little ? bswap<u32>(v0) : v0;
+      const slot = first >>> 12;
+      if (!((load<u32>(bitmap + (<usize>(slot >>> 5) << 2)) >>> (slot & 31)) & 1)) continue;
+      const at = out + <usize>entries * ENTRY;
+      store<u32>(at, load<u32>(LANE_INDEX + (<usize>l << 2)));
+      store<u32>(at + 4, 0);
+      for (let w = 0; w < (n >> 2); w++) {
+        const v = load<u32>(st + (<usize>w << 4));
+        store<u32>(at + 8 + (<usize>w << 2), little ? v : bswap<u32>(v));
+      }
+      entries++;
+    }
+  }
+  return entries;
 }
