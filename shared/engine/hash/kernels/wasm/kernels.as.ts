@@ -67,6 +67,19 @@ function hashLanes(algo: i32, filled: i32): void {
   else { if (two) md4x8(BLK, ST, BLK2, ST2); else md4x4(BLK, ST); }
 }
 
+/** The padded message of `len` bytes at MSG into lane `l`'s block, word-major, with its bit length; `index` is
+ * what the lane holds (a candidate, a pair). */
+function packLane(l: i32, len: i32, little: bool, index: u32): void {
+  const lane = laneBlk(l);
+  for (let w = 0; w < 14; w++) {
+    const v = load<u32>(MSG + (<usize>w << 2));
+    store<u32>(lane + (<usize>w << 4), little ? v : bswap<u32>(v));
+  }
+  store<u32>(lane + (14 << 4), little ? <u32>(len << 3) : 0);
+  store<u32>(lane + (15 << 4), little ? 0 : <u32>(len << 3));
+  store<u32>(LANE_INDEX + (<usize>l << 2), index);
+}
+
 /** Where lane l (0 … 7) of the blocks and of the states is. */
 function laneBlk(l: i32): usize { return (l < 4 ? BLK : BLK2) + (<usize>(l & 3) << 2); }
 function laneSt(l: i32): usize { return (l < 4 ? ST : ST2) + (<usize>(l & 3) << 2); }
@@ -209,14 +222,7 @@ export function digest(algo: i32, buf: usize, offs: usize, count: i32, salt: usi
       memory.fill(MSG, 0, 64);
       memory.copy(MSG, LONG, len);
       store<u8>(MSG + len, 0x80);
-      const lane = laneBlk(filled);
-      for (let w = 0; w < 14; w++) {
-        const v = load<u32>(MSG + (<usize>w << 2));
-        store<u32>(lane + (<usize>w << 4), little ? v : bswap<u32>(v));
-      }
-      store<u32>(lane + (14 << 4), little ? <u32>(len << 3) : 0);
-      store<u32>(lane + (15 << 4), little ? 0 : <u32>(len << 3));
-      store<i32>(LANE_INDEX + (<usize>filled << 2), i);
+      packLane(filled, len, little, i);
       filled++;
       i++;
     }
@@ -285,14 +291,7 @@ export function product(algo: i32, stems: usize, stemOffs: usize, stemCount: i32
         at += xl;
         for (let k = 0; k < saltLength; k++) store<u8>(at + k, load<u8>(salt + k));
         store<u8>(at + saltLength, 0x80);
-        const lane = laneBlk(filled);
-        for (let w = 0; w < 14; w++) {
-          const v = load<u32>(MSG + (<usize>w << 2));
-          store<u32>(lane + (<usize>w << 4), little ? v : bswap<u32>(v));
-        }
-        store<u32>(lane + (14 << 4), little ? <u32>(len << 3) : 0);
-        store<u32>(lane + (15 << 4), little ? 0 : <u32>(len << 3));
-        store<u32>(LANE_INDEX + (<usize>filled << 2), pair);
+        packLane(filled, len, little, pair);
         filled++;
       }
       pair++;
