@@ -80,6 +80,18 @@ describe.each(tiers)('the %s kernel tier', (tier) => {
       }
     }
   });
+
+  it.skipIf(!k).each(['NT', 'MD5', 'SHA1'] as const)('keeps every %s hit across a long product with thousands of pairs too long for one block', (algorithm) => {
+    // 80,000 pairs — more than one of the portable tier's calls (65,536) — the first 40,000 too long for the lanes.
+    const stems = [...Array.from({ length: 400 }, (_, i) => `${'L'.repeat(48)}${i}x`), ...Array.from({ length: 400 }, (_, i) => `mot${i}x`)];
+    const suffixes = Array.from({ length: 100 }, (_, i) => `-${i}`);
+    const salt = algorithm === 'SHA1' ? Uint8Array.from([1, 2, 3, 4]) : undefined;
+    const total = stems.length * suffixes.length;
+    const wanted = [5, 39_999, 40_007, 65_535, 65_536, ...Array.from({ length: 60 }, (_, i) => 66_000 + 229 * i), total - 1];
+    const text = (p: number): string => stems[Math.floor(p / suffixes.length)]! + suffixes[p % suffixes.length]!;
+    const targets = k!.targets(algorithm, wanted.map((p) => referenceDigest(algorithm, text(p), salt)));
+    expect(k!.product(targets, batchOf(algorithm, stems), k!.suffixes(algorithm, suffixes, salt), 0, total)).toEqual(wanted);
+  });
 });
 
 // The addon chooses its instruction set once per process: the narrower ones (which other laptops get) run in a

@@ -60,7 +60,7 @@ export function loadWasmKernel(): HashKernel | null {
   const reference = referenceKernel();
   const base = exports.scratch();
   /** What the product left in the scratch space (bitmap, then suffixes), so the next call of the same job reuses it. */
-  let loaded: { targets: TargetSet; suffixes: SuffixSet; end: number } | null = null;
+  let loaded: { targets: TargetSet; suffixes: SuffixSet } | null = null;
 
   function ensure(end: number): Uint8Array {
     const memory = exports.memory;
@@ -81,22 +81,18 @@ export function loadWasmKernel(): HashKernel | null {
     const sfxAt = sfxOffsAt + 4 * (size + 1);
     const saltAt = sfxAt + suffixes.encoded.length;
     const stemOffsAt = (saltAt + saltLength + 3) & ~3;
-    if (!loaded || loaded.targets !== targets || loaded.suffixes !== suffixes) {
-      const heap = ensure(stemOffsAt);
-      heap.set(new Uint8Array(bitmap.buffer, bitmap.byteOffset, bitmap.byteLength), bitmapAt);
-      heap.set(new Uint8Array(suffixes.offsets.buffer, suffixes.offsets.byteOffset, suffixes.offsets.byteLength), sfxOffsAt);
-      heap.set(suffixes.encoded, sfxAt);
-      if (suffixes.salt) heap.set(suffixes.salt, saltAt);
-      loaded = { targets, suffixes, end: stemOffsAt };
-    }
     const long = new CandidateBatch(256);
     const longPairs: number[] = [];
-    const flush = (): void => {
-      for (const i of k.match(targets, long, suffixes.salt)) hits.push(longPairs[i]!);
-      long.clear();
-      longPairs.length = 0;
-    };
     for (let first = start; first < end; first += PRODUCT_CHUNK) {
+      // The bitmap and the suffixes, unless the last call left them there (matching long pairs overwrites them).
+      if (!loaded || loaded.targets !== targets || loaded.suffixes !== suffixes) {
+        const heap = ensure(stemOffsAt);
+        heap.set(new Uint8Array(bitmap.buffer, bitmap.byteOffset, bitmap.byteLength), bitmapAt);
+        heap.set(new Uint8Array(suffixes.offsets.buffer, suffixes.offsets.byteOffset, suffixes.offsets.byteLength), sfxOffsAt);
+        heap.set(suffixes.encoded, sfxAt);
+        if (suffixes.salt) heap.set(suffixes.salt, saltAt);
+        loaded = { targets, suffixes };
+      }
       const last = Math.min(first + PRODUCT_CHUNK, end);
       const s0 = Math.floor(first / size), s1 = Math.floor((last - 1) / size);
       const stemCount = s1 - s0 + 1;
@@ -111,13 +107,12 @@ export function loadWasmKernel(): HashKernel | null {
         first % size, last - first, saltAt, saltLength, bitmapAt, outAt);
       const view = new DataView(heap.buffer, outAt, entries * ENTRY);
       const bytes = new Uint8Array(heap.buffer, outAt, entries * ENTRY);
+      // Every entry is read before the long pairs are matched: matching uses (and may grow) the same memory.
       for (let e = 0; e < entries; e++) {
         const at = e * ENTRY;
         const pair = first + view.getUint32(at, true);
         if (view.getUint32(at + 4, true) === 1) {
-          long.push(stems.strings[Math.floor(pair / size)]! + suffixes.strings[pair % size]!);
           longPairs.push(pair);
-          if (long.full) flush();
           continue;
         }
         const candidates = byWord.get(view.getUint32(at + 8, false));
@@ -131,8 +126,14 @@ export function loadWasmKernel(): HashKernel | null {
           }
         }
       }
+      for (let i = 0; i < longPairs.length; i += long.capacity) {
+        const some = longPairs.slice(i, i + long.capacity);
+        long.clear();
+        for (const pair of some) long.push(stems.strings[Math.floor(pair / size)]! + suffixes.strings[pair % size]!);
+        for (const j of k.match(targets, long, suffixes.salt)) hits.push(some[j]!);
+      }
+      longPairs.length = 0;
     }
-    flush();
     return hits.sort((a, b) => a - b);
   }
 
