@@ -20,7 +20,13 @@ export function person(index: number, suffix: string): Person {
  * LDIF for ou=people and `count` inetOrgPerson entries under it. `passwords` gives some of them a
  * userPassword value (already hashed, e.g. by slappasswd).
  */
-export function peopleLdif(suffix: string, count: number, passwords: Map<number, string> = new Map()): string {
+/** Entries from `from` on carry a `description` of `bytes` characters: a part of the directory that is slow to send. */
+export interface Bulky {
+  from: number;
+  bytes: number;
+}
+
+export function peopleLdif(suffix: string, count: number, passwords: Map<number, string> = new Map(), bulky?: Bulky): string {
   const blocks = [`dn: ou=people,${suffix}\nobjectClass: organizationalUnit\nou: people\n`];
   for (let index = 0; index < count; index += 1) {
     const p = person(index, suffix);
@@ -35,6 +41,7 @@ export function peopleLdif(suffix: string, count: number, passwords: Map<number,
     ];
     const password = passwords.get(index);
     if (password !== undefined) lines.push(`userPassword: ${password}`);
+    if (bulky && index >= bulky.from) lines.push(`description: ${'x'.repeat(bulky.bytes)}`);
     blocks.push(lines.join('\n') + '\n');
   }
   return blocks.join('\n');
