@@ -188,13 +188,12 @@ uint32_t kernel_run(const batch_job *job) {
   if (job->algo == ALGO_LM) return run_lm(job);
   const int algo = job->algo;
   const int wide = algo == ALGO_SHA512;
-  const int little = algo == ALGO_MD5 || algo == ALGO_MD4 || algo == ALGO_NT;
+  const int little = kernel_little_endian(algo);
   const int nt = algo == ALGO_NT;
   const uint32_t lanes = wide ? lanes32 / 2 : lanes32;
   const size_t blockBytes = wide ? 128 : 64, lenBytes = wide ? 16 : 8;
   const size_t fits = blockBytes - lenBytes - 1;
   const size_t dlen = hash_digest_length(algo);
-  const uint32_t stateWords = (uint32_t)(wide ? 8 : (dlen / 4));
   const uint8_t *salt = job->salt;
   const size_t saltLength = job->saltLength;
   uint32_t blk[KERNEL_GROUPS * 16 * 16] __attribute__((aligned(64)));
@@ -251,19 +250,7 @@ uint32_t kernel_run(const batch_job *job) {
           : little ? (uint64_t)bswap32(st[base]) << 32 | bswap32(st[base + lanes]) : (uint64_t)st[base] << 32 | st[base + lanes];
         if (!bitmap_has(job->targets, key)) continue;
       }
-      if (wide) {
-        const uint64_t *s64 = (const uint64_t *)st + base;
-        for (uint32_t w = 0; w < 8; w++) {
-          uint64_t v = __builtin_bswap64(s64[w * lanes]);
-          memcpy(digest + 8 * w, &v, 8);
-        }
-      } else {
-        for (uint32_t w = 0; w < stateWords; w++) {
-          uint32_t v = st[base + w * lanes];
-          if (!little) v = bswap32(v);
-          memcpy(digest + 4 * w, &v, 4);
-        }
-      }
+      state_digest(algo, st + j / lanes * 8 * lanes32, lanes, l, digest);
       nhits = emit(job, idx[j], digest, dlen, nhits);
     }
   }

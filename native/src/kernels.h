@@ -3,6 +3,7 @@
 #define VIGIE_KERNELS_H
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 #include "scalar.h"
 
 /* Target digests sorted by their first 8 bytes, with a bitmap in front: most candidates are rejected by one load. */
@@ -56,6 +57,28 @@ int targets_lookup(const target_set *t, uint64_t key, const uint8_t *digest);
 static inline int bitmap_has(const target_set *t, uint64_t key) {
   uint64_t slot = key >> t->bitmapShift;
   return (t->bitmap[slot >> 6] >> (slot & 63)) & 1;
+}
+
+/* MD5 and MD4/NT put their words and lengths little-endian; the SHA family big-endian. */
+static inline int kernel_little_endian(int algo) { return algo == ALGO_MD5 || algo == ALGO_MD4 || algo == ALGO_NT; }
+
+/* The digest of lane l of one group's states as the SIMD function leaves them: word w of the lane at
+ * st[w * lanes + l], in 32-bit words — or, for SHA-512, in 64-bit words and `lanes` 64-bit lanes. */
+static inline void state_digest(int algo, const uint32_t *st, uint32_t lanes, uint32_t l, uint8_t *digest) {
+  if (algo == ALGO_SHA512) {
+    const uint64_t *s64 = (const uint64_t *)st;
+    for (uint32_t w = 0; w < 8; w++) {
+      uint64_t v = __builtin_bswap64(s64[w * lanes + l]);
+      memcpy(digest + 8 * w, &v, 8);
+    }
+    return;
+  }
+  const int little = kernel_little_endian(algo);
+  for (uint32_t w = 0; w < hash_digest_length(algo) / 4; w++) {
+    uint32_t v = st[w * lanes + l];
+    if (!little) v = __builtin_bswap32(v);
+    memcpy(digest + 4 * w, &v, 4);
+  }
 }
 
 target_set *targets_create(int algo, const uint8_t *digests, uint32_t count);

@@ -37,7 +37,6 @@ struct suffix_set {
   uint8_t *maxWords[8];
 };
 
-static int little_endian_algo(int algo) { return algo == ALGO_MD5 || algo == ALGO_MD4 || algo == ALGO_NT; }
 
 static int encode(int algo, const uint8_t *s, size_t n, uint8_t *out, size_t cap, size_t *written) {
   if (algo == ALGO_NT) {
@@ -62,7 +61,7 @@ static void word_at(int algo, const uint8_t *b, uint32_t k, uint32_t *out) {
   } else {
     uint32_t v;
     memcpy(&v, b + 4 * k, 4);
-    *out = little_endian_algo(algo) ? v : __builtin_bswap32(v);
+    *out = kernel_little_endian(algo) ? v : __builtin_bswap32(v);
   }
 }
 
@@ -165,22 +164,25 @@ static void scalar_pair(const product_job *job, uint32_t stem, uint32_t suffix, 
 }
 
 
-/* A set of blocks: KERNEL_GROUPS groups of lanes, each holding one stem and one group of suffixes. */
+/* What one group of lanes holds: one stem and one group of suffixes. */
+typedef struct {
+  uint32_t stem;  /* the stem whose words the group's blocks hold (UINT32_MAX: none) */
+  uint32_t high;  /* words written past the stem's full words, up to (exclusive) */
+  uint32_t group, from, to; /* the suffix group held, and its lanes that are candidates of this run */
+} group_slot;
+
+/* A set of blocks: KERNEL_GROUPS groups of lanes. */
 typedef struct {
   uint32_t blk[KERNEL_GROUPS * 16 * MAX_LANES] __attribute__((aligned(64)));
   uint32_t n; /* groups filled in this round */
-  struct {
-    uint32_t stem;  /* the stem whose words the group's blocks hold (UINT32_MAX: none) */
-    uint32_t high;  /* words written past the stem's full words, up to (exclusive) */
-    uint32_t group, from, to; /* the suffix group held, and its lanes that are candidates of this run */
-  } slot[KERNEL_GROUPS];
+  group_slot slot[KERNEL_GROUPS];
 } lane_set;
 
-/* The states of a hashed set, and which candidates they are. */
+/* The states of a hashed set, and which candidates they are (the slots of the set they were hashed from). */
 typedef struct {
   uint32_t st[KERNEL_GROUPS * 8 * MAX_LANES] __attribute__((aligned(64)));
   uint32_t n; /* groups holding states not looked up yet */
-  struct { uint32_t stem, group, from, to; } slot[KERNEL_GROUPS];
+  group_slot slot[KERNEL_GROUPS];
 } hashed;
 
 #define INLINE static inline __attribute__((always_inline))

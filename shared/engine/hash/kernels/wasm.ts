@@ -147,14 +147,12 @@ export function loadWasmKernel(): HashKernel | null {
     const saltAt = buf + bytes;
     const out = (saltAt + saltLength + 63) & ~63;
     const end = out + batch.count * DIGEST_LENGTH[algorithm];
-    const memory = exports.memory;
-    if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / 65536));
-    const heap = new Uint8Array(memory.buffer);
+    const heap = ensure(end);
     heap.set(new Uint8Array(batch.offsets.buffer, batch.offsets.byteOffset, 4 * (batch.count + 1)), offs);
     heap.set(batch.bytes.subarray(0, bytes), buf);
     if (salt) heap.set(salt, saltAt);
     exports.digest(ALGORITHM_ID[algorithm], buf, offs, batch.count, saltAt, saltLength, out);
-    return new Uint8Array(memory.buffer, out, batch.count * DIGEST_LENGTH[algorithm]);
+    return new Uint8Array(heap.buffer, out, batch.count * DIGEST_LENGTH[algorithm]);
   }
 
   let hits = new Uint32Array(4096);
