@@ -44,6 +44,9 @@ export const DIRECTORY_FINDING_CODES = [
   'PASSWORD_POLICY_UNKNOWN',
   'LEGACY_DEFAULT_HASH',
   'CLEARTEXT_WRITES_NOT_HASHED',
+  // Issue #12: one password shape covers a large share of a profile's found passwords (a formula imposed at
+  // account creation, « nom + date de naissance »): anyone who knows the formula can log in as those accounts.
+  'IMPOSED_PASSWORD_SCHEME',
 ] as const;
 export type DirectoryFindingCode = (typeof DIRECTORY_FINDING_CODES)[number];
 

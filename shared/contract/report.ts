@@ -35,6 +35,16 @@ export interface DirectoryFinding {
   severity: Severity;
   /** One sentence: what is wrong and what fixes it. */
   detail: string;
+  /** IMPOSED_PASSWORD_SCHEME: the profile whose passwords follow one shape. */
+  profile?: Profile;
+  /** IMPOSED_PASSWORD_SCHEME: the shape's id (`PasswordShape`), e.g. "surname+birthdate:YYYY|capitalised". */
+  shape?: string;
+  /** IMPOSED_PASSWORD_SCHEME: the shape as a person reads it, e.g. « nom (Majuscule) + année de naissance ». */
+  shapeLabel?: { fr: string; en: string };
+  /** IMPOSED_PASSWORD_SCHEME: accounts of the profile found with this shape. */
+  accounts?: number;
+  /** IMPOSED_PASSWORD_SCHEME: their share of the profile's accounts that have a checkable stored value, 0–1. */
+  share?: number;
 }
 
 export interface AccountFinding {
@@ -55,6 +65,18 @@ export interface AccountFinding {
   detail?: string;
   /** BREACHED_PASSWORD: how many times Have I Been Pwned's corpus has seen this password. */
   breachCount?: number;
+  /**
+   * Weak-password findings: the password's shape, the pattern id with its letter case, e.g.
+   * "surname+birthdate:YYYY|capitalised" (what the audit learns imposed formulas from).
+   */
+  shape?: string;
+  /** Weak-password findings: the shape is the profile's imposed scheme (IMPOSED_PASSWORD_SCHEME): renew by force. */
+  imposedScheme?: true;
+  /**
+   * SHARED_PASSWORD: the group looks like a default handed out (many accounts of adults, or a password of the
+   * school's or common lists), not a coincidence.
+   */
+  likelyDefault?: true;
 }
 
 export interface AccountReport {

@@ -59,6 +59,7 @@ export const en: Messages = {
     PASSWORD_POLICY_UNKNOWN: 'The password policy could not be read: scan again with access to cn=config.',
     LEGACY_DEFAULT_HASH: 'Changed passwords are stored with a fast hash: set olcPasswordHash to {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'A password written in clear is kept as it is: turn on olcPPolicyHashCleartext.',
+    IMPOSED_PASSWORD_SCHEME: 'Most accounts of a profile still have the password imposed when they were created: force its renewal.',
   },
   grades: {
     A: 'Very good: no significant weakness was found.',

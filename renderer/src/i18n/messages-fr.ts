@@ -61,6 +61,7 @@ export const fr = {
     PASSWORD_POLICY_UNKNOWN: 'La politique de mots de passe n’a pas pu être lue : relancer l’analyse avec un accès à cn=config.',
     LEGACY_DEFAULT_HASH: 'Les mots de passe changés sont enregistrés avec une empreinte rapide : passer olcPasswordHash à {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'Un mot de passe écrit en clair est gardé tel quel : activer olcPPolicyHashCleartext.',
+    IMPOSED_PASSWORD_SCHEME: 'La plupart des comptes d’un profil ont encore le mot de passe imposé à leur création : forcer leur renouvellement.',
   } satisfies Record<DirectoryFindingCode, string>,
   grades: {
     A: 'Très bon : aucun point faible important n’a été trouvé.',
