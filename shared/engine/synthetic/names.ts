@@ -48,3 +48,20 @@ export const TOWNS = [
 ] as const;
 
 export const ACADEMIES = ['rennes', 'nantes', 'caen', 'lyon', 'grenoble', 'toulouse', 'lille', 'dijon'] as const;
+
+/**
+ * Words schools hand out as a default password at the start of the year (« Rentree2025! », « Changemoi* »), with a
+ * label that never spells the word: the label goes into the truth files, which must hold no password.
+ */
+export const SCHOOL_DEFAULT_WORDS: readonly { text: string; label: string }[] = [
+  { text: 'rentree', label: 'back-to-school' },
+  { text: 'bienvenue', label: 'welcome' },
+  { text: 'changeme', label: 'change-me:en' },
+  { text: 'changemoi', label: 'change-me:fr' },
+  { text: 'motdepasse', label: 'password:fr' },
+  { text: 'ecole', label: 'school-kind:primary' },
+  { text: 'college', label: 'school-kind:middle' },
+  { text: 'lycee', label: 'school-kind:high' },
+  { text: 'ent', label: 'digital-workspace' },
+  { text: 'sesame', label: 'magic-word' },
+];

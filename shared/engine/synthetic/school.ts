@@ -11,13 +11,16 @@ import { samba3 } from './flavours/samba3.ts';
 import { scribe } from './flavours/scribe.ts';
 import { sdet } from './flavours/sdet.ts';
 import { se3 } from './flavours/se3.ts';
+import { drawImposedSpec, imposedStorage, imposedSummary, plantImposed, type ImposedStorage } from './imposed.ts';
 import { entryToLdif } from './ldif-text.ts';
 import { ACADEMIES, SCHOOL_PATRONS, TOWNS } from './names.ts';
 import { Planter, schoolWords } from './planting.ts';
 import { SeededRandom } from './random.ts';
 import { classesFor, Roster, rosterCounts, type Person, type SchoolKind } from './roster.ts';
 import { StoragePlanner, validateSchemes, type StorageChoice } from './storage.ts';
-import type { LdifEntry, PlantedFamily, PlantedPassword, PlantedTruth, StoredValue, SyntheticSchool, SyntheticSchoolOptions } from './types.ts';
+import type {
+  ImposedOptions, ImposedSummary, LdifEntry, PlantedFamily, PlantedPassword, PlantedTruth, StoredValue, SyntheticSchool, SyntheticSchoolOptions,
+} from './types.ts';
 
 export const LAYOUTS: Record<Flavour, FlavourLayout> = { sdet, scribe, se3, samba3, inetorgperson };
 
@@ -32,12 +35,24 @@ function validate(o: SyntheticSchoolOptions): void {
   if (!(FLAVOURS as readonly string[]).includes(o.flavour)) throw new VigieError(`Synthetic school: unknown flavour "${String(o.flavour)}" (expected ${FLAVOURS.join(', ')}).`);
   if (o.weakShare !== undefined && !(o.weakShare >= 0 && o.weakShare <= 1)) throw new VigieError(`Synthetic school: weakShare must be between 0 and 1 (got ${String(o.weakShare)}).`);
   if (o.uai !== undefined && !/^\d{7}[A-Z]$/.test(o.uai)) throw new VigieError(`Synthetic school: a UAI is 7 digits and a letter (got "${o.uai}").`);
+  if (o.imposed) validateImposed(o.flavour, o.imposed === true ? {} : o.imposed);
   if (o.schemes !== undefined) {
     try {
       validateSchemes(o.schemes);
     } catch (e) {
       throw new VigieError(`Synthetic school: ${(e as Error).message}.`);
     }
+  }
+}
+
+function validateImposed(flavour: Flavour, o: ImposedOptions): void {
+  if (!LAYOUTS[flavour].birthDateVisible) throw new VigieError(`Synthetic school: an imposed scheme needs birth dates, which a ${flavour} directory does not hold.`);
+  for (const key of ['studentShare', 'staffShare', 'argon2Share'] as const) {
+    const v = o[key];
+    if (v !== undefined && !(v >= 0 && v <= 1)) throw new VigieError(`Synthetic school: imposed.${key} must be between 0 and 1 (got ${String(v)}).`);
+  }
+  if (o.legacyDefaults !== undefined && !(Number.isSafeInteger(o.legacyDefaults) && o.legacyDefaults >= 0)) {
+    throw new VigieError(`Synthetic school: imposed.legacyDefaults must be a whole number (got ${String(o.legacyDefaults)}).`);
   }
 }
 
@@ -88,18 +103,27 @@ function buildRoster(rng: SeededRandom, layout: FlavourLayout, school: SchoolInf
 
 const FAMILY_WEIGHTS: readonly (readonly [PlantedFamily, number])[] = [['personal', 55], ['common', 22], ['school', 15], ['empty', 8]];
 
-/** Each account's planted password (null: no password stored), and the class that shares one. */
-function plantPasswords(rng: SeededRandom, layout: FlavourLayout, school: SchoolInfo, people: Person[], weakShare: number):
-  { planted: (PlantedPassword | null)[]; sharedGroup: string | null } {
+interface Planting {
+  /** Each account's planted password (null: no password stored). */
+  planted: (PlantedPassword | null)[];
+  /** Each account's shared group (the class given one default), if any. */
+  groups: (string | undefined)[];
+  words: { label: string; text: string }[];
+}
+
+function plantPasswords(rng: SeededRandom, layout: FlavourLayout, school: SchoolInfo, people: Person[], weakShare: number,
+  auditorShapes: boolean): Planting {
+  const words = schoolWords(school.name, school.town, school.uai, auditorShapes);
   const planter = new Planter(rng, {
     birthDateVisible: layout.birthDateVisible,
     birthSurnameVisible: layout.birthSurnameVisible,
     defaultShape: layout.defaultShape,
-    schoolWords: schoolWords(school.name, school.town, school.uai),
+    schoolWords: words,
+    auditorShapes,
   });
   const planted: (PlantedPassword | null)[] = people.map(() => null);
   // The admin: in 2024, schools reported admin passwords equal to the school's name.
-  planted[0] = rng.chance(0.5) ? planter.school() : planter.strong();
+  planted[0] = rng.chance(0.5) ? planter.school(false) : planter.strong();
   const order = rng.shuffle(people.map((_, i) => i).slice(1));
   const weakCount = Math.round(weakShare * order.length);
   const cycle: PlantedFamily[] = ['personal', 'common', 'school', 'empty'];
@@ -115,16 +139,30 @@ function plantPasswords(rng: SeededRandom, layout: FlavourLayout, school: School
     }
   });
   // A whole class given the same default password at the start of the year.
-  let sharedGroup: string | null = null;
+  const groups: (string | undefined)[] = people.map(() => undefined);
   if (people.length >= 30 && school.classes.length > 0) {
-    sharedGroup = rng.pick(school.classes);
+    const sharedGroup = rng.pick(school.classes);
     const shared = planter.school();
     shared.description += ' (class default)';
     people.forEach((p, i) => {
-      if (p.profile === 'student' && p.classes.includes(sharedGroup as string)) planted[i] = { ...shared };
+      // An account that stores no password keeps none; the committed demo files (auditorShapes off) predate this rule.
+      const keepsNone = auditorShapes && planted[i] === null;
+      if (p.profile === 'student' && p.classes.includes(sharedGroup) && !keepsNone) {
+        planted[i] = { ...shared };
+        groups[i] = sharedGroup;
+      }
     });
   }
-  return { planted, sharedGroup };
+  return { planted, groups, words };
+}
+
+/** Issue #12's imposed formula, staff default and half-argon2 storage, over the regular planting. */
+function imposeScheme(rng: SeededRandom, o: ImposedOptions, people: Person[], p: Planting): { storage: ImposedStorage[]; summary: ImposedSummary } {
+  const own = p.words.filter((w) => w.label === 'name:lastword' || w.label === 'town');
+  const taken = new Set(p.planted.flatMap((x) => (x ? [x.password] : [])));
+  const spec = drawImposedSpec(rng, o, own, taken);
+  const holders = plantImposed(rng, spec, people, p.planted, p.groups);
+  return { storage: imposedStorage(rng, spec, people.length, holders), summary: imposedSummary(spec) };
 }
 
 /** A value Vigie cannot read: directories hold a few (Kerberos or SASL pass-through). */
@@ -156,10 +194,20 @@ export async function generateSchool(options: SyntheticSchoolOptions): Promise<S
   const counts = rosterCounts(options.accounts - 1, layout.withParents);
   const info = inventSchool(schoolRng, options, layout, counts.students);
   const people = buildRoster(rosterRng, layout, info, options.accounts);
-  const { planted, sharedGroup } = plantPasswords(plantRng, layout, info, people, options.weakShare ?? 0.4);
+  const planting = plantPasswords(plantRng, layout, info, people, options.weakShare ?? 0.4, options.auditorShapes ?? !options.fixedSalts);
+  const { planted, groups } = planting;
   const planner = new StoragePlanner(storageRng, flavour, options.schemes, options.fixedSalts ? rng.fork('salts') : undefined);
+  // Forked only when asked: a school without the option draws exactly what it drew before.
+  const imposed = options.imposed
+    ? imposeScheme(rng.fork('imposed'), options.imposed === true ? {} : options.imposed, people, planting)
+    : null;
 
-  const plans = people.map((_, i) => (planted[i] ? planner.plan() : []));
+  const plans = people.map((_, i) => {
+    if (!planted[i]) return [];
+    const own = imposed?.storage[i];
+    // An imposed school stores userPassword only: a directory migrating to argon2 has dropped its NT hashes.
+    return own ? planner.planOne({ ...own, attribute: 'userpassword' }) : planner.plan();
+  });
   const unknownTexts = people.map((p, i) => (plans[i]?.some((c) => c.scheme === 'UNKNOWN') ? unknownValue(storageRng, p.login) : ''));
   const accounts: SyntheticAccount[] = [];
   const truth: PlantedTruth[] = [];
@@ -183,15 +231,15 @@ export async function generateSchool(options: SyntheticSchoolOptions): Promise<S
       if (stored.length === 0) plantedPassword = null;
       const account: SyntheticAccount = { index, person, stored };
       accounts[index] = account;
-      truth[index] = truthOf(account, plantedPassword, plan, layout, info, sharedGroup);
+      truth[index] = truthOf(account, plantedPassword, plan, layout, info, groups[index]);
     });
     await Promise.all(batch);
   }
-  return makeSchool(options, layout, info, accounts, truth);
+  return makeSchool(options, layout, info, accounts, truth, imposed?.summary);
 }
 
 function truthOf(a: SyntheticAccount, planted: PlantedPassword | null, plan: StorageChoice[], layout: FlavourLayout, school: SchoolInfo,
-  sharedGroup: string | null): PlantedTruth {
+  sharedGroup: string | undefined): PlantedTruth {
   const p = a.person;
   const admin = p.profile === 'admin';
   const t: PlantedTruth = {
@@ -206,11 +254,12 @@ function truthOf(a: SyntheticAccount, planted: PlantedPassword | null, plan: Sto
     givenNames: admin ? [] : [p.givenName, ...(layout.otherGivenNamesVisible ? p.otherGivenNames : [])],
     birthDate: admin || !layout.birthDateVisible ? null : { ...p.birthDate },
   };
-  if (sharedGroup && planted && p.profile === 'student' && p.classes.includes(sharedGroup)) t.sharedGroup = sharedGroup;
+  if (sharedGroup && planted) t.sharedGroup = sharedGroup;
   return t;
 }
 
-function makeSchool(o: SyntheticSchoolOptions, layout: FlavourLayout, info: SchoolInfo, accounts: SyntheticAccount[], truth: PlantedTruth[]): SyntheticSchool {
+function makeSchool(o: SyntheticSchoolOptions, layout: FlavourLayout, info: SchoolInfo, accounts: SyntheticAccount[], truth: PlantedTruth[],
+  imposed: ImposedSummary | undefined): SyntheticSchool {
   function* entries(): Iterable<LdifEntry> {
     yield* layout.head(info);
     for (const a of accounts) yield layout.account(a, info);
@@ -225,6 +274,7 @@ function makeSchool(o: SyntheticSchoolOptions, layout: FlavourLayout, info: Scho
     uai: info.uai,
     readerOptions: layout.readerOptions,
     truth,
+    ...(imposed ? { imposed } : {}),
     entries,
     get ldif(): string {
       let text = '';

@@ -104,7 +104,16 @@ export class StoragePlanner {
   }
 
   plan(): StorageChoice[] {
-    return this.choices().map((c) => (this.saltRng && SALTED.has(c.scheme) ? { ...c, options: { ...c.options, salt: this.salt(c.scheme) } } : c));
+    return this.choices().map((c) => this.salted(c));
+  }
+
+  /** One value chosen by the caller (an imposed school's migration), salted from the seed as `plan()` salts. */
+  planOne(choice: StorageChoice): StorageChoice[] {
+    return [this.salted(choice)];
+  }
+
+  private salted(c: StorageChoice): StorageChoice {
+    return this.saltRng && SALTED.has(c.scheme) ? { ...c, options: { ...c.options, salt: this.salt(c.scheme) } } : c;
   }
 
   private salt(scheme: HashSchemeName): Uint8Array {

@@ -18,6 +18,13 @@ export interface PlantedPassword {
   description: string;
   /** Held in memory only, for tests. Never written to a file. */
   password: string;
+  /**
+   * Other codes that count as found. A school default phrase (« Rentree2025! ») is a school word to one list and a
+   * common password to another: any weak-password code is right for it. Absent: only `expectedCode` counts.
+   */
+  acceptedCodes?: PlantedCode[];
+  /** Set when the password follows the school's imposed formula (`imposed` option). */
+  imposed?: { /** The formula as read, e.g. `surname (capitalised) + "." + birthdate:DDMMYYYY`; never the password. */ formula: string };
 }
 
 export interface PlantedTruth {
@@ -29,7 +36,7 @@ export interface PlantedTruth {
   schemes: HashSchemeName[];
   /** Null when the account stores no password, or only values Vigie cannot verify (UNKNOWN). */
   planted: PlantedPassword | null;
-  /** Set when this account shares its password with the rest of a group (e.g. a class's default). */
+  /** Set when this account shares its password with the rest of a group (a class's default, or 'staff-default'). */
   sharedGroup?: string;
   /** True when a slow scheme was stored with deliberately weak parameters (WEAK_HASH_PARAMETERS expected). */
   weakParameters: boolean;
@@ -59,6 +66,43 @@ export interface SyntheticSchoolOptions {
   schoolName?: string;
   town?: string;
   uai?: string;
+  /**
+   * Issue #12: an "imposed scheme" school. Students mostly kept a formula drawn from the seed (« Nom.JJMMAAAA »),
+   * teachers and staff mostly kept one default, and the directory is half-way through a migration to argon2id.
+   * Needs a flavour with birth dates. Default off.
+   */
+  imposed?: boolean | ImposedOptions;
+  /**
+   * Also plant the shapes issue #12 says any auditor tries first (login + birth date, initial + surname + birth date,
+   * surname + initial + year, one word of a multi-word town, a school default phrase with the year).
+   * Default: on, except with `fixedSalts` (the committed demo files keep their planting until regenerated).
+   */
+  auditorShapes?: boolean;
+}
+
+/** Each share is drawn from the seed when absent; give one to pin it. */
+export interface ImposedOptions {
+  /** Students who kept the imposed formula, 0–1. Default: drawn in 0.55–0.90. */
+  studentShare?: number;
+  /** Teachers and staff who kept the staff default, 0–1. Default: drawn in 0.60–0.90. */
+  staffShare?: number;
+  /** Accounts already rehashed to argon2id, 0–1; the others are {SSHA}. Default: drawn in 0.40–0.60. */
+  argon2Share?: number;
+  /** Staff-default accounts whose legacy value is still in cleartext or unsalted {MD5}/{SHA}. Default: drawn 2–5. */
+  legacyDefaults?: number;
+}
+
+/** What an imposed-scheme school was given, as descriptions: never a password. */
+export interface ImposedSummary {
+  /** The students' formula, e.g. `given.surname (upper) + "_" + birthdate:YYYY + "!"`. */
+  formula: string;
+  /** How the staff default was built, e.g. `school-default:back-to-school (capitalised)+year:2025+symbol:!`. */
+  staffDefault: string;
+  studentShare: number;
+  staffShare: number;
+  argon2Share: number;
+  /** The argon2id parameters of the migrated accounts: cheap, below OWASP's minimums (WEAK_HASH_PARAMETERS). */
+  argon2: { memoryKiB: number; timeCost: number };
 }
 
 export interface StoredValue {
@@ -83,6 +127,8 @@ export interface SyntheticSchool {
   /** What a reader needs to be told to read this school (e.g. the birth-date attribute of inetorgperson). */
   readerOptions: FlavourOptions;
   truth: PlantedTruth[];
+  /** Present for an imposed-scheme school (the `imposed` option). */
+  imposed?: ImposedSummary;
   /** Every entry in load order (parents before children), serialised one at a time. */
   entries(): Iterable<LdifEntry>;
   /** The whole LDIF as one string. For large schools prefer `writeSchoolLdif`. */
