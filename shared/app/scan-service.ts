@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { ScanStartSchema, type Connection, type ScanOutcome, type ScanProgressEvent, type ScanStart } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
 import { CancelledError, VigieError } from '../engine/errors.ts';
-import { runScan, type ScanOptions, type ScanRequest, type ScanSource } from '../engine/scan.ts';
+import { runScan, type ScanOptions, type ScanRequest } from '../engine/scan.ts';
 import type { HistoryStore } from './history-store.ts';
 import type { ProfileStore } from './profile-store.ts';
 import { ScanProgressMeter } from './scan-progress.ts';
+import { buildScanRequest, sourceOfConnection } from './scan-request.ts';
 
 /** The engine's entry point; a host may pass its own (e.g. with a bundled worker already set). */
 export type ScanRunner = (request: ScanRequest, options: ScanOptions) => Promise<ScanReport>;
@@ -17,8 +18,8 @@ export interface ScanServiceOptions {
   history: HistoryStore;
   /** The audit worker's code: packaged builds pass their bundle. */
   workerUrl?: URL;
-  /** Where the breached-password index lives: `<dataDir>/breached`. */
-  breachIndexDir?: string;
+  /** Vigie's app-data folder: the breached-password index is its `breached/` folder, as for `vigie scan`. */
+  dataDir: string;
   run?: ScanRunner;
 }
 
@@ -143,31 +144,18 @@ export class ScanService {
       ? this.options.profiles.password(profile.id)
       : null;
     const password = start.password !== undefined && start.password !== '' ? start.password : saved ?? undefined;
-    const request: ScanRequest = { source: sourceOf(connection, password), depth: start.depth };
-    const flavour = start.flavour ?? profile?.flavour;
-    if (flavour) request.flavour = flavour;
-    const school = start.school ?? profile?.school;
-    if (school && school.length > 0) request.school = school;
-    if (this.options.workerUrl) request.workerUrl = this.options.workerUrl;
-    if (this.options.breachIndexDir) request.breachIndexDir = this.options.breachIndexDir;
+    // The same builder as `vigie scan`: same posture checks, same defaults.
+    const request = buildScanRequest({
+      source: sourceOfConnection(connection, password),
+      depth: start.depth,
+      flavour: start.flavour ?? profile?.flavour,
+      school: start.school ?? profile?.school,
+      dataDir: this.options.dataDir,
+      workerUrl: this.options.workerUrl,
+    });
     const label = profile?.name ?? (connection.kind === 'ldif' ? connection.file : connection.url);
     return { request, label, ...(profile ? { profileId: profile.id } : {}) };
   }
-}
-
-function sourceOf(connection: Connection, password: string | undefined): ScanSource {
-  if (connection.kind === 'ldif') return { kind: 'ldif', file: connection.file };
-  const source: ScanSource = { kind: 'ldap', url: connection.url, baseDn: connection.baseDn };
-  if (connection.bindDn) {
-    if (password === undefined) {
-      throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the scan form');
-    }
-    source.bindDn = connection.bindDn;
-    source.password = password;
-  }
-  if (connection.startTls) source.startTls = true;
-  if (connection.caFile) source.caFile = connection.caFile;
-  return source;
 }
 
 function sameConnection(a: Connection, b: Connection): boolean {

@@ -1,6 +1,5 @@
 // The services behind VigieApi, in plain Node: the Electron main process and the loopback host both build
 // them here and only differ in their SecretStore, their PDF renderer and how the API reaches the page.
-import path from 'node:path';
 import type { VigieApi } from '../contract/api.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
 import { BreachImportService } from './breach-import-service.ts';
@@ -9,6 +8,7 @@ import { demoProfiles } from './demo-school.ts';
 import { ExportService, type PdfRenderer } from './export-service.ts';
 import { HistoryStore } from './history-store.ts';
 import { ProfileStore } from './profile-store.ts';
+import { breachIndexDirIn } from './scan-request.ts';
 import { ScanService, type ScanRunner } from './scan-service.ts';
 import type { SecretStore } from './secret-store.ts';
 import { SettingsStore } from './settings-store.ts';
@@ -38,12 +38,12 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
   const profiles = new ProfileStore(options.dataDir, options.secrets, options.demoFile === null ? [] : demoProfiles(options.demoFile));
   const settings = new SettingsStore(options.dataDir);
   const exports = new ExportService(history, options.dataDir, options.renderPdf);
-  const breachIndexDir = path.join(options.dataDir, 'breached');
-  const breachImports = new BreachImportService({ indexDir: breachIndexDir });
+  const breachImports = new BreachImportService({ indexDir: breachIndexDirIn(options.dataDir) });
+  // Scans are built by the same request builder as `vigie scan` (scan-request.ts), from the same data folder.
   const scans = new ScanService({
     profiles,
     history,
-    breachIndexDir,
+    dataDir: options.dataDir,
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     ...(options.runScan ? { run: options.runScan } : {}),
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { DEPTHS, FLAVOURS } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
-import { defaultBreachIndexDir } from '../../app/breach-index-location.ts';
+import { defaultDataDir } from '../../app/data-dir.ts';
+import { buildScanRequest, DEFAULT_DEPTH } from '../../app/scan-request.ts';
 import { runScan, type ScanRequest } from '../../engine/scan.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
@@ -63,13 +64,7 @@ never shown: the report names its pattern ("nom + date de naissance").
   },
   async run(v, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const source = await parseSource(v, io, { ldapOnly: POSTURE_OPTIONS });
-    const request: ScanRequest = { source, depth: choice(v.depth, DEPTHS, 'depth', 'standard'), ...parseReaderHints(v) };
-    const flavour = choice(v.flavour, FLAVOURS, 'flavour');
-    if (flavour) request.flavour = flavour;
-    if (v.workers !== undefined) request.workers = positiveInt(v.workers, 'workers');
-    request.breachIndexDir = v['breach-index'] !== undefined ? String(v['breach-index']) : defaultBreachIndexDir(io.env);
-    if (source.kind === 'ldap') request.posture = await postureOptions(v, io);
+    const request = await scanRequestFromOptions(v, io);
     return scanAndReport(request, {
       json: v.json as string | undefined,
       lang: choice(v.lang, ['fr', 'en'] as const, 'lang', 'fr'),
@@ -78,6 +73,28 @@ never shown: the report names its pattern ("nom + date de naissance").
     }, io);
   },
 };
+
+/**
+ * `vigie scan`'s options as a scan request, through the builder the app uses too (shared/app/scan-request.ts):
+ * the same posture checks and defaults whichever way a scan is started.
+ */
+export async function scanRequestFromOptions(v: Record<string, unknown>, io: CliIo): Promise<ScanRequest> {
+  // Plain option errors before any password prompt.
+  const depth = choice(v.depth, DEPTHS, 'depth', DEFAULT_DEPTH);
+  const flavour = choice(v.flavour, FLAVOURS, 'flavour');
+  const workers = v.workers !== undefined ? positiveInt(v.workers, 'workers') : undefined;
+  const source = await parseSource(v, io, { ldapOnly: POSTURE_OPTIONS });
+  return buildScanRequest({
+    source,
+    depth,
+    flavour,
+    ...parseReaderHints(v),
+    ...(source.kind === 'ldap' ? await postureOptions(v, io) : {}),
+    dataDir: defaultDataDir(io.env),
+    ...(v['breach-index'] !== undefined ? { breachIndexDir: String(v['breach-index']) } : {}),
+    workers,
+  });
+}
 
 export interface ReportOutput {
   json?: string | undefined;
