@@ -211,7 +211,7 @@ describe('Vigie in a browser, on the loopback host', () => {
     await app.scan.chooseDepth('deep');
     await app.scan.start();
     const phases = await app.scan.waitForProgress();
-    expect(phases).toEqual(['read', 'classify', 'global', 'accounts'].map((p) => app.words.t.phases[p as keyof typeof app.words.t.phases]));
+    expect(phases).toEqual(['read', 'classify', 'global', 'accounts', 'learned'].map((p) => app.words.t.phases[p as keyof typeof app.words.t.phases]));
     await screenshot(page, 'scan-progress');
     await app.scan.cancel();
     expect(await app.scan.waitForCancelled()).toContain(app.words.t.progress.cancelled);

@@ -68,7 +68,8 @@ export interface ConnectionCheck {
   message?: string;
 }
 
-export type ScanPhase = 'read' | 'classify' | 'global' | 'accounts';
+/** `learned`: the salted and slow accounts, checked with what the first ones taught (issue #12). */
+export type ScanPhase = 'read' | 'classify' | 'global' | 'accounts' | 'learned';
 
 export interface ScanProgressEvent {
   scanId: string;

@@ -142,7 +142,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       startedAt,
       finishedAt: new Date(),
       accounts: audit.accounts,
-      directoryFindings,
+      directoryFindings: [...directoryFindings, ...audit.directoryFindings],
       ...(partialReason !== undefined ? { partialReason } : {}),
     });
   } catch (e) {

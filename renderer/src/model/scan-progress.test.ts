@@ -7,7 +7,7 @@ describe('applyProgress', () => {
     view = applyProgress(view, { scanId: 's', phase: 'read', done: 120 });
     expect(view.phases[0]).toMatchObject({ status: 'running', done: 120 });
     view = applyProgress(view, { scanId: 's', phase: 'global', done: 50, total: 200, etaSeconds: 30 });
-    expect(view.phases.map((p) => p.status)).toEqual(['done', 'done', 'running', 'waiting']);
+    expect(view.phases.map((p) => p.status)).toEqual(['done', 'done', 'running', 'waiting', 'waiting']);
     expect(view.phases[2]?.fraction).toBe(0.25);
     expect(view).toMatchObject({ current: 'global', etaSeconds: 30 });
   });

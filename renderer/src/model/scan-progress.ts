@@ -1,7 +1,7 @@
 // The live view of a scan: one line per phase, built from the progress events the host sends.
 import type { ScanPhase, ScanProgressEvent } from '../../../shared/contract/index.ts';
 
-export const PHASES: readonly ScanPhase[] = ['read', 'classify', 'global', 'accounts'];
+export const PHASES: readonly ScanPhase[] = ['read', 'classify', 'global', 'accounts', 'learned'];
 
 export interface PhaseState {
   phase: ScanPhase;

@@ -2,16 +2,19 @@
 // worker threads — global candidates hashed once for every unsalted value, per-account candidates for the
 // rest — and group shared passwords. Returns findings per account; the report is built elsewhere.
 import { randomBytes } from 'node:crypto';
-import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
-import type { AccountFinding, AccountReport } from '../../contract/report.ts';
+import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
+import type { AccountFinding, AccountReport, DirectoryFinding } from '../../contract/report.ts';
 import { patternLabel } from '../candidates/patterns.ts';
 import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
-import { classifyValue } from '../hash/classify.ts';
+import { classifyValue, schemeByName } from '../hash/classify.ts';
+import type { StoredHash } from '../hash/scheme.ts';
 import { severityFor } from '../report/severity.ts';
 import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index.ts';
+import type { LearnedModel } from './protocol.ts';
 import type { Recovery } from './protocol.ts';
+import { DirectoryLearning, imposedSchemes, likelyDefault } from './learning.ts';
 import { PasswordGroups } from './shared-groups.ts';
 import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -19,7 +22,8 @@ import { memoryBudget } from './memory-lease.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
 import { storedBreachCounts } from '../breached/stored-lookup.ts';
 
-export type AuditPhase = 'classify' | 'global' | 'accounts';
+/** `learned`: salted and slow accounts, checked with what the first accounts taught (issue #12). */
+export type AuditPhase = 'classify' | 'global' | 'accounts' | 'learned';
 
 export interface AuditProgress {
   phase: AuditPhase;
@@ -56,6 +60,8 @@ export interface AccountAudit {
 export interface AuditResult {
   accounts: AccountAudit[];
   candidatesChecked: number;
+  /** What the audit learnt about the directory as a whole: imposed password schemes (IMPOSED_PASSWORD_SCHEME). */
+  directoryFindings: DirectoryFinding[];
 }
 
 const FAMILY_CODE: Record<CandidateFamilyId, AccountFindingCode> = {
@@ -65,10 +71,24 @@ const FAMILY_CODE: Record<CandidateFamilyId, AccountFindingCode> = {
   common: 'COMMON_PASSWORD',
 };
 
-/** When one account's password is found by several families, the most telling one names it. */
-const FAMILY_PRIORITY: CandidateFamilyId[] = ['empty', 'personal', 'school', 'common'];
-
 const ACCOUNTS_PER_TASK = 32;
+
+/**
+ * A salted value this cheap to check (SSHA, SMD5… through the kernels) is checked in the first pass, with the
+ * unsalted ones: they teach the learned pass which shapes the directory uses before the slow values are tried.
+ */
+const FAST_COST = 5;
+
+/** How an account is checked: with the unsalted lookups, as a fast salted value, as a slow one; null: not at all. */
+type Speed = 'unsalted' | 'fast' | 'slow';
+
+function speedOf(values: StoredHash[]): Speed | null {
+  if (values.some((v) => v.unsaltedKey !== null)) return 'unsalted';
+  let cheapest = Infinity;
+  for (const v of values) if (v.scheme !== 'UNKNOWN') cheapest = Math.min(cheapest, schemeByName(v.scheme).cost(v.parsed));
+  if (cheapest === Infinity) return null;
+  return cheapest <= FAST_COST ? 'fast' : 'slow';
+}
 
 export async function runAudit(accounts: AccountSource, options: AuditOptions): Promise<AuditResult> {
   const { school, depth, signal, onProgress } = options;
@@ -79,7 +99,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   const breaches = options.breachIndexDir ? BreachIndex.open(options.breachIndexDir) : null;
   const digests = new DigestIndexBuilder();
   const audits: AccountAudit[] = new Array<AccountAudit>(accounts.length);
-  const needsAccountCheck: number[] = [];
+  const speeds = new Array<Speed | null>(accounts.length).fill(null);
   const breached = new Map<number, number>();
   // Thousands of accounts share the same stored-scheme list, class list and storage findings: one frozen copy
   // of each (100,000 accounts: tens of megabytes less until the report is written).
@@ -95,7 +115,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
       const account = accounts.at(i)!;
       const values = account.passwords.map((p) => classifyValue(p.attribute, p.value));
       for (const v of values) if (v.unsaltedKey !== null) digests.add(v.scheme, v.unsaltedKey, i);
-      if (values.some((v) => v.scheme !== 'UNKNOWN')) needsAccountCheck.push(i);
+      speeds[i] = speedOf(values);
       const count = breaches ? storedBreachCounts([values], breaches).get(0) : undefined;
       if (count !== undefined) breached.set(i, count);
       audits[i] = {
@@ -128,56 +148,45 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     await pool.terminate();
     throw new CancelledError();
   }
-  const recoveries: Recovery[] = [];
+  const learning = new DirectoryLearning((i) => audits[i]!.account.profile);
   const unsupported = new Set<number>();
   let candidatesChecked = 0;
+  const take = (r: { recoveries: Recovery[]; sightings: { index: number; fingerprint: string }[]; candidates: number }): void => {
+    for (const x of r.recoveries) learning.recovered(x);
+    for (const x of r.sightings) learning.sighting(x);
+    candidatesChecked += r.candidates;
+  };
+  const firstPass: number[] = [];
+  const slow: number[] = [];
+  speeds.forEach((speed, i) => {
+    if (speed === 'slow') slow.push(i);
+    else if (speed !== null) firstPass.push(i);
+  });
   try {
-    const tasks: Promise<void>[] = [];
-    if (index.length > 0) {
-      // Each shard counts its own candidates (listed, then the hybrid product's pairs) and says so first: the
-      // candidate lists are loaded by the workers only. Progress starts when every shard has said.
-      const done = new Array<number>(pool.size).fill(0);
-      const totals = new Array<number | undefined>(pool.size).fill(undefined);
-      let total: number | undefined;
-      for (let shard = 0; shard < pool.size; shard++) {
-        tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, digests: index }, (d, t) => {
-          done[shard] = d;
-          if (t !== undefined) {
-            totals[shard] = t;
-            if (totals.every((x) => x !== undefined)) total = sum(totals as number[]);
-          }
-          if (total !== undefined) onProgress?.({ phase: 'global', done: sum(done), total });
-        }).then((r) => {
-          recoveries.push(...r.recoveries);
-          candidatesChecked += r.candidates;
-        }));
+    if (index.length > 0) await runGlobal(pool, index, onProgress, take);
+    // First pass: unsalted and fast salted accounts, every candidate of the depth. What they show is learnt.
+    await feedAccounts(pool, accounts, firstPass, () => undefined, 'accounts', onProgress, (r) => {
+      take(r);
+      for (const n of r.notes) unsupported.add(n.index);
+    }, (i) => learning.checkedAccount(i));
+    // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
+    // value at once; the salted and slow accounts get them first in the learned pass.
+    const reuse = learning.current().reuse.map((r) => r.fingerprint);
+    if (reuse.length > 0) {
+      await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: reuse })));
+      if (index.length > 0) {
+        await Promise.all(Array.from({ length: pool.size }, (_, shard) =>
+          pool.run({ kind: 'reuse', shard, shards: pool.size, fingerprints: reuse, digests: index }).then(take)));
       }
-      await Promise.all(tasks.splice(0));
-      const checked = sum(done);
-      onProgress?.({ phase: 'global', done: total ?? checked, total: total ?? checked });
     }
-    let accountsDone = 0;
-    let next = 0;
-    // One task per worker at a time, its records made from the store only when it is sent: the main thread
-    // never holds more than a few tasks' accounts as objects.
-    const feed = async (): Promise<void> => {
-      while (next < needsAccountCheck.length) {
-        const chunk = needsAccountCheck.slice(next, next + ACCOUNTS_PER_TASK);
-        next += chunk.length;
-        const items = chunk.map((i) => ({ index: i, account: accounts.at(i)! }));
-        let reported = 0;
-        const r = await pool.run({ kind: 'accounts', items }, (d) => {
-          accountsDone += d - reported;
-          reported = d;
-          onProgress?.({ phase: 'accounts', done: accountsDone, total: needsAccountCheck.length });
-        });
-        recoveries.push(...r.recoveries);
-        for (const n of r.notes) unsupported.add(n.index);
-        candidatesChecked += r.candidates;
-      }
-    };
-    for (let w = 0; w < pool.size; w++) tasks.push(feed());
-    await Promise.all(tasks);
+    // Learned pass: fast salted accounts not found yet get the learned head only (they had every candidate of the
+    // depth); slow ones their whole budget, in the learned order. Each task takes the model as it is when sent.
+    const headOnly = new Set(firstPass.filter((i) => speeds[i] === 'fast' && !learning.found(i)));
+    const learnedPass = [...headOnly, ...slow];
+    await feedAccounts(pool, accounts, learnedPass, () => learning.current(), 'learned', onProgress, (r) => {
+      take(r);
+      for (const n of r.notes) unsupported.add(n.index);
+    }, (i) => learning.checkedAccount(i), headOnly);
   } catch (e) {
     if (signal?.aborted) throw new CancelledError();
     throw e;
@@ -187,18 +196,78 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   }
   if (signal?.aborted) throw new CancelledError();
 
-  return { accounts: assemble(audits, index, recoveries, unsupported, breached), candidatesChecked };
+  const checkable = new Map<Profile, number>();
+  speeds.forEach((speed, i) => {
+    if (speed === null) return;
+    const p = audits[i]!.account.profile;
+    checkable.set(p, (checkable.get(p) ?? 0) + 1);
+  });
+  const imposed = imposedSchemes(learning.best, checkable, (i) => audits[i]!.account.profile);
+  const imposedShape = new Map<number, true>();
+  for (const x of imposed) for (const i of x.accounts) imposedShape.set(i, true);
+  return {
+    accounts: assemble(audits, index, learning, unsupported, breached, imposedShape),
+    candidatesChecked,
+    directoryFindings: imposed.map((x) => x.finding),
+  };
+}
+
+type Take = (r: { recoveries: Recovery[]; sightings: { index: number; fingerprint: string }[]; candidates: number; notes: { index: number }[] }) => void;
+
+/**
+ * Global candidates against every unsalted value: each shard counts its own candidates (listed, then the hybrid
+ * product's pairs) and says so first: the candidate lists are loaded by the workers only. Progress starts when
+ * every shard has said.
+ */
+async function runGlobal(pool: WorkerPool, index: DigestIndex, onProgress: AuditOptions['onProgress'], take: Take): Promise<void> {
+  const done = new Array<number>(pool.size).fill(0);
+  const totals = new Array<number | undefined>(pool.size).fill(undefined);
+  let total: number | undefined;
+  const tasks: Promise<void>[] = [];
+  for (let shard = 0; shard < pool.size; shard++) {
+    tasks.push(pool.run({ kind: 'global', shard, shards: pool.size, digests: index }, (d, t) => {
+      done[shard] = d;
+      if (t !== undefined) {
+        totals[shard] = t;
+        if (totals.every((x) => x !== undefined)) total = sum(totals as number[]);
+      }
+      if (total !== undefined) onProgress?.({ phase: 'global', done: sum(done), total });
+    }).then(take));
+  }
+  await Promise.all(tasks);
+  const checked = sum(done);
+  onProgress?.({ phase: 'global', done: total ?? checked, total: total ?? checked });
 }
 
 /**
- * Two shards can recover the same account with different candidates (LM folds case: "password" and "Password"
- * both match): whichever finishes first must not decide the report. The more specific pattern wins, then the
- * pattern id's order, so the same directory always gives the same findings.
+ * Per-account checks, one task per worker at a time, its records made from the store only when it is sent: the
+ * main thread never holds more than a few tasks' accounts as objects. `model()` is asked when each task is sent.
  */
-function moreSpecific(a: Recovery, b: Recovery): boolean {
-  if (a.patternId.length !== b.patternId.length) return a.patternId.length > b.patternId.length;
-  // The fingerprint is keyed per run: it must not decide. The candidate found first in its stream does.
-  return a.patternId > b.patternId || (a.patternId === b.patternId && a.ordinal < b.ordinal);
+async function feedAccounts(
+  pool: WorkerPool, accounts: AccountSource, list: readonly number[], model: () => LearnedModel | undefined, phase: AuditPhase,
+  onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
+): Promise<void> {
+  let accountsDone = 0;
+  let next = 0;
+  // Said even when there is nothing to check: the phase is done, not skipped.
+  onProgress?.({ phase, done: 0, total: list.length });
+  const feed = async (): Promise<void> => {
+    while (next < list.length) {
+      const chunk = list.slice(next, next + ACCOUNTS_PER_TASK);
+      next += chunk.length;
+      const items = chunk.map((i) => ({ index: i, account: accounts.at(i)!, ...(headOnly?.has(i) ? { headOnly: true as const } : {}) }));
+      const m = model();
+      let reported = 0;
+      const r = await pool.run({ kind: 'accounts', items, ...(m ? { model: m } : {}) }, (d) => {
+        accountsDone += d - reported;
+        reported = d;
+        onProgress?.({ phase, done: accountsDone, total: list.length });
+      });
+      take(r);
+      for (const i of chunk) checked(i);
+    }
+  };
+  await Promise.all(Array.from({ length: pool.size }, () => feed()));
 }
 
 /**
@@ -221,15 +290,10 @@ function sum(xs: number[]): number {
 }
 
 function assemble(
-  audits: AccountAudit[], index: DigestIndex, recoveries: Recovery[], unsupported: Set<number>, breached: Map<number, number>,
+  audits: AccountAudit[], index: DigestIndex, learning: DirectoryLearning, unsupported: Set<number>, breached: Map<number, number>,
+  imposed: ReadonlyMap<number, true>,
 ): AccountAudit[] {
-  const best = new Map<number, Recovery>();
-  for (const r of recoveries) {
-    const prev = best.get(r.index);
-    if (!prev || FAMILY_PRIORITY.indexOf(r.family) < FAMILY_PRIORITY.indexOf(prev.family) || (r.family === prev.family && moreSpecific(r, prev))) {
-      best.set(r.index, r);
-    }
-  }
+  const { best } = learning;
   const groups = new PasswordGroups();
   // Equal unsalted digests sit side by side in the sorted index. LM keys are case-folded and truncated: equal
   // LM values do not prove equal passwords, so they don't group.
@@ -238,7 +302,12 @@ function assemble(
     for (const [start, end] of digestRuns(d)) for (let k = start + 1; k < end; k++) groups.same(d.accounts[start]!, d.accounts[k]!);
   }
   for (const r of best.values()) groups.key(r.index, r.fingerprint);
+  for (const [i, fingerprint] of learning.sighted) groups.key(i, fingerprint);
   const shared = groups.numbered();
+  const members = new Map<number, number[]>();
+  for (const [i, g] of shared) (members.get(g.groupId) ?? members.set(g.groupId, []).get(g.groupId)!).push(i);
+  const defaults = new Set<number>();
+  for (const [groupId, list] of members) if (likelyDefault(list, best)) defaults.add(groupId);
 
   audits.forEach((audit, i) => {
     const { findings } = audit;
@@ -248,11 +317,17 @@ function assemble(
       const code = FAMILY_CODE[r.family];
       findings.push({
         code, severity: severityFor(code, profile), family: r.family,
-        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, strength: r.strength,
+        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, shape: r.shape, strength: r.strength,
+        ...(imposed.has(i) ? { imposedScheme: true as const } : {}),
       });
     }
     const g = shared.get(i);
-    if (g) findings.push({ code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', profile), groupId: g.groupId, groupSize: g.size });
+    if (g) {
+      findings.push({
+        code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', profile), groupId: g.groupId, groupSize: g.size,
+        ...(defaults.has(g.groupId) ? { likelyDefault: true as const } : {}),
+      });
+    }
     const breachCount = Math.max(breached.get(i) ?? 0, r?.breachCount ?? 0);
     if (breachCount > 0) {
       findings.push({ code: 'BREACHED_PASSWORD', severity: severityFor('BREACHED_PASSWORD', profile, breachCount), breachCount });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEPTHS } from '../../contract/codes.ts';
 import { classifyValue, schemeByName } from '../hash/classify.ts';
-import { candidateLimit, DEPTH_BUDGETS } from './budget.ts';
+import { batchedLimit, candidateLimit, DEPTH_BUDGETS } from './budget.ts';
 
 describe('DEPTH_BUDGETS', () => {
   it('grows from quick to standard to deep in units, floor and ceiling', () => {
-    for (const key of ['units', 'min', 'max'] as const) {
+    for (const key of ['units', 'min', 'max', 'batched'] as const) {
       expect(DEPTH_BUDGETS.quick[key]).toBeLessThan(DEPTH_BUDGETS.standard[key]);
       expect(DEPTH_BUDGETS.standard[key]).toBeLessThan(DEPTH_BUDGETS.deep[key]);
     }
@@ -24,6 +24,12 @@ describe('candidateLimit', () => {
       const limits = DEPTHS.map((d) => candidateLimit(d, cost));
       expect([...limits].sort((a, b) => a - b)).toEqual(limits);
     }
+  });
+
+  it('gives the salted fast values the kernels hash tens of thousands of candidates at standard', () => {
+    expect(batchedLimit('standard')).toBeGreaterThanOrEqual(20_000);
+    expect(batchedLimit('quick')).toBeLessThan(batchedLimit('standard'));
+    expect(batchedLimit('standard')).toBeLessThan(batchedLimit('deep'));
   });
 
   // The salted fast schemes must try every candidate a fast scheme's account would (the benchmark's recall).

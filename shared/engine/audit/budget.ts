@@ -9,6 +9,12 @@ interface DepthBudget {
   min: number;
   /** Never more than this many, however fast the scheme. */
   max: number;
+  /**
+   * Salted fast values the kernels hash a batch at a time (SSHA, SMD5, SSHA256, SSHA512): a check costs far less
+   * than making the candidate string (≈ 1 µs), so they get this many — tens of thousands at standard (issue #12 §4):
+   * every listed candidate of the depth, then the head of the common words × suffixes product.
+   */
+  batched: number;
 }
 
 // One unit ≈ 1 µs of one core, as each scheme's `cost()` measures it: a budgeted account at standard depth spends
@@ -16,10 +22,15 @@ interface DepthBudget {
 // of checks: within 60 s on 2 cores. Candidates come in likelihood order (`budgetedCandidates`), so the first ten
 // (empty, "nom + date de naissance", the school's name, the top common passwords) reach even a strong setting.
 export const DEPTH_BUDGETS: Record<Depth, DepthBudget> = {
-  quick: { units: 20_000, min: 5, max: 500 },
-  standard: { units: 75_000, min: 10, max: 5_000 },
-  deep: { units: 5_000_000, min: 200, max: 100_000 },
+  quick: { units: 20_000, min: 5, max: 500, batched: 2_000 },
+  standard: { units: 75_000, min: 10, max: 5_000, batched: 40_000 },
+  deep: { units: 5_000_000, min: 200, max: 100_000, batched: 400_000 },
 };
+
+/** Number of candidates for a salted fast value checked through the kernels (see `batched`). */
+export function batchedLimit(depth: Depth): number {
+  return DEPTH_BUDGETS[depth].batched;
+}
 
 /** Number of candidates to try against one stored value whose single check costs `cost` units. */
 export function candidateLimit(depth: Depth, cost: number): number {

@@ -1,7 +1,9 @@
 // Messages between the audit's main thread and its worker threads. Everything here is structured-cloneable.
 // A recovered password never crosses this boundary: only its pattern, strength and a keyed fingerprint do.
-import type { CandidateFamilyId, Depth, HashSchemeName } from '../../contract/codes.ts';
+import type { CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
+import type { MessagePort } from 'node:worker_threads';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+import type { ShapeWeight } from '../candidates/shape.ts';
 import type { DigestIndex } from './digest-index.ts';
 import type { MemoryBudget } from './memory-lease.ts';
 
@@ -17,12 +19,37 @@ export interface WorkerInit {
   breachIndexDir?: string;
   /** Shared by every worker: the memory memory-hard checks (scrypt, yescrypt, argon2) may take at once. */
   memoryBudget?: MemoryBudget;
+  /** Ports to every other worker of the pool, to hand them recovered passwords without the main thread. */
+  peers?: MessagePort[];
+}
+
+/**
+ * What the audit learnt from the passwords recovered so far (issue #12), sent with each task of the learned pass.
+ * Shapes, never passwords; reused passwords by keyed fingerprint only: each worker holds the passwords.
+ */
+export interface LearnedModel {
+  /** Per profile, the shapes seen most, with their share of the profile's checked accounts, most likely first. */
+  shapes: Partial<Record<Profile, ShapeWeight[]>>;
+  /** Recovered passwords worth trying on other accounts, most shared first: fingerprint and weight per profile. */
+  reuse: ReuseWeight[];
+}
+
+export interface ReuseWeight {
+  fingerprint: string;
+  /** Estimated probability that an account of each profile has this password (profiles not named: `other`). */
+  weight: Partial<Record<Profile, number>>;
+  other: number;
 }
 
 export type WorkerTask =
   // The digests live in SharedArrayBuffers: every worker reads the main thread's one copy.
   | { kind: 'global'; taskId: number; shard: number; shards: number; digests: DigestIndex }
-  | { kind: 'accounts'; taskId: number; items: { index: number; account: AccountRecord }[] };
+  | { kind: 'accounts'; taskId: number; items: { index: number; account: AccountRecord; headOnly?: true }[]; model?: LearnedModel }
+  // Every worker sends the recovered passwords of these fingerprints it holds to the other workers, through their
+  // own ports (never the main thread), and answers once it has all the others' (issue #12 §1).
+  | { kind: 'share'; taskId: number; fingerprints: string[] }
+  // The shared passwords of this shard, checked against every unsalted value at once, like global candidates.
+  | { kind: 'reuse'; taskId: number; shard: number; shards: number; fingerprints: string[]; digests: DigestIndex };
 
 /** What a worker learnt about one account's password. */
 export interface Recovery {
@@ -35,6 +62,17 @@ export interface Recovery {
   ordinal: number;
   /** How many times the breach corpus saw the recovered password (absent: not in it, or no index). */
   breachCount?: number;
+  /** How it was built, with its case and punctuation (candidates/shape.ts): what the audit learns from. */
+  shape: string;
+}
+
+/**
+ * An account whose password the worker knows without a pattern: read in clear, or equal to a password known
+ * that way. Only its keyed fingerprint crosses: it groups shared passwords and ranks the ones to try elsewhere.
+ */
+export interface Sighting {
+  index: number;
+  fingerprint: string;
 }
 
 /** An account whose password could not be checked (a scheme Vigie cannot verify yet). */
@@ -50,5 +88,5 @@ export type WorkerMessage =
   // `total`: a global task's number of candidates, in its first progress message (the main thread does not load
   // the candidate lists to count them).
   | { kind: 'progress'; taskId: number; done: number; total?: number }
-  | { kind: 'result'; taskId: number; recoveries: Recovery[]; notes: CheckNote[]; candidates: number }
+  | { kind: 'result'; taskId: number; recoveries: Recovery[]; notes: CheckNote[]; candidates: number; sightings: Sighting[] }
   | { kind: 'error'; taskId: number; message: string };

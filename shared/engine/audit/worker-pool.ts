@@ -1,7 +1,7 @@
 // A small pool of audit worker threads: one task at a time per worker, results as promises,
 // and `terminate()` for cancel, which stops the workers at once wherever they are.
 import { availableParallelism } from 'node:os';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { CancelledError, VigieError } from '../errors.ts';
 import type { WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 
@@ -48,7 +48,16 @@ export class WorkerPool {
    */
   constructor(init: WorkerInit, size = defaultPoolSize(), workerUrl: URL = DEFAULT_WORKER_URL, heapMb?: number) {
     this.limits = heapMb !== undefined ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } : {};
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn(init, workerUrl));
+    // A channel between every two workers: recovered passwords go from one to the other, never through here.
+    const peers: MessagePort[][] = Array.from({ length: size }, () => []);
+    for (let a = 0; a < size; a++) {
+      for (let b = a + 1; b < size; b++) {
+        const { port1, port2 } = new MessageChannel();
+        peers[a]!.push(port1);
+        peers[b]!.push(port2);
+      }
+    }
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn({ ...init, peers: peers[i]! }, workerUrl));
   }
 
   get size(): number {
@@ -56,7 +65,7 @@ export class WorkerPool {
   }
 
   private spawn(init: WorkerInit, workerUrl: URL): Slot {
-    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: this.limits });
+    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: this.limits, transferList: init.peers ?? [] });
     let markReady!: () => void;
     let markDead!: (e: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 // The body of an audit worker thread: receives the run's context once, then tasks, and answers each.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DigestAccounts } from './digest-index.ts';
+import { DigestAccounts, type DigestIndex } from './digest-index.ts';
 import type { UnsaltedIndex, WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 import { AccountChecker } from './worker.ts';
 
@@ -17,27 +17,40 @@ port.on('message', (task: WorkerTask) => {
 });
 
 async function run(task: WorkerTask): Promise<void> {
-  if (task.kind === 'global') {
-    const index: UnsaltedIndex = new Map(task.digests.map((d) => [d.scheme, new DigestAccounts(d)]));
-    // No account records: global candidates (empty, school, common) are rated without a person's words.
-    const out = checker.checkGlobal(task.shard, task.shards, index, (done, total) =>
-      send({ kind: 'progress', taskId: task.taskId, done, ...(total !== undefined ? { total } : {}) }),
-    );
-    send({ kind: 'result', taskId: task.taskId, ...out });
-    return;
+  switch (task.kind) {
+    case 'global': {
+      // No account records: global candidates (empty, school, common) are rated without a person's words.
+      const out = checker.checkGlobal(task.shard, task.shards, unsaltedIndex(task.digests), (done, total) =>
+        send({ kind: 'progress', taskId: task.taskId, done, ...(total !== undefined ? { total } : {}) }),
+      );
+      return send({ kind: 'result', taskId: task.taskId, ...out });
+    }
+    case 'share':
+      await checker.share(task.fingerprints);
+      return send({ kind: 'result', taskId: task.taskId, recoveries: [], notes: [], candidates: 0, sightings: [] });
+    case 'reuse':
+      return send({ kind: 'result', taskId: task.taskId, ...checker.checkReuse(task.shard, task.shards, task.fingerprints, unsaltedIndex(task.digests)) });
+    case 'accounts': {
+      const recoveries = [];
+      const notes = [];
+      const sightings = [];
+      let candidates = 0;
+      let done = 0;
+      for (const { index, account, headOnly } of task.items) {
+        const out = await checker.checkAccount(index, account, task.model, headOnly === true);
+        recoveries.push(...out.recoveries);
+        notes.push(...out.notes);
+        sightings.push(...out.sightings);
+        candidates += out.candidates;
+        send({ kind: 'progress', taskId: task.taskId, done: ++done });
+      }
+      return send({ kind: 'result', taskId: task.taskId, recoveries, notes, candidates, sightings });
+    }
   }
-  const recoveries = [];
-  const notes = [];
-  let candidates = 0;
-  let done = 0;
-  for (const { index, account } of task.items) {
-    const out = await checker.checkAccount(index, account);
-    recoveries.push(...out.recoveries);
-    notes.push(...out.notes);
-    candidates += out.candidates;
-    send({ kind: 'progress', taskId: task.taskId, done: ++done });
-  }
-  send({ kind: 'result', taskId: task.taskId, recoveries, notes, candidates });
+}
+
+function unsaltedIndex(digests: DigestIndex): UnsaltedIndex {
+  return new Map(digests.map((d) => [d.scheme, new DigestAccounts(d)]));
 }
 
 send({ kind: 'ready' });

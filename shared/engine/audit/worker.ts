@@ -2,7 +2,8 @@
 // password lives only in this function's locals and leaves as a pattern, a strength and a keyed fingerprint.
 import { createHmac } from 'node:crypto';
 import type { HashSchemeName } from '../../contract/codes.ts';
-import { accountCandidates, budgetedCandidates, globalCandidates } from '../candidates/index.ts';
+import { accountCandidates, budgetedCandidates, globalCandidates, learnedCandidates } from '../candidates/index.ts';
+import { shapeOf } from '../candidates/shape.ts';
 import { rateStrength, schoolInputsFor, userInputsFor } from '../candidates/strength.ts';
 import type { Candidate } from '../candidates/family.ts';
 import type { AccountRecord } from '../directory/model.ts';
@@ -11,9 +12,9 @@ import type { StoredHash } from '../hash/scheme.ts';
 import { CandidateBatch } from '../hash/kernels/batch.ts';
 import { productInput, saltedCheck, saltedProductCheck, UnsaltedLookup, type ProductInput } from '../hash/kernels/batch-check.ts';
 import { hybridCandidate, hybridHead, hybridPlan, type HybridPlan } from '../candidates/common/hybrid.ts';
-import { candidateLimit } from './budget.ts';
+import { batchedLimit, candidateLimit } from './budget.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
-import type { CheckNote, Recovery, UnsaltedIndex, WorkerInit } from './protocol.ts';
+import type { CheckNote, LearnedModel, Recovery, Sighting, UnsaltedIndex, WorkerInit } from './protocol.ts';
 import { MemoryLease } from './memory-lease.ts';
 
 /** Pairs of the hybrid product per kernel call: a few hundred milliseconds of native work between progress reports. */
@@ -26,7 +27,24 @@ export interface CheckOutcome {
   recoveries: Recovery[];
   notes: CheckNote[];
   candidates: number;
+  sightings: Sighting[];
 }
+
+/**
+ * A password this worker knows: recovered by a candidate (its family and pattern), or read in clear (none). The
+ * only copies of recovered passwords live in these entries, in worker memory, for the run (issue #12 §1).
+ */
+interface Known {
+  password: string;
+  candidate: Candidate | null;
+}
+
+/** Reused passwords whose weight for an account's profile is at least this reach it whatever its budget. */
+const MUST_TRY_WEIGHT = 0.05;
+/** …at most this many of them per account (argon2 and bcrypt accounts included). */
+const MUST_TRY_MAX = 16;
+/** Learned candidates and reused passwords put ahead of an account's usual order, at most. */
+const HEAD_MAX = 400;
 
 export class AccountChecker {
   /**
@@ -39,6 +57,8 @@ export class AccountChecker {
   private hybrid: { plan: HybridPlan; input: ProductInput } | null = null;
 
   private readonly lease: MemoryLease | null;
+  /** Passwords recovered or read in clear by this worker or handed over by the others, by keyed fingerprint. */
+  private readonly known = new Map<string, Known>();
 
   constructor(private readonly init: WorkerInit) {
     this.lease = init.memoryBudget ? new MemoryLease(init.memoryBudget) : null;
@@ -47,16 +67,88 @@ export class AccountChecker {
   /** `account` is null for the global candidates, which are rated without a person's words. */
   private recovery(index: number, account: AccountRecord | null, candidate: Candidate, ordinal: number): Recovery {
     const breachCount = this.breachCount(candidate.password);
-    const fingerprint = createHmac('sha256', this.init.runKey).update(candidate.password, 'utf8').digest('hex').slice(0, 32);
+    const fingerprint = this.fingerprint(candidate.password);
+    if (!this.known.has(fingerprint) || this.known.get(fingerprint)!.candidate === null) this.known.set(fingerprint, { password: candidate.password, candidate });
     return {
       index,
       ordinal,
       family: candidate.family,
       patternId: candidate.patternId,
+      shape: shapeOf(candidate.patternId, candidate.password),
       strength: this.strength(account, candidate, fingerprint),
       fingerprint,
       ...(breachCount > 0 ? { breachCount } : {}),
     };
+  }
+
+  private fingerprint(password: string): string {
+    return createHmac('sha256', this.init.runKey).update(password, 'utf8').digest('hex').slice(0, 32);
+  }
+
+  /** A password read in clear: known from now on, without a pattern; only its fingerprint leaves. */
+  private sight(index: number, password: string): Sighting {
+    const fingerprint = this.fingerprint(password);
+    if (!this.known.has(fingerprint)) this.known.set(fingerprint, { password, candidate: null });
+    return { index, fingerprint };
+  }
+
+  /**
+   * A known password found on another account. A list password (empty, school, common) is weak wherever it is:
+   * the same finding. Someone else's personal password, or one read in clear, says only that they share it.
+   */
+  private reused(index: number, known: Known, ordinal: number): { recovery?: Recovery; sighting?: Sighting } {
+    if (known.candidate && known.candidate.family !== 'personal') return { recovery: this.recovery(index, null, known.candidate, ordinal) };
+    return { sighting: { index, fingerprint: this.fingerprint(known.password) } };
+  }
+
+  /**
+   * Hands the known passwords of these fingerprints to every other worker, through the pool's ports, and waits
+   * for theirs: after it, every worker knows every password worth trying elsewhere.
+   */
+  async share(fingerprints: readonly string[]): Promise<void> {
+    const peers = this.init.peers ?? [];
+    const mine: [string, Known][] = [];
+    for (const f of fingerprints) {
+      const k = this.known.get(f);
+      if (k) mine.push([f, k]);
+    }
+    const received = peers.map((port) => new Promise<void>((resolve) => {
+      port.once('message', (theirs: [string, Known][]) => {
+        for (const [f, k] of theirs) {
+          const had = this.known.get(f);
+          if (!had || (had.candidate === null && k.candidate !== null)) this.known.set(f, k);
+        }
+        resolve();
+      });
+    }));
+    for (const port of peers) port.postMessage(mine);
+    await Promise.all(received);
+  }
+
+  /**
+   * The shared passwords of this shard against every account's unsalted values at once (the global phase's way):
+   * an account found here gets the password's finding, or a sighting.
+   */
+  checkReuse(shard: number, shards: number, fingerprints: readonly string[], index: UnsaltedIndex): CheckOutcome {
+    const out: CheckOutcome = { recoveries: [], notes: [], candidates: 0, sightings: [] };
+    const found = new Set<number>();
+    const lookup = new UnsaltedLookup<{ password: string; known: Known; ordinal: number }>(index, (item, hits) => {
+      for (const i of hits) {
+        if (found.has(i)) continue;
+        found.add(i);
+        const r = this.reused(i, item.known, item.ordinal);
+        if (r.recovery) out.recoveries.push(r.recovery);
+        if (r.sighting) out.sightings.push(r.sighting);
+      }
+    });
+    fingerprints.forEach((f, n) => {
+      const known = this.known.get(f);
+      if (n % shards !== shard || !known) return;
+      out.candidates++;
+      lookup.push({ password: known.password, known, ordinal: n });
+    });
+    lookup.flush();
+    return out;
   }
 
   private strength(account: AccountRecord | null, candidate: Candidate, fingerprint: string): number {
@@ -129,7 +221,7 @@ export class AccountChecker {
         onProgress?.(checked);
       }
     }
-    return { recoveries, notes: [], candidates: checked };
+    return { recoveries, notes: [], candidates: checked, sightings: [] };
   }
 
   /** The hybrid product's stems packed once per worker and depth. */
@@ -140,47 +232,101 @@ export class AccountChecker {
 
   /**
    * Per-account candidates: personal ones against the account's own unsalted value, or — for salted and slow
-   * schemes — every family merged in likelihood order, within the depth's budget.
+   * schemes — every family merged in likelihood order, within the depth's budget. With a learned model (the
+   * learned pass), the passwords recovered elsewhere and the shapes this directory uses come first; `headOnly`:
+   * only them (a fast salted value that already had every candidate of the depth).
    */
-  async checkAccount(index: number, account: AccountRecord): Promise<CheckOutcome> {
+  async checkAccount(index: number, account: AccountRecord, model?: LearnedModel, headOnly = false): Promise<CheckOutcome> {
     const stored = account.passwords.map((p) => classifyValue(p.attribute, p.value));
     const { school, depth } = this.init;
+    const sightings: Sighting[] = [];
+    for (const s of stored) if (s.scheme === 'CLEARTEXT') sightings.push(this.sight(index, clearText(s)));
+    const none = (candidates: number, recoveries: Recovery[] = [], notes: CheckNote[] = []): CheckOutcome => ({ recoveries, notes, candidates, sightings });
     const unsalted = pickUnsalted(stored);
     if (unsalted) {
       const scheme = schemeByName(unsalted.scheme);
       let tried = 0;
       for (const candidate of accountCandidates(account, school, depth)) {
         tried++;
-        if (scheme.digestHex!(candidate.password) === unsalted.unsaltedKey) {
-          return { recoveries: [this.recovery(index, account, candidate, tried - 1)], notes: [], candidates: tried };
-        }
+        if (scheme.digestHex!(candidate.password) === unsalted.unsaltedKey) return none(tried, [this.recovery(index, account, candidate, tried - 1)]);
       }
-      return { recoveries: [], notes: [], candidates: tried };
+      return none(tried);
     }
     const salted = pickCheapestSalted(stored);
-    if (!salted) return { recoveries: [], notes: [], candidates: 0 };
+    if (!salted) return none(0);
     const scheme = schemeByName(salted.scheme);
-    const limit = candidateLimit(depth, scheme.cost(salted.parsed));
+    const head = model ? this.learnedHead(account, model) : [];
+    if (headOnly && head.length === 0) return none(0);
+    const mustTry = head.filter((h) => h.weight >= MUST_TRY_WEIGHT).length;
     const batchCheck = saltedCheck(salted);
-    if (batchCheck) return this.checkSaltedInBatches(index, account, limit, batchCheck, saltedProductCheck(salted));
+    const productCheck = saltedProductCheck(salted);
+    // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
+    const budget = productCheck ? batchedLimit(depth) : candidateLimit(depth, scheme.cost(salted.parsed));
+    const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
+    const outcome = batchCheck
+      ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head)
+      : await this.checkSlow(index, account, salted, limit, head);
+    return { ...outcome, sightings: [...sightings, ...outcome.sightings] };
+  }
+
+  /** Memory-hard and slow values, one verify at a time, under a lease on the memory one check takes (memory-lease.ts). */
+  private async checkSlow(index: number, account: AccountRecord, salted: StoredHash, limit: number, head: Head[]): Promise<CheckOutcome> {
+    const scheme = schemeByName(salted.scheme);
     let tried = 0;
-    // Memory-hard values: the account's checks run under a lease on the memory one check takes (memory-lease.ts).
     const bytes = this.lease ? scheme.memoryBytes?.(salted.parsed) ?? 0 : 0;
     const leased = bytes > 0 ? this.lease!.acquire(bytes) : 0;
     try {
-      for (const candidate of budgetedCandidates(account, school, depth, limit)) {
+      for (const item of this.ordered(account, limit, head)) {
         tried++;
-        if (await scheme.verify(salted.parsed, candidate.password)) {
-          return { recoveries: [this.recovery(index, account, candidate, tried - 1)], notes: [], candidates: tried };
-        }
+        if (await scheme.verify(salted.parsed, item.password)) return this.found(index, account, item, tried - 1, tried);
       }
     } catch {
       // A scheme Vigie cannot verify yet: say the account was not checked rather than call it strong.
-      return { recoveries: [], notes: [{ index, note: 'unsupported', scheme: salted.scheme, candidatesTried: tried }], candidates: tried };
+      return { recoveries: [], notes: [{ index, note: 'unsupported', scheme: salted.scheme, candidatesTried: tried }], candidates: tried, sightings: [] };
     } finally {
       if (leased > 0) this.lease!.release(leased);
     }
-    return { recoveries: [], notes: [], candidates: tried };
+    return { recoveries: [], notes: [], candidates: tried, sightings: [] };
+  }
+
+  /** The account's candidates in the order to try them: the learned head first (empty before it), then the usual order. */
+  private ordered(account: AccountRecord, limit: number, head: Head[]): (Candidate | Known)[] {
+    if (head.length === 0) return budgetedCandidates(account, this.init.school, this.init.depth, limit);
+    const out: (Candidate | Known)[] = [];
+    const seen = new Set<string>();
+    const add = (item: Candidate | Known): boolean => {
+      if (seen.has(item.password)) return false;
+      seen.add(item.password);
+      out.push(item);
+      return out.length >= limit;
+    };
+    if (add({ password: '', family: 'empty', patternId: 'empty' })) return out;
+    for (const h of head) if (add(h.item)) return out;
+    for (const c of budgetedCandidates(account, this.init.school, this.init.depth, limit + seen.size)) if (add(c)) return out;
+    return out;
+  }
+
+  /** A hit: a candidate names its pattern; a known password reused here is a finding or a sighting. */
+  private found(index: number, account: AccountRecord, item: Candidate | Known, ordinal: number, tried: number): CheckOutcome {
+    if ('family' in item) return { recoveries: [this.recovery(index, account, item, ordinal)], notes: [], candidates: tried, sightings: [] };
+    const r = this.reused(index, item, ordinal);
+    return { recoveries: r.recovery ? [r.recovery] : [], notes: [], candidates: tried, sightings: r.sighting ? [r.sighting] : [] };
+  }
+
+  /**
+   * What the model puts first for this account: the candidates of the shapes its profile uses here and the
+   * passwords recovered on other accounts, by estimated probability.
+   */
+  private learnedHead(account: AccountRecord, model: LearnedModel): Head[] {
+    const head: Head[] = [];
+    const shapes = model.shapes[account.profile] ?? [];
+    for (const w of learnedCandidates(account, this.init.school, this.init.depth, shapes)) head.push({ item: w.candidate, weight: w.weight });
+    for (const r of model.reuse) {
+      const known = this.known.get(r.fingerprint);
+      if (known) head.push({ item: known, weight: r.weight[account.profile] ?? r.other });
+    }
+    // Stable: equal weights keep the learned shapes before the reused passwords.
+    return head.sort((a, b) => b.weight - a.weight).slice(0, HEAD_MAX);
   }
 
   /** SSHA, SMD5, md5crypt, sha-crypt: the budgeted candidates through the fast kernels, a batch at a time. */
@@ -190,19 +336,20 @@ export class AccountChecker {
     limit: number,
     check: (batch: CandidateBatch) => number,
     productCheck: ((input: ProductInput, count: number) => number) | null,
+    head: Head[],
   ): CheckOutcome {
     const batch = new CandidateBatch(Math.min(limit, 1024));
-    const items: Candidate[] = [];
+    const items: (Candidate | Known)[] = [];
     let tried = 0;
     const run = (): CheckOutcome | null => {
       const hit = batch.count ? check(batch) : -1;
-      if (hit >= 0) return { recoveries: [this.recovery(index, account, items[hit]!, tried + hit)], notes: [], candidates: tried + hit + 1 };
+      if (hit >= 0) return this.found(index, account, items[hit]!, tried + hit, tried + hit + 1);
       tried += batch.count;
       batch.clear();
       items.length = 0;
       return null;
     };
-    for (const candidate of budgetedCandidates(account, this.init.school, this.init.depth, limit)) {
+    for (const candidate of this.ordered(account, limit, head)) {
       batch.push(candidate.password);
       items.push(candidate);
       if (batch.full) {
@@ -217,13 +364,23 @@ export class AccountChecker {
     const plan = hybridPlan(this.init.depth);
     const left = limit - tried;
     if (productCheck && plan && left > 0) {
-      const head = hybridHead(plan, left);
-      const pair = productCheck(productInput(head.stems, head.suffixes), head.size);
-      if (pair >= 0) return { recoveries: [this.recovery(index, account, hybridCandidate(head, pair), tried + pair)], notes: [], candidates: tried + pair + 1 };
-      tried += head.size;
+      const product = hybridHead(plan, left);
+      const pair = productCheck(productInput(product.stems, product.suffixes), product.size);
+      if (pair >= 0) return { recoveries: [this.recovery(index, account, hybridCandidate(product, pair), tried + pair)], notes: [], candidates: tried + pair + 1, sightings: [] };
+      tried += product.size;
     }
-    return { recoveries: [], notes: [], candidates: tried };
+    return { recoveries: [], notes: [], candidates: tried, sightings: [] };
   }
+}
+
+interface Head {
+  item: Candidate | Known;
+  weight: number;
+}
+
+/** A cleartext value as the person typed it (slapd compares bytes: UTF-8 as clients send it). */
+function clearText(stored: StoredHash): string {
+  return Buffer.from((stored.parsed as { bytes: Uint8Array }).bytes).toString('utf8');
 }
 
 function pickUnsalted(stored: StoredHash[]): StoredHash | undefined {

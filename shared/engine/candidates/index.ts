@@ -15,8 +15,9 @@ import { commonFamily } from './common/common.ts';
 import { emptyFamily } from './empty/empty.ts';
 import type { Candidate, CandidateFamily } from './family.ts';
 import { likelihood } from './likelihood.ts';
-import { personalFamily } from './personal/personal.ts';
+import { personalCandidates, personalFamily } from './personal/personal.ts';
 import { schoolFamily } from './school/school.ts';
+import { parseShape, shapeOf, type ShapeWeight } from './shape.ts';
 
 export type { Candidate, CandidateFamily } from './family.ts';
 export { patternLabel, knownPatternIds } from './patterns.ts';
@@ -158,4 +159,53 @@ export function budgetedCandidates(account: AccountRecord, school: SchoolContext
 function* skip(iterator: Iterator<Candidate>, count: number): Generator<Candidate> {
   for (let i = 0; i < count; i++) if (iterator.next().done) return;
   for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+}
+
+export interface WeightedCandidate {
+  candidate: Candidate;
+  /** Estimated probability that this is the account's password. */
+  weight: number;
+}
+
+/** The global families' candidates by pattern id, per school and depth: built once per worker. */
+const globalByPattern = new WeakMap<SchoolContext, Map<Depth, Map<string, Candidate[]>>>();
+
+function globalPatterns(school: SchoolContext, depth: Depth): Map<string, Candidate[]> {
+  let byDepth = globalByPattern.get(school);
+  if (!byDepth) globalByPattern.set(school, (byDepth = new Map()));
+  let byPattern = byDepth.get(depth);
+  if (!byPattern) {
+    byPattern = new Map();
+    for (const c of globalCandidates(school, depth)) (byPattern.get(c.patternId) ?? byPattern.set(c.patternId, []).get(c.patternId)!).push(c);
+    byDepth.set(depth, byPattern);
+  }
+  return byPattern;
+}
+
+/**
+ * This account's candidates of the shapes a directory was seen to use (issue #12 §2), most likely first. A
+ * shape's weight is shared among its candidates for the account (a compound name has several spellings of one
+ * shape; a common-word shape has thousands of words). Personal candidates are enumerated to the deepest tier:
+ * a formula a directory imposes may be one the scan's depth would not reach by itself.
+ */
+export function learnedCandidates(account: AccountRecord, school: SchoolContext, depth: Depth, shapes: readonly ShapeWeight[]): WeightedCandidate[] {
+  if (shapes.length === 0) return [];
+  const weightOf = new Map(shapes.map((s) => [s.shape, s.weight]));
+  const patterns = new Set(shapes.map((s) => parseShape(s.shape).patternId));
+  const byShape = new Map<string, Candidate[]>();
+  const keep = (c: Candidate): void => {
+    if (!patterns.has(c.patternId)) return;
+    const shape = shapeOf(c.patternId, c.password);
+    if (weightOf.has(shape)) (byShape.get(shape) ?? byShape.set(shape, []).get(shape)!).push(c);
+  };
+  for (const c of personalCandidates(account, 'deep')) keep(c);
+  const global = globalPatterns(school, depth);
+  for (const id of patterns) for (const c of global.get(id) ?? []) keep(c);
+  const out: WeightedCandidate[] = [];
+  for (const [shape, list] of byShape) {
+    const weight = weightOf.get(shape)! / list.length;
+    for (const candidate of list) out.push({ candidate, weight });
+  }
+  // Stable: within a shape, the family's own order (likeliest spelling, most common word) first.
+  return out.sort((a, b) => b.weight - a.weight);
 }

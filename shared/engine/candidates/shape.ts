@@ -4,6 +4,13 @@
 // A shape never holds a password's letters or digits, only its build, its case and its punctuation.
 import { patternLabel } from './patterns.ts';
 
+/** A shape and how likely it is for an account (what the audit learnt, issue #12). */
+export interface ShapeWeight {
+  shape: string;
+  /** Estimated probability that an account of the profile has a password of this shape. */
+  weight: number;
+}
+
 export type LetterCase = 'lower' | 'capitalised' | 'upper' | 'mixed' | 'none';
 
 /** The letters' case: all lower, each word Capitalised, all UPPER, mixed, or no letters at all. */
@@ -22,9 +29,13 @@ export function letterCase(password: string): LetterCase {
   return 'mixed';
 }
 
-/** The characters that are neither letters nor digits, in order: ".", "-//", "!". */
+/**
+ * The characters that are neither letters nor digits, in order, except those between two letters: a name's own
+ * hyphen or apostrophe ("Martin-Dupont", "N'Guessan") is the person's, not the formula's. "dupont.15/03/2008!"
+ * → ".//!".
+ */
 function punctuation(password: string): string {
-  return password.replace(/[\p{L}\p{N}]+/gu, '');
+  return password.replace(/(?<=\p{L})[^\p{L}\p{N}]+(?=\p{L})|[\p{L}\p{N}]+/gu, '');
 }
 
 /** "surname+birthdate:YYYY" and "Dupont.2008" → "surname+birthdate:YYYY|capitalised|." */

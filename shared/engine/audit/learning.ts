@@ -1,0 +1,199 @@
+// What the audit learns from the directory it reads (issue #12): which password shapes each profile uses, which
+// passwords many accounts share, and whether one shape is a formula imposed on a whole profile. The main thread
+// sees recoveries' shapes and keyed fingerprints only; the passwords stay in the workers.
+import type { CandidateFamilyId, Profile, Severity } from '../../contract/codes.ts';
+import type { DirectoryFinding } from '../../contract/report.ts';
+import { parseShape, shapeLabel, type ShapeWeight } from '../candidates/shape.ts';
+import type { LearnedModel, Recovery, ReuseWeight, Sighting } from './protocol.ts';
+
+/** When one account's password is found by several families, the most telling one names it. */
+export const FAMILY_PRIORITY: CandidateFamilyId[] = ['empty', 'personal', 'school', 'common'];
+
+/** Shapes and reused passwords sent to the workers, at most (the model goes with every task of the learned pass). */
+const MAX_SHAPES = 24;
+const MAX_REUSE = 20_000;
+/** A share is estimated over at least this many accounts: two finds among three checked say little. */
+const MIN_DENOMINATOR = 20;
+/** What another profile's habits say about this one: counted at this fraction. */
+const OTHER_PROFILES = 0.5;
+
+/** Issue #12 §3: a shape covering this share of a profile's checkable accounts, and at least this many, is imposed. */
+export const IMPOSED_MIN_SHARE = 0.3;
+export const IMPOSED_MIN_ACCOUNTS = 20;
+/** A shared password is likely a default handed out when this many accounts share it. */
+const DEFAULT_MIN_GROUP = 5;
+
+/**
+ * Two shards can recover the same account with different candidates (LM folds case: "password" and "Password"
+ * both match): whichever finishes first must not decide the report. The more telling family wins, then the more
+ * specific pattern, then the pattern id's order, so the same directory always gives the same findings.
+ */
+export function betterRecovery(a: Recovery, b: Recovery): boolean {
+  const fa = FAMILY_PRIORITY.indexOf(a.family);
+  const fb = FAMILY_PRIORITY.indexOf(b.family);
+  if (fa !== fb) return fa < fb;
+  if (a.patternId.length !== b.patternId.length) return a.patternId.length > b.patternId.length;
+  // The fingerprint is keyed per run: it must not decide. The candidate found first in its stream does.
+  return a.patternId > b.patternId || (a.patternId === b.patternId && a.ordinal < b.ordinal);
+}
+
+interface Counts {
+  checked: number;
+  shapes: Map<string, number>;
+  fingerprints: Map<string, number>;
+}
+
+export class DirectoryLearning {
+  /** Each account's best recovery, and the fingerprint of a password known without a pattern. */
+  readonly best = new Map<number, Recovery>();
+  readonly sighted = new Map<number, string>();
+  private readonly checked = new Set<number>();
+  private model: LearnedModel | null = null;
+
+  constructor(private readonly profileOf: (index: number) => Profile) {}
+
+  /** An account whose checks are done (found or not): it counts in its profile's shares. */
+  checkedAccount(index: number): void {
+    this.checked.add(index);
+    this.model = null;
+  }
+
+  recovered(r: Recovery): void {
+    const prev = this.best.get(r.index);
+    if (!prev || betterRecovery(r, prev)) this.best.set(r.index, r);
+    this.model = null;
+  }
+
+  sighting(s: Sighting): void {
+    if (!this.sighted.has(s.index)) this.sighted.set(s.index, s.fingerprint);
+    this.model = null;
+  }
+
+  found(index: number): boolean {
+    return this.best.has(index) || this.sighted.has(index);
+  }
+
+  private counts(): { byProfile: Map<Profile, Counts>; all: Counts } {
+    const fresh = (): Counts => ({ checked: 0, shapes: new Map(), fingerprints: new Map() });
+    const byProfile = new Map<Profile, Counts>();
+    const all = fresh();
+    const of = (i: number): Counts => {
+      const p = this.profileOf(i);
+      return byProfile.get(p) ?? byProfile.set(p, fresh()).get(p)!;
+    };
+    for (const i of this.checked) {
+      of(i).checked++;
+      all.checked++;
+    }
+    const fingerprintOf = new Map(this.sighted);
+    for (const [i, r] of this.best) {
+      fingerprintOf.set(i, r.fingerprint);
+      if (r.family === 'empty') continue;
+      for (const c of [of(i), all]) c.shapes.set(r.shape, (c.shapes.get(r.shape) ?? 0) + 1);
+    }
+    for (const [i, f] of fingerprintOf) for (const c of [of(i), all]) c.fingerprints.set(f, (c.fingerprints.get(f) ?? 0) + 1);
+    return { byProfile, all };
+  }
+
+  /**
+   * The model the learned pass spends budgets by: per profile, the shapes recovered most, each weighted by its
+   * share of the profile's checked accounts (what other profiles show counts at half); recovered passwords by how
+   * many accounts share them. Shapes seen once are noise, not a habit: left out.
+   */
+  current(): LearnedModel {
+    if (this.model) return this.model;
+    const { byProfile, all } = this.counts();
+    const share = (count: number, c: Counts | undefined): number => (c ? count / Math.max(c.checked, MIN_DENOMINATOR) : 0);
+    const shapes: LearnedModel['shapes'] = {};
+    const profiles = new Set<Profile>([...byProfile.keys()]);
+    for (const p of ['student', 'parent', 'teacher', 'staff', 'admin', 'unknown'] as Profile[]) profiles.add(p);
+    for (const p of profiles) {
+      const mine = byProfile.get(p);
+      const weights = new Map<string, number>();
+      for (const [shape, n] of all.shapes) if (n >= 2) weights.set(shape, OTHER_PROFILES * share(n, all));
+      for (const [shape, n] of mine?.shapes ?? []) if (n >= 2) weights.set(shape, Math.max(weights.get(shape) ?? 0, share(n, mine)));
+      const list: ShapeWeight[] = [...weights].map(([shape, weight]) => ({ shape, weight }));
+      list.sort((a, b) => b.weight - a.weight || (a.shape < b.shape ? -1 : 1));
+      if (list.length > 0) shapes[p] = list.slice(0, MAX_SHAPES);
+    }
+    const reuse: ReuseWeight[] = [];
+    for (const [fingerprint, n] of all.fingerprints) {
+      const weight: ReuseWeight['weight'] = {};
+      for (const [p, c] of byProfile) {
+        const k = c.fingerprints.get(fingerprint);
+        if (k !== undefined) weight[p] = Math.max(share(k, c), OTHER_PROFILES * share(n, all));
+      }
+      reuse.push({ fingerprint, weight, other: OTHER_PROFILES * share(n, all) });
+    }
+    reuse.sort((a, b) => b.other - a.other || (a.fingerprint < b.fingerprint ? -1 : 1));
+    this.model = { shapes, reuse: reuse.slice(0, MAX_REUSE) };
+    return this.model;
+  }
+}
+
+export interface ImposedScheme {
+  finding: DirectoryFinding;
+  /** The accounts found with the imposed shape: their weak finding is marked, the plan renews them by force. */
+  accounts: number[];
+}
+
+const PROFILE_PLURAL: Record<Profile, { fr: string; en: string }> = {
+  student: { fr: 'élèves', en: 'students' },
+  parent: { fr: 'parents', en: 'parents' },
+  teacher: { fr: 'enseignants', en: 'teachers' },
+  staff: { fr: 'personnels', en: 'staff' },
+  admin: { fr: 'administrateurs', en: 'administrators' },
+  unknown: { fr: 'comptes sans profil', en: 'accounts without a profile' },
+};
+
+/**
+ * Imposed schemes (issue #12 §3): per profile, the personal shape most of its checkable accounts were found with,
+ * when it covers at least 30 % of them and 20 accounts. Only shapes built from the person (a formula applied to
+ * each account); a common word many picked is not a formula.
+ */
+export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: ReadonlyMap<Profile, number>, profileOf: (i: number) => Profile): ImposedScheme[] {
+  const byProfile = new Map<Profile, Map<string, number[]>>();
+  for (const [i, r] of best) {
+    if (r.family !== 'personal') continue;
+    const p = profileOf(i);
+    const shapes = byProfile.get(p) ?? byProfile.set(p, new Map()).get(p)!;
+    (shapes.get(r.shape) ?? shapes.set(r.shape, []).get(r.shape)!).push(i);
+  }
+  const out: ImposedScheme[] = [];
+  for (const [profile, shapes] of byProfile) {
+    const [shape, accounts] = [...shapes].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
+    const total = checkable.get(profile) ?? 0;
+    const share = total > 0 ? accounts.length / total : 0;
+    if (accounts.length < IMPOSED_MIN_ACCOUNTS || share < IMPOSED_MIN_SHARE) continue;
+    const label = { fr: shapeLabel(shape, 'fr'), en: shapeLabel(shape, 'en') };
+    const severity: Severity = profile === 'student' || profile === 'parent' || profile === 'unknown' ? 'high' : 'critical';
+    const percent = Math.round(share * 100);
+    out.push({
+      accounts,
+      finding: {
+        code: 'IMPOSED_PASSWORD_SCHEME',
+        severity,
+        detail: `${accounts.length} comptes ${PROFILE_PLURAL[profile].fr} (${percent} %) ont encore un mot de passe de la forme « ${label.fr} » : `
+          + 'la formule imposée à la création du compte. Quiconque la connaît peut se connecter à leur place : forcez le renouvellement de ces mots de passe.',
+        profile,
+        shape,
+        shapeLabel: label,
+        accounts: accounts.length,
+        share: Math.round(share * 1000) / 1000,
+      },
+    });
+  }
+  return out.sort((a, b) => b.accounts.length - a.accounts.length);
+}
+
+/** A group of accounts sharing one password looks like a default handed out, not a coincidence of choice. */
+export function likelyDefault(members: readonly number[], best: ReadonlyMap<number, Recovery>): boolean {
+  if (members.length < DEFAULT_MIN_GROUP) return false;
+  // Thirty pupils who each picked "azerty" share it by chance: a common word alone is not a default.
+  return !members.every((i) => best.get(i)?.family === 'common');
+}
+
+/** The shape's pattern, for a caller that needs to know which family of formula it is. */
+export function shapePattern(shape: string): string {
+  return parseShape(shape).patternId;
+}
