@@ -3,7 +3,8 @@
 import type { ScanReport } from '../contract/report.ts';
 import type { Pseudonymiser } from './pseudonymiser.ts';
 
-export const CSV_COLUMNS = ['dn', 'login', 'profile', 'classes', 'hashScheme', 'findings', 'patterns', 'severity'] as const;
+/** `forcedRenewal`: why the plan renews the account by force (issue #12): imposed-scheme, likely-default, or empty. */
+export const CSV_COLUMNS = ['dn', 'login', 'profile', 'classes', 'hashScheme', 'findings', 'patterns', 'severity', 'forcedRenewal'] as const;
 
 export function reportCsv(report: ScanReport, pseudonymiser?: Pseudonymiser): string {
   const rows = [CSV_COLUMNS.join(',')];
@@ -18,6 +19,8 @@ export function reportCsv(report: ScanReport, pseudonymiser?: Pseudonymiser): st
       [...new Set(a.findings.map((f) => f.code))].join(' '),
       patterns.join(' | '),
       a.risk ?? '',
+      a.findings.some((f) => f.imposedScheme === true) ? 'imposed-scheme'
+        : a.findings.some((f) => f.code === 'SHARED_PASSWORD' && f.likelyDefault === true) ? 'likely-default' : '',
     ].map(csvField).join(','));
   }
   return rows.join('\r\n') + '\r\n';

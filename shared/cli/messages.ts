@@ -1,5 +1,5 @@
 // The CLI's words for people, French first. Finding codes stay as they are (they are identifiers).
-import type { AccountFindingCode, Profile, Severity } from '../contract/codes.ts';
+import type { AccountFindingCode, DirectoryFindingCode, Profile, Severity } from '../contract/codes.ts';
 
 export type Lang = 'fr' | 'en';
 
@@ -40,7 +40,42 @@ export const CODE_LABEL: Record<Lang, Record<AccountFindingCode, string>> = {
   },
 };
 
+/**
+ * What each directory finding means, in a few words. The report's `detail` is a French sentence written for
+ * the directory at hand; the English summary prints this instead.
+ */
+export const DIRECTORY_CODE_LABEL: Record<Lang, Record<DirectoryFindingCode, string>> = {
+  fr: {
+    NO_TLS: 'connexion à l’annuaire non chiffrée',
+    TLS_CERTIFICATE_NOT_VERIFIED: 'certificat de l’annuaire non vérifié',
+    HASHES_READABLE_ANONYMOUSLY: 'empreintes lisibles sans se connecter',
+    HASHES_READABLE_BY_USERS: 'empreintes lisibles par les utilisateurs ordinaires',
+    NO_PASSWORD_POLICY: 'aucune politique de mots de passe',
+    NO_LOCKOUT: 'aucun blocage des essais répétés',
+    WEAK_MIN_LENGTH: 'longueur minimale trop faible',
+    SIZE_LIMITED: 'réponses limitées par l’annuaire : analyse incomplète',
+    PASSWORD_POLICY_UNKNOWN: 'politique de mots de passe illisible (pas d’accès à cn=config)',
+    LEGACY_DEFAULT_HASH: 'mots de passe changés enregistrés avec une empreinte rapide',
+    CLEARTEXT_WRITES_NOT_HASHED: 'mot de passe écrit en clair gardé tel quel',
+    IMPOSED_PASSWORD_SCHEME: 'formule de mot de passe imposée à la création des comptes, encore en usage : renouvellement forcé',
+  },
+  en: {
+    NO_TLS: 'connection to the directory not encrypted',
+    TLS_CERTIFICATE_NOT_VERIFIED: 'directory certificate not verified',
+    HASHES_READABLE_ANONYMOUSLY: 'password hashes readable without logging in',
+    HASHES_READABLE_BY_USERS: 'password hashes readable by ordinary users',
+    NO_PASSWORD_POLICY: 'no password policy',
+    NO_LOCKOUT: 'nothing stops repeated guesses',
+    WEAK_MIN_LENGTH: 'minimum password length too low',
+    SIZE_LIMITED: 'the directory capped its answers: incomplete scan',
+    PASSWORD_POLICY_UNKNOWN: 'password policy unreadable (no access to cn=config)',
+    LEGACY_DEFAULT_HASH: 'changed passwords stored with a fast hash',
+    CLEARTEXT_WRITES_NOT_HASHED: 'a password written in clear is kept as it is',
+    IMPOSED_PASSWORD_SCHEME: 'a password formula imposed at account creation is still in use: force a renewal',
+  },
+};
+
 export const PHASE_LABEL: Record<Lang, Record<string, string>> = {
-  fr: { read: 'lecture', classify: 'classement', global: 'mots de passe courants', accounts: 'comptes' },
-  en: { read: 'reading', classify: 'classifying', global: 'common passwords', accounts: 'accounts' },
+  fr: { read: 'lecture', classify: 'classement', global: 'mots de passe courants', accounts: 'comptes', learned: 'comptes lents, ordre appris' },
+  en: { read: 'reading', classify: 'classifying', global: 'common passwords', accounts: 'accounts', learned: 'slow accounts, learned order' },
 };

@@ -1,7 +1,7 @@
 // The short human summary `vigie scan` prints on stdout. Patterns and counts only: no password, no hash.
-import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES } from '../contract/codes.ts';
+import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES, type Profile } from '../contract/codes.ts';
 import type { ScanReport } from '../contract/report.ts';
-import { CODE_LABEL, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
+import { CODE_LABEL, DIRECTORY_CODE_LABEL, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
 
 const T = {
   fr: {
@@ -18,6 +18,7 @@ const T = {
     partial: 'Rapport PARTIEL',
     unchecked: (n: number) => `${n} compte(s) utilisent un format que Vigie ne sait pas encore vérifier`,
     none: 'aucun',
+    known: 'Mots de passe que d’autres connaissent',
   },
   en: {
     title: 'Vigie — password audit',
@@ -33,6 +34,7 @@ const T = {
     partial: 'PARTIAL report',
     unchecked: (n: number) => `${n} account(s) use a format Vigie cannot check yet`,
     none: 'none',
+    known: 'Passwords others know',
   },
 } as const;
 
@@ -46,6 +48,12 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   lines.push('');
   lines.push(`${t.grade} : ${s.grade} (${s.score}/100) — ${t.accounts(s.accounts, s.withFindings)}`);
   lines.push(`${t.severity} : ${SEVERITIES.map((sev) => `${SEVERITY_LABEL[lang][sev]} ${s.bySeverity[sev]}`).join(' · ')}`);
+  const known = knownPasswordSentences(report, lang);
+  if (known.length > 0) {
+    lines.push('');
+    lines.push(`${t.known} :`);
+    for (const sentence of known) lines.push(`  ${sentence}`);
+  }
   lines.push('');
   lines.push(`${t.problems} :`);
   const codes = ACCOUNT_FINDING_CODES.filter((c) => (s.byCode[c] ?? 0) > 0);
@@ -67,9 +75,76 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   if (report.directoryFindings.length > 0) {
     lines.push('');
     lines.push(`${t.directory} :`);
-    for (const f of report.directoryFindings) lines.push(`  [${SEVERITY_LABEL[lang][f.severity]}] ${f.code} — ${f.detail}`);
+    // The detail is the engine's French sentence: the English summary says what the code means instead.
+    for (const f of report.directoryFindings) {
+      lines.push(`  [${SEVERITY_LABEL[lang][f.severity]}] ${f.code} — ${lang === 'fr' ? f.detail : DIRECTORY_CODE_LABEL.en[f.code]}`);
+    }
   }
   return lines.join('\n') + '\n';
+}
+
+/** A profile as a group of people, for « La plupart des … ». */
+const GROUP: Record<Lang, Record<Profile, string>> = {
+  fr: { student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'comptes sans profil' },
+  en: { student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators', unknown: 'accounts without a profile' },
+};
+const SCHOOL_STAFF: readonly Profile[] = ['admin', 'teacher', 'staff'];
+/** Who shares a default, most weighty first (as the app lists them). */
+const BY_WEIGHT: readonly Profile[] = ['admin', 'teacher', 'staff', 'student', 'parent', 'unknown'];
+
+const KNOWN = {
+  fr: {
+    imposed: (group: string, label: string | null, n: number, share: number | null): string =>
+      `${share === null || share < 0.5 ? `Beaucoup ${/^[aeiouyéèêh]/i.test(group) ? 'd’' : 'de '}` : 'La plupart des '}${group} ont encore le mot de passe imposé à la création du compte${label === null ? '' : ` (${label})`} : `
+      + `${n} ${n > 1 ? 'comptes' : 'compte'}${share === null ? '' : `, ${Math.round(share * 100)} %`}. Quiconque connaît la formule peut se connecter à leur place.`,
+    sharedDefault: (n: number, staffOnly: boolean, who: string): string => staffOnly
+      ? `${n} comptes du personnel partagent un même mot de passe, probablement celui donné à la rentrée. Quiconque le connaît peut se connecter à leur place.`
+      : `${n} comptes (${who}) partagent un même mot de passe, probablement un mot de passe donné par défaut. Quiconque le connaît peut se connecter à leur place.`,
+    list: (items: string[]): string => new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(items),
+  },
+  en: {
+    imposed: (group: string, label: string | null, n: number, share: number | null): string =>
+      `${share === null || share < 0.5 ? 'Many' : 'Most'} ${group} still have the password imposed when their account was created${label === null ? '' : ` (${label})`}: `
+      + `${n} ${n === 1 ? 'account' : 'accounts'}${share === null ? '' : `, ${Math.round(share * 100)}%`}. Anyone who knows the formula can log in as them.`,
+    sharedDefault: (n: number, staffOnly: boolean, who: string): string => staffOnly
+      ? `${n} staff accounts share one password, probably the one handed out at the start of the school year. Anyone who knows it can log in as them.`
+      : `${n} accounts (${who}) share one password, probably a default handed out. Anyone who knows it can log in as them.`,
+    list: (items: string[]): string => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
+  },
+} as const;
+
+/**
+ * Passwords others know, one plain sentence each (issue #12): every imposed formula (IMPOSED_PASSWORD_SCHEME),
+ * then every shared group that looks like a default handed out (SHARED_PASSWORD with likelyDefault), largest first.
+ * The same sentences as the app's summary page.
+ */
+export function knownPasswordSentences(report: Pick<ScanReport, 'accounts' | 'directoryFindings'>, lang: Lang = 'fr'): string[] {
+  const k = KNOWN[lang];
+  const imposed = report.directoryFindings
+    .filter((f) => f.code === 'IMPOSED_PASSWORD_SCHEME' && f.profile !== undefined)
+    .map((f) => ({
+      profile: f.profile!,
+      accounts: f.accounts ?? report.accounts.filter((a) => a.profile === f.profile && a.findings.some((x) => x.imposedScheme === true)).length,
+      share: f.share ?? null,
+      label: f.shapeLabel?.[lang] ?? null,
+    }))
+    .sort((a, b) => b.accounts - a.accounts)
+    .map((x) => k.imposed(GROUP[lang][x.profile], x.label, x.accounts, x.share));
+  const groups = new Map<number, { accounts: number; profiles: Set<Profile> }>();
+  for (const account of report.accounts) {
+    for (const f of account.findings) {
+      if (f.code !== 'SHARED_PASSWORD' || f.likelyDefault !== true) continue;
+      const g = groups.get(f.groupId ?? -1) ?? { accounts: 0, profiles: new Set<Profile>() };
+      g.accounts += 1;
+      g.profiles.add(account.profile);
+      groups.set(f.groupId ?? -1, g);
+    }
+  }
+  const defaults = [...groups].sort(([ia, a], [ib, b]) => b.accounts - a.accounts || ia - ib).map(([, g]) => {
+    const profiles = BY_WEIGHT.filter((p) => g.profiles.has(p));
+    return k.sharedDefault(g.accounts, profiles.every((p) => SCHOOL_STAFF.includes(p)), k.list(profiles.map((p) => PROFILE_LABEL[lang][p])));
+  });
+  return [...imposed, ...defaults];
 }
 
 const COMPARE = {

@@ -2,6 +2,7 @@
 import type { Messages } from './messages-fr.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const percent = (share: number): string => share.toLocaleString('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 export const en: Messages = {
   locale: 'en-GB',
@@ -47,6 +48,10 @@ export const en: Messages = {
     LEGACY_HASH: (n, who) => `Move ${plural(n, 'account', 'accounts')} (${who}) to a modern hash (argon2 or bcrypt) at the next password change.`,
     WEAK_HASH_PARAMETERS: (n, who) => `Strengthen the hash parameters of ${plural(n, 'account', 'accounts')} (${who}).`,
   },
+  forcedActions: {
+    imposed: (n, who, label) => `Force the renewal of the ${plural(n, 'account', 'accounts')} (${who}) that kept the password imposed when they were created${label === null ? '' : ` (${label})`}: a job for the IT department (DSI) or the school’s IT contact, with Vigie’s plan, which lists them first.`,
+    sharedDefault: (n, who) => `Force the renewal of the ${plural(n, 'account', 'accounts')} (${who}) that share a default password: a job for the IT department (DSI) or the school’s IT contact, with Vigie’s plan, which lists them first.`,
+  },
   directoryCodes: {
     NO_TLS: 'The connection to the directory is not encrypted: enable LDAPS or StartTLS and refuse clear connections.',
     TLS_CERTIFICATE_NOT_VERIFIED: 'The directory’s certificate was not verified: install a certificate signed by a recognised authority.',
@@ -59,7 +64,7 @@ export const en: Messages = {
     PASSWORD_POLICY_UNKNOWN: 'The password policy could not be read: scan again with access to cn=config.',
     LEGACY_DEFAULT_HASH: 'Changed passwords are stored with a fast hash: set olcPasswordHash to {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'A password written in clear is kept as it is: turn on olcPPolicyHashCleartext.',
-    IMPOSED_PASSWORD_SCHEME: 'Most accounts of a profile still have the password imposed when they were created: force its renewal.',
+    IMPOSED_PASSWORD_SCHEME: 'Many accounts of one profile still have the password imposed when they were created: anyone who knows the formula can log in to them; force their renewal.',
   },
   grades: {
     A: 'Very good: no significant weakness was found.',
@@ -82,6 +87,7 @@ export const en: Messages = {
     classify: 'Examining the hashes',
     global: 'Searching the whole directory',
     accounts: 'Checking account by account',
+    learned: 'Slow accounts, with what the directory taught',
   },
   scan: {
     title: 'Start a scan',
@@ -181,6 +187,13 @@ export const en: Messages = {
     breachNotChecked: 'Breached passwords not checked',
     breachNotCheckedHint: 'No breach list (Have I Been Pwned) was imported: this scan did not look for passwords already published.',
     breachImport: 'Import the breach lists',
+    known: 'Passwords others know',
+    groups: { student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators', unknown: 'accounts without a profile' },
+    imposed: (group, label, n, share) =>
+      `${share === null || share < 0.5 ? 'Many' : 'Most'} ${group} still have the password imposed when their account was created${label === null ? '' : ` (${label})`}: ${plural(n, 'account', 'accounts')}${share === null ? '' : `, ${percent(share)}`}. Anyone who knows the formula can log in as them.`,
+    sharedDefault: (n, staffOnly, who) => staffOnly
+      ? `${plural(n, 'staff account', 'staff accounts')} share one password, probably the one handed out at the start of the school year. Anyone who knows it can log in as them.`
+      : `${plural(n, 'account', 'accounts')} (${who}) share one password, probably a default handed out. Anyone who knows it can log in as them.`,
   },
   accounts: {
     title: 'Accounts',
@@ -196,6 +209,9 @@ export const en: Messages = {
     noRisk: 'none',
     noFinding: 'No problem',
     sharedWith: (n) => `shared by ${n} accounts`,
+    imposedScheme: (label) => (label === null ? 'imposed formula' : `imposed formula: ${label}`),
+    likelyDefault: 'probably a default password',
+    onlyForcedRenewal: 'Only accounts to renew by force (imposed formula, default password)',
     unchecked: 'hash cannot be checked',
     tableLabel: 'Account list',
     none: 'No account matches the filters.',

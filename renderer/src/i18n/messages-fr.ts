@@ -3,6 +3,7 @@ import type { AccountFindingCode, Depth, DirectoryFindingCode, Grade, Profile, S
 import type { ScanPhase } from '../../../shared/contract/index.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+const percent = (share: number): string => share.toLocaleString('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 export const fr = {
   locale: 'fr-FR',
@@ -49,6 +50,11 @@ export const fr = {
     LEGACY_HASH: (n: number, who: string) => `Passer ${plural(n, 'compte', 'comptes')} (${who}) à une empreinte moderne (argon2 ou bcrypt) au prochain changement de mot de passe.`,
     WEAK_HASH_PARAMETERS: (n: number, who: string) => `Renforcer les paramètres d’empreinte de ${plural(n, 'compte', 'comptes')} (${who}).`,
   } satisfies Record<AccountFindingCode, (n: number, who: string) => string>,
+  /** Passwords anyone can know (issue #12): who does what about them. */
+  forcedActions: {
+    imposed: (n: number, who: string, label: string | null) => `Forcer le renouvellement des ${plural(n, 'compte', 'comptes')} (${who}) qui gardent le mot de passe imposé à leur création${label === null ? '' : ` (${label})`} : à confier à la DSI ou au référent informatique, avec le plan de Vigie qui les liste en premier.`,
+    sharedDefault: (n: number, who: string) => `Forcer le renouvellement des ${plural(n, 'compte', 'comptes')} (${who}) qui partagent un mot de passe donné par défaut : à confier à la DSI ou au référent informatique, avec le plan de Vigie qui les liste en premier.`,
+  },
   directoryCodes: {
     NO_TLS: 'La connexion à l’annuaire n’est pas chiffrée : activer LDAPS ou StartTLS et refuser les connexions en clair.',
     TLS_CERTIFICATE_NOT_VERIFIED: 'Le certificat de l’annuaire n’a pas été vérifié : installer un certificat signé par une autorité reconnue.',
@@ -61,7 +67,7 @@ export const fr = {
     PASSWORD_POLICY_UNKNOWN: 'La politique de mots de passe n’a pas pu être lue : relancer l’analyse avec un accès à cn=config.',
     LEGACY_DEFAULT_HASH: 'Les mots de passe changés sont enregistrés avec une empreinte rapide : passer olcPasswordHash à {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'Un mot de passe écrit en clair est gardé tel quel : activer olcPPolicyHashCleartext.',
-    IMPOSED_PASSWORD_SCHEME: 'La plupart des comptes d’un profil ont encore le mot de passe imposé à leur création : forcer leur renouvellement.',
+    IMPOSED_PASSWORD_SCHEME: 'Beaucoup de comptes d’un même profil ont encore le mot de passe imposé à leur création : quiconque connaît la formule peut s’y connecter ; forcer leur renouvellement.',
   } satisfies Record<DirectoryFindingCode, string>,
   grades: {
     A: 'Très bon : aucun point faible important n’a été trouvé.',
@@ -84,6 +90,7 @@ export const fr = {
     classify: 'Examen des empreintes',
     global: 'Recherche dans tout l’annuaire',
     accounts: 'Vérification compte par compte',
+    learned: 'Comptes lents, avec ce que l’annuaire a appris',
   } satisfies Record<ScanPhase, string>,
   scan: {
     title: 'Lancer une analyse',
@@ -184,6 +191,14 @@ export const fr = {
     breachNotChecked: 'Mots de passe divulgués non vérifiés',
     breachNotCheckedHint: 'Aucune liste de fuites (Have I Been Pwned) n’était importée : cette analyse n’a pas cherché les mots de passe déjà publiés.',
     breachImport: 'Importer les listes de fuites',
+    known: 'Des mots de passe que d’autres connaissent',
+    /** A profile as a group of people, for « La plupart des … ». */
+    groups: { student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'comptes sans profil' } satisfies Record<Profile, string>,
+    imposed: (group: string, label: string | null, n: number, share: number | null) =>
+      `${share === null || share < 0.5 ? `Beaucoup ${/^[aeiouyéèêh]/i.test(group) ? 'd’' : 'de '}` : 'La plupart des '}${group} ont encore le mot de passe imposé à la création du compte${label === null ? '' : ` (${label})`} : ${plural(n, 'compte', 'comptes')}${share === null ? '' : `, ${percent(share)}`}. Quiconque connaît la formule peut se connecter à leur place.`,
+    sharedDefault: (n: number, staffOnly: boolean, who: string) => staffOnly
+      ? `${plural(n, 'compte', 'comptes')} du personnel partagent un même mot de passe, probablement celui donné à la rentrée. Quiconque le connaît peut se connecter à leur place.`
+      : `${plural(n, 'compte', 'comptes')} (${who}) partagent un même mot de passe, probablement un mot de passe donné par défaut. Quiconque le connaît peut se connecter à leur place.`,
   },
   accounts: {
     title: 'Comptes',
@@ -199,6 +214,9 @@ export const fr = {
     noRisk: 'aucune',
     noFinding: 'Aucun problème',
     sharedWith: (n: number) => `partagé par ${n} comptes`,
+    imposedScheme: (label: string | null) => (label === null ? 'formule imposée' : `formule imposée : ${label}`),
+    likelyDefault: 'probablement un mot de passe par défaut',
+    onlyForcedRenewal: 'Seulement les comptes à renouveler d’office (formule imposée, mot de passe par défaut)',
     unchecked: 'empreinte non vérifiable',
     tableLabel: 'Liste des comptes',
     none: 'Aucun compte ne correspond aux filtres.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterAccounts, NO_FILTER, sortAccounts, textKey } from './account-filter.ts';
-import { account } from './report-fixture.test-support.ts';
+import { account, imposedSchoolReport } from './report-fixture.test-support.ts';
 
 const rows = [
   account('marie.curie', 'teacher', [{ code: 'PERSONAL_INFO_PASSWORD', severity: 'critical', patternId: 'surname' }]),
@@ -21,6 +21,16 @@ describe('filterAccounts', () => {
     expect(logins(filterAccounts(rows, { ...NO_FILTER, code: 'LEGACY_HASH' }))).toEqual(['admin', 'ana.sousa']);
     expect(logins(filterAccounts(rows, { ...NO_FILTER, code: 'LEGACY_HASH', severity: 'medium' }))).toEqual(['ana.sousa']);
     expect(logins(filterAccounts(rows, { ...NO_FILTER, onlyWithFindings: true }))).not.toContain('zoe.martin');
+  });
+
+  it('keeps only the accounts to renew by force: the imposed formula and the shared default', () => {
+    const school = imposedSchoolReport({ students: 10, imposed: 7, defaults: 3 }).accounts;
+    const kept = logins(filterAccounts(school, { ...NO_FILTER, forcedRenewal: true }));
+    expect(kept).toHaveLength(10);
+    expect(kept).toContain('eleve6');
+    expect(kept).toContain('prof2');
+    expect(kept).not.toContain('eleve7');
+    expect(kept).not.toContain('prof.seul');
   });
 
   it('searches login, class and DN without regard to case', () => {

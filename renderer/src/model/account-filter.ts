@@ -2,6 +2,7 @@
 // accounts filter and sort without the table library re-deriving anything.
 import { SEVERITIES } from '../../../shared/contract/codes.ts';
 import type { AccountFindingCode, AccountReport, Profile, Severity } from '../../../shared/contract/index.ts';
+import { needsForcedRenewal } from './known-passwords.ts';
 
 export interface AccountFilter {
   search: string;
@@ -9,9 +10,11 @@ export interface AccountFilter {
   code: AccountFindingCode | null;
   severity: Severity | null;
   onlyWithFindings: boolean;
+  /** Only the accounts to renew by force: the imposed formula or a shared default (issue #12). */
+  forcedRenewal: boolean;
 }
 
-export const NO_FILTER: AccountFilter = { search: '', profile: null, code: null, severity: null, onlyWithFindings: false };
+export const NO_FILTER: AccountFilter = { search: '', profile: null, code: null, severity: null, onlyWithFindings: false, forcedRenewal: false };
 
 export type AccountColumn = 'login' | 'profile' | 'classes' | 'scheme' | 'risk' | 'findings';
 export interface AccountSort { column: AccountColumn; descending: boolean }
@@ -21,6 +24,7 @@ export function filterAccounts(accounts: readonly AccountReport[], filter: Accou
   return accounts.filter((account) => {
     if (filter.profile !== null && account.profile !== filter.profile) return false;
     if (filter.onlyWithFindings && account.findings.length === 0) return false;
+    if (filter.forcedRenewal && !needsForcedRenewal(account)) return false;
     if (filter.code !== null && !account.findings.some((f) => f.code === filter.code)) return false;
     if (filter.severity !== null && !account.findings.some((f) => f.severity === filter.severity)) return false;
     if (needle !== '' && !matches(account, needle)) return false;

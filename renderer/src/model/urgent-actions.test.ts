@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { urgentActions } from './urgent-actions.ts';
-import { account } from './report-fixture.test-support.ts';
+import { account, IMPOSED_LABEL, imposedSchoolReport } from './report-fixture.test-support.ts';
 
 describe('urgentActions', () => {
   it('puts the most severe kind of problem first, then the one that weighs most', () => {
@@ -39,6 +39,30 @@ describe('urgentActions', () => {
       accounts: [account('e1', 'student', [{ code: 'COMMON_PASSWORD', severity: 'high' }])],
     });
     expect(actions.map((a) => a.code)).toEqual(['NO_TLS', 'COMMON_PASSWORD']);
+  });
+
+  it('ranks by severity × accounts: many students on an imposed formula come before one teacher’s weak password', () => {
+    const actions = urgentActions(imposedSchoolReport({ students: 30, imposed: 24, defaults: 6 }));
+    expect(actions).toEqual([
+      // 6 teachers × weight 2 × critical outweighs 24 students × high.
+      { kind: 'default', code: 'SHARED_PASSWORD', severity: 'critical', accounts: 6, profiles: ['teacher'] },
+      { kind: 'imposed', code: 'IMPOSED_PASSWORD_SCHEME', severity: 'high', accounts: 24, profile: 'student', label: IMPOSED_LABEL },
+      // What is left of the personal-data passwords: the one teacher who chose his; the 24 students are the imposed action's.
+      { kind: 'accounts', code: 'PERSONAL_INFO_PASSWORD', severity: 'critical', accounts: 1, profiles: ['teacher'] },
+    ]);
+  });
+
+  it('does not ask again, under how the password was built, for the accounts a forced renewal covers', () => {
+    const actions = urgentActions(imposedSchoolReport({ students: 30, imposed: 24, defaults: 6 }), 10);
+    expect(actions.map((a) => a.code)).not.toContain('SCHOOL_INFO_PASSWORD');
+    expect(actions.filter((a) => a.code === 'SHARED_PASSWORD')).toHaveLength(1);
+  });
+
+  it('lets a large enough problem of a lower severity pass a small one of a higher severity, not a small one', () => {
+    const few = [account('t1', 'teacher', [{ code: 'CLEARTEXT_PASSWORD', severity: 'critical' }])];
+    const students = (n: number) => Array.from({ length: n }, (_, i) => account(`e${i}`, 'student', [{ code: 'COMMON_PASSWORD', severity: 'high' }]));
+    expect(urgentActions({ directoryFindings: [], accounts: [...few, ...students(19)] }).map((a) => a.code)).toEqual(['CLEARTEXT_PASSWORD', 'COMMON_PASSWORD']);
+    expect(urgentActions({ directoryFindings: [], accounts: [...few, ...students(21)] }).map((a) => a.code)).toEqual(['COMMON_PASSWORD', 'CLEARTEXT_PASSWORD']);
   });
 
   it('has nothing to say about a clean directory', () => {

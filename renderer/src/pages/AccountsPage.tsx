@@ -8,6 +8,7 @@ import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES } from '../../../shared/con
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { patternName } from '../i18n/pattern-names.ts';
+import { needsForcedRenewal } from '../model/known-passwords.ts';
 import { filterAccounts, NO_FILTER, sortAccounts, type AccountColumn, type AccountFilter, type AccountSort } from '../model/account-filter.ts';
 
 const ROW_HEIGHT = 40;
@@ -22,6 +23,8 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
 
   // Sort the whole list once per order, then filter it: filters change often and filtering keeps the order.
   const sorted = useMemo(() => (report === null ? [] : sortAccounts(report.accounts, sort)), [report, sort]);
+  const shapeLabels = useMemo(() => imposedLabels(report), [report]);
+  const anyForced = useMemo(() => report !== null && report.accounts.some(needsForcedRenewal), [report]);
   const rows = useMemo(() => filterAccounts(sorted, deferredFilter), [sorted, deferredFilter]);
 
   const columns = useMemo<ColumnDef<AccountReport>[]>(() => [
@@ -38,11 +41,11 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
     {
       id: 'findings',
       cell: ({ row }) => {
-        const text = findingsText(row.original, t, language);
+        const text = findingsText(row.original, t, language, shapeLabels);
         return <span title={text}>{text}</span>;
       },
     },
-  ], [t, language]);
+  ], [t, language, shapeLabels]);
 
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualFiltering: true });
   const tableRows = table.getRowModel().rows;
@@ -113,6 +116,11 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
         <label className="checkbox-inline">
           <input type="checkbox" checked={filter.onlyWithFindings} onChange={(e) => update('onlyWithFindings', e.target.checked)} /> {t.accounts.onlyWithFindings}
         </label>
+        {anyForced && (
+          <label className="checkbox-inline">
+            <input type="checkbox" checked={filter.forcedRenewal} onChange={(e) => update('forcedRenewal', e.target.checked)} /> {t.accounts.onlyForcedRenewal}
+          </label>
+        )}
         <button type="button" className="button-secondary" onClick={() => setFilter(NO_FILTER)}>{t.accounts.clearFilters}</button>
       </form>
       <p className="meta" role="status" aria-live="polite" data-testid="accounts-count">{t.accounts.shown(rows.length, report.accounts.length)}</p>
@@ -158,17 +166,33 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
 
 type Translations = ReturnType<typeof useI18n>['t'];
 
-function findingText(finding: AccountFinding, t: Translations, language: 'fr' | 'en'): string {
+/** The imposed schemes' labels by shape, from the report's IMPOSED_PASSWORD_SCHEME findings. */
+type ShapeLabels = ReadonlyMap<string, { fr: string; en: string }>;
+
+function imposedLabels(report: ScanReport | null): ShapeLabels {
+  const labels = new Map<string, { fr: string; en: string }>();
+  for (const f of report?.directoryFindings ?? []) {
+    if (f.code === 'IMPOSED_PASSWORD_SCHEME' && f.shape !== undefined && f.shapeLabel !== undefined) labels.set(f.shape, f.shapeLabel);
+  }
+  return labels;
+}
+
+function findingText(finding: AccountFinding, t: Translations, language: 'fr' | 'en', shapeLabels: ShapeLabels): string {
   const parts = [t.codes[finding.code]];
   const pattern = patternName(finding, language);
-  if (pattern !== null) parts.push(pattern);
+  // The imposed formula is named as the school's own (its shape label: case and punctuation included).
+  if (finding.imposedScheme === true) {
+    const label = (finding.shape === undefined ? undefined : shapeLabels.get(finding.shape)?.[language]) ?? pattern;
+    parts.push(t.accounts.imposedScheme(label));
+  } else if (pattern !== null) parts.push(pattern);
   if (finding.code === 'SHARED_PASSWORD' && finding.groupSize !== undefined) parts.push(t.accounts.sharedWith(finding.groupSize));
+  if (finding.code === 'SHARED_PASSWORD' && finding.likelyDefault === true) parts.push(t.accounts.likelyDefault);
   if (finding.scheme !== undefined && finding.code !== 'CLEARTEXT_PASSWORD') parts.push(finding.scheme);
   return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
 }
 
-function findingsText(account: AccountReport, t: Translations, language: 'fr' | 'en'): string {
-  const texts = account.findings.map((f) => findingText(f, t, language));
+function findingsText(account: AccountReport, t: Translations, language: 'fr' | 'en', shapeLabels: ShapeLabels): string {
+  const texts = account.findings.map((f) => findingText(f, t, language, shapeLabels));
   if (account.unchecked === true) texts.push(t.accounts.unchecked);
   return texts.length === 0 ? t.accounts.noFinding : texts.join(' · ');
 }

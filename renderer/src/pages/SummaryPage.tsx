@@ -1,11 +1,12 @@
 // Summary (head of school): the grade and what it means, who is affected, what to do first, and the trend.
 // Laid out to print on one A4 page (see the print rules in styles.css).
 import { useMemo } from 'react';
-import type { AccountFindingCode, HistoryEntry, Profile, ScanReport } from '../../../shared/contract/index.ts';
+import type { AccountFindingCode, HistoryEntry, Language, Profile, ScanReport } from '../../../shared/contract/index.ts';
 import { ACCOUNT_FINDING_CODES, PROFILES } from '../../../shared/contract/codes.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
+import { knownPasswordSentences } from '../model/known-passwords.ts';
 import { trendFor, type Trend } from '../model/trend.ts';
 import { urgentActions, type UrgentAction } from '../model/urgent-actions.ts';
 
@@ -19,8 +20,10 @@ interface Props {
 }
 
 export function SummaryPage({ report, reportId, history, onPickReport, onImportBreaches }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const actions = useMemo(() => (report === null ? [] : urgentActions(report)), [report]);
+  const known = useMemo(() => (report === null ? [] : knownPasswordSentences(report, t, language)), [report, t, language]);
+  const directoryFindings = report?.directoryFindings.filter((f) => f.code !== 'IMPOSED_PASSWORD_SCHEME') ?? [];
   const trend = useMemo(() => (reportId === null ? null : trendFor(history, reportId)), [history, reportId]);
 
   if (reportId === null) {
@@ -85,13 +88,22 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
         </div>
       </div>
 
+      {known.length > 0 && (
+        <section aria-labelledby="known-title" className="card known-passwords" data-testid="known-passwords">
+          <h2 id="known-title">{t.summary.known}</h2>
+          <ul className="known-list">
+            {known.map((sentence) => <li key={sentence}>{sentence}</li>)}
+          </ul>
+        </section>
+      )}
+
       <div className="summary-grid">
         <section aria-labelledby="urgent-title" className="card urgent">
           <h2 id="urgent-title">{t.summary.urgent}</h2>
           {actions.length === 0 ? <p>{t.summary.nothingUrgent}</p> : (
             <ol className="urgent-list">
               {actions.map((action) => (
-                <li key={`${action.kind}-${action.code}`} className={`severity-edge severity-edge-${action.severity}`}>{actionText(action, t)}</li>
+                <li key={actionKey(action)} className={`severity-edge severity-edge-${action.severity}`}>{actionText(action, t, language)}</li>
               ))}
             </ol>
           )}
@@ -110,12 +122,12 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
         <section aria-labelledby="trend-title" className="card">
           <h2 id="trend-title">{t.summary.trend}</h2>
           {trend !== null && <TrendView trend={trend} />}
-          {report.directoryFindings.length > 0 && (
+          {directoryFindings.length > 0 && (
             <>
               <h3>{t.summary.directory}</h3>
               <ul className="directory-findings">
-                {report.directoryFindings.map((f) => (
-                  <li key={f.code}><span className={`severity severity-${f.severity}`}>{t.severities[f.severity]}</span> {t.directoryCodes[f.code]}</li>
+                {directoryFindings.map((f, i) => (
+                  <li key={`${f.code}-${i}`}><span className={`severity severity-${f.severity}`}>{t.severities[f.severity]}</span> {t.directoryCodes[f.code]}</li>
                 ))}
               </ul>
             </>
@@ -126,10 +138,20 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
   );
 }
 
-function actionText(action: UrgentAction, t: Messages): string {
-  if (action.kind === 'directory') return t.directoryCodes[action.code];
-  return t.codeActions[action.code](action.accounts, t.list(action.profiles.map((p) => t.profiles.plural[p])));
+function actionKey(action: UrgentAction): string {
+  return action.kind === 'imposed' ? `imposed-${action.profile}` : `${action.kind}-${action.code}`;
 }
+
+function actionText(action: UrgentAction, t: Messages, language: Language): string {
+  const who = (profiles: Profile[]): string => t.list(profiles.map((p) => t.profiles.plural[p]));
+  switch (action.kind) {
+    case 'directory': return t.directoryCodes[action.code];
+    case 'imposed': return t.forcedActions.imposed(action.accounts, who([action.profile]), action.label?.[language] ?? null);
+    case 'default': return t.forcedActions.sharedDefault(action.accounts, who(action.profiles));
+    case 'accounts': return t.codeActions[action.code](action.accounts, who(action.profiles));
+  }
+}
+
 
 function ProfileTable({ report }: { report: ScanReport }) {
   const { t } = useI18n();

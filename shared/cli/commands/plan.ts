@@ -17,8 +17,9 @@ Usage: vigie plan --report REPORT.json --out DIR --url URL --bind-dn DN --passwo
 
 Writes DIR/plan.md and plan.html (what to do, in what order, how to undo it — in French), 01-config.ldif,
 02-accounts.ldif, credentials.csv and lettres/*.html (temporary passphrases, mode 0600), rollback.ldif
-(the old values, mode 0600) and rollback-config.ldif. The directory is only read, to know the values the
-rollback must restore.
+(the old values, mode 0600) and rollback-config.ldif. Accounts that kept a password formula imposed at
+creation, or share a default handed out, are renewed by force first and listed in forced-renewal.csv
+(mode 0600, no password). The directory is only read, to know the values the rollback must restore.
 
   --report FILE            the JSON report written by vigie scan --json
   --out DIR                a new or empty folder for the plan
@@ -71,7 +72,9 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
       },
     });
     const last = result.steps[result.steps.length - 1];
-    io.stdout.write(`Plan écrit dans ${out} : ${result.reset} compte(s) à réinitialiser, ${result.mustChange} compte(s) à faire changer de mot de passe` +
+    io.stdout.write(`Plan écrit dans ${out} : ${result.reset} compte(s) à réinitialiser` +
+      `${result.forced > 0 ? ` (dont ${result.forced} en renouvellement forcé : formule imposée ou mot de passe par défaut, voir forced-renewal.csv)` : ''}` +
+      `, ${result.mustChange} compte(s) à faire changer de mot de passe` +
       `${result.missing > 0 ? `, ${result.missing} compte(s) du rapport absents de l'annuaire` : ''}.\n` +
       `${last ? `Note attendue une fois tout appliqué : ${last.grade} (${last.score}/100).\n` : ''}` +
       `Lisez ${out}/plan.md, puis : vigie apply ${out} --dry-run (rien n'est écrit sans votre commande).\n`);

@@ -1,12 +1,19 @@
 // plan.md and plan.html: one text, two renderings, in French, for a DSI who has never seen Vigie.
 // What each file does, in what order, how to undo it. No password and no hash appears here.
 import type { Grade, Profile } from '../../contract/codes.ts';
-import type { AccountAction } from './account-actions.ts';
+import type { AccountAction, ForcedRenewal } from './account-actions.ts';
 import type { PlanStep } from './plan-steps.ts';
 
-const PROFILE_FR: Record<Profile, string> = {
+export const PROFILE_FR: Record<Profile, string> = {
   student: 'élève', parent: 'parent', teacher: 'enseignant', staff: 'personnel', admin: 'administrateur', unknown: 'non classé',
 };
+const PROFILE_PLURAL_FR: Record<Profile, string> = {
+  student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'comptes sans profil',
+};
+const SCHOOL_STAFF: readonly Profile[] = ['admin', 'teacher', 'staff'];
+const BY_WEIGHT: readonly Profile[] = ['admin', 'teacher', 'staff', 'student', 'parent', 'unknown'];
+
+export const FORCED_RENEWAL_FILE = 'forced-renewal.csv';
 
 type Block =
   | { h2: string }
@@ -22,6 +29,8 @@ export interface PlanDocumentInput {
   before: { score: number; grade: Grade };
   steps: PlanStep[];
   actions: AccountAction[];
+  /** The accounts renewed by force (issue #12), in the plan's order; empty when none. */
+  forced: ForcedRenewal[];
   issued: number;
   missing: string[];
   notUndone: string[];
@@ -35,11 +44,13 @@ export function planBlocks(d: PlanDocumentInput): { title: string; blocks: Block
   const blocks: Block[] = [
     { p: `Ce dossier a été préparé par Vigie à partir de l'analyse du ${d.reportDate} de l'annuaire ${d.location}. Il corrige ce que l'analyse a trouvé : empreintes lisibles, mots de passe faibles, empreintes anciennes (MD5, SHA-1, LM…), absence de politique de mots de passe. Note actuelle : ${d.before.grade} (${d.before.score}/100) ; note attendue une fois tout appliqué et les mots de passe changés : ${last ? `${last.grade} (${last.score}/100)` : 'inchangée'}.` },
     { p: "Vigie n'écrit jamais dans l'annuaire de lui-même. Rien de ce dossier n'est appliqué tant que vous ne lancez pas vous-même « vigie apply » (ou ldapmodify). Relisez les fichiers avant." },
+    ...forcedBlocks(d.forced),
     { h2: 'Ce que contient ce dossier' },
     { table: { head: ['Fichier', 'Ce qu\'il fait', 'Qui l\'applique'], rows: [
       ['plan.md, plan.html', 'Ce document (plan.html s\'imprime).', '—'],
       ['01-config.ldif', `La configuration de slapd (cn=config, OpenLDAP ${d.target === 'openldap-2.7' ? '2.7' : '2.5/2.6'}) : modules argon2 et ppolicy, olcPasswordHash {ARGON2} (${d.argon2}), overlay ppolicy qui hache les mots de passe écrits en clair, ACL qui cache les empreintes.`, 'l\'administrateur de cn=config'],
       ['02-accounts.ldif', 'Dans l\'annuaire : la politique de mots de passe par défaut, puis compte par compte : phrase de passe temporaire (argon2id) ou changement obligatoire (pwdReset), suppression des empreintes LM.', 'l\'administrateur de l\'annuaire (rootdn)'],
+      ...(d.forced.length > 0 ? [[FORCED_RENEWAL_FILE, `Les ${d.forced.length} comptes du renouvellement forcé (identifiant, DN, profil, classe, raison, formule imposée), sans aucun mot de passe : la liste à suivre et à donner à l'établissement (lisible par vous seul).`, '—']] : []),
       ['credentials.csv', `Identifiant, classe et phrase de passe temporaire des ${d.issued} comptes réinitialisés. Fichier sensible (lisible par vous seul) : imprimez les lettres puis supprimez-le.`, '—'],
       ['lettres/*.html', 'Une lettre par élève ou personnel réinitialisé, regroupées par classe, à imprimer et distribuer en main propre.', '—'],
       ['rollback.ldif', 'Remet dans l\'annuaire chaque valeur changée exactement comme avant (empreintes comprises : fichier sensible, lisible par vous seul).', 'l\'administrateur de l\'annuaire'],
@@ -79,10 +90,49 @@ export function planBlocks(d: PlanDocumentInput): { title: string; blocks: Block
     { h2: 'Comptes concernés' },
     { table: { head: ['Identifiant', 'Profil', 'Classes', 'Action'], rows: d.actions.map((a) => [
       a.account.login, PROFILE_FR[a.account.profile], a.account.classes.join(', ') || '—',
-      (a.kind === 'reset' ? 'phrase de passe temporaire' : 'changement obligatoire') + (a.dropLm ? ', LM supprimée' : ''),
+      (a.forced === 'imposed-scheme' ? 'renouvellement forcé (formule imposée), ' : a.forced === 'likely-default' ? 'renouvellement forcé (mot de passe par défaut), ' : '')
+        + (a.kind === 'reset' ? 'phrase de passe temporaire' : 'changement obligatoire') + (a.dropLm ? ', LM supprimée' : ''),
     ]) } },
   );
   return { title: `Plan de migration des mots de passe — ${d.location}`, blocks };
+}
+
+/**
+ * « Renouvellement forcé : 212 élèves gardent la formule imposée (…) ; 74 comptes du personnel partagent un mot de
+ * passe donné par défaut. » Counts and formulas only, never a password.
+ */
+export function forcedRenewalSentence(forced: ForcedRenewal[]): string | null {
+  if (forced.length === 0) return null;
+  const parts: string[] = [];
+  const imposed = new Map<string, { profile: Profile; formula: string | undefined; accounts: number }>();
+  for (const f of forced) {
+    if (f.reason !== 'imposed-scheme') continue;
+    const key = `${f.profile}\u0000${f.formula ?? ''}`;
+    const entry = imposed.get(key) ?? { profile: f.profile, formula: f.formula, accounts: 0 };
+    entry.accounts += 1;
+    imposed.set(key, entry);
+  }
+  for (const x of [...imposed.values()].sort((a, b) => b.accounts - a.accounts)) {
+    const who = x.profile === 'unknown' ? `${x.accounts} ${PROFILE_PLURAL_FR.unknown}` : x.accounts > 1 ? `${x.accounts} ${PROFILE_PLURAL_FR[x.profile]}` : `1 ${PROFILE_FR[x.profile]}`;
+    parts.push(`${who} ${x.accounts > 1 ? 'gardent' : 'garde'} la formule imposée à la création du compte${x.formula ? ` (${x.formula})` : ''}`);
+  }
+  const shared = forced.filter((f) => f.reason === 'likely-default');
+  if (shared.length > 0) {
+    const profiles = BY_WEIGHT.filter((p) => shared.some((f) => f.profile === p));
+    const who = profiles.every((p) => SCHOOL_STAFF.includes(p)) ? 'du personnel' : `(${profiles.map((p) => PROFILE_PLURAL_FR[p]).join(', ')})`;
+    parts.push(`${shared.length} ${shared.length > 1 ? 'comptes' : 'compte'} ${who} ${shared.length > 1 ? 'partagent' : 'partage'} un mot de passe donné par défaut`);
+  }
+  return `Renouvellement forcé : ${parts.join(' ; ')}.`;
+}
+
+function forcedBlocks(forced: ForcedRenewal[]): Block[] {
+  const sentence = forcedRenewalSentence(forced);
+  if (sentence === null) return [];
+  return [
+    { h2: 'Renouvellement forcé, en premier' },
+    { p: `${sentence} Quiconque connaît la formule ou ce mot de passe peut se connecter à ces comptes sans rien casser : c'est ce qui presse le plus.` },
+    { p: `Ces ${forced.length} comptes sont listés dans ${FORCED_RENEWAL_FILE} et traités en premier dans 02-accounts.ldif : chacun reçoit une phrase de passe temporaire (sa lettre, dans lettres/) et doit la changer à sa première connexion (pwdReset). Prévenez l'établissement avant d'appliquer : ces utilisateurs ne pourront plus se connecter avec l'ancien mot de passe.` },
+  ];
 }
 
 export function toMarkdown(doc: { title: string; blocks: Block[] }): string {

@@ -18,7 +18,15 @@ export const PlanReportSchema = z.object({
   }),
   finishedAt: z.string(),
   partial: z.boolean(),
-  directoryFindings: z.array(z.object({ code: z.enum(DIRECTORY_FINDING_CODES), severity, detail: z.string() })),
+  directoryFindings: z.array(z.object({
+    code: z.enum(DIRECTORY_FINDING_CODES), severity, detail: z.string(),
+    // IMPOSED_PASSWORD_SCHEME (issue #12); absent from other findings and from older reports.
+    profile: z.enum(PROFILES).optional(),
+    shape: z.string().optional(),
+    shapeLabel: z.object({ fr: z.string(), en: z.string() }).optional(),
+    accounts: z.number().optional(),
+    share: z.number().optional(),
+  })),
   summary: z.object({ score: z.number(), grade: z.enum(GRADES), accounts: z.number() }),
   accounts: z.array(z.object({
     dn: z.string().min(1),
@@ -27,7 +35,15 @@ export const PlanReportSchema = z.object({
     classes: z.array(z.string()),
     hashScheme: z.union([z.enum(HASH_SCHEMES), z.literal('NONE')]),
     storedSchemes: z.array(z.object({ scheme: z.enum(HASH_SCHEMES), attribute: z.string() })),
-    findings: z.array(z.object({ code: z.enum(ACCOUNT_FINDING_CODES), severity })),
+    findings: z.array(z.object({
+      code: z.enum(ACCOUNT_FINDING_CODES), severity,
+      // Issue #12: the password's shape, whether it is the profile's imposed formula, whether a shared group looks
+      // like a default handed out. Optional: reports made before them still read.
+      shape: z.string().optional(),
+      imposedScheme: z.literal(true).optional(),
+      groupId: z.number().optional(),
+      likelyDefault: z.literal(true).optional(),
+    })),
     risk: severity.nullable(),
   })),
 });

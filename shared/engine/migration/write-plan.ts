@@ -9,14 +9,14 @@ import { VigieError } from '../errors.ts';
 import { readConfigFacts } from '../posture/config-facts.ts';
 import type { Credentials } from '../posture/directory-posture.ts';
 import { normaliseDn } from '../posture/dn.ts';
-import { accountActions } from './account-actions.ts';
+import { accountActions, forcedRenewals, type ForcedRenewal } from './account-actions.ts';
 import { accountChanges } from './account-changes.ts';
 import type { ChangeRecord } from './change-record.ts';
 import { configChanges } from './config-changes.ts';
 import { classLetters, letterFileName, lettersByClass } from './letters.ts';
 import { writeLdif } from './ldif-write.ts';
 import { OWASP_ARGON2, owaspMinimumMemoryKiB, type Argon2Settings, type OpenLdapTarget } from './migration-settings.ts';
-import { planBlocks, toHtml, toMarkdown } from './plan-document.ts';
+import { FORCED_RENEWAL_FILE, planBlocks, PROFILE_FR, toHtml, toMarkdown } from './plan-document.ts';
 import { planSteps, type PlanStep } from './plan-steps.ts';
 import { policyChanges } from './policy-changes.ts';
 import { readPlanReport } from './report-input.ts';
@@ -41,6 +41,8 @@ export interface PlanResult {
   files: string[];
   steps: PlanStep[];
   reset: number;
+  /** Of the reset accounts, those renewed by force: the imposed formula or a shared default (issue #12). */
+  forced: number;
   mustChange: number;
   missing: number;
 }
@@ -51,6 +53,7 @@ export const PLAN_FILES = {
   rollback: 'rollback.ldif',
   rollbackConfig: 'rollback-config.ldif',
   credentials: 'credentials.csv',
+  forcedRenewal: FORCED_RENEWAL_FILE,
   letters: 'lettres',
 } as const;
 
@@ -127,6 +130,10 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
   await put(PLAN_FILES.rollback, ldif([...accounts.rollback, ...policy.rollback], header('retour arrière, étape 2 : comptes et politique, valeurs exactes d\'avant le plan (fichier sensible)', adminDn)), 0o600);
   await put(PLAN_FILES.rollbackConfig, ldif(config.rollback, [...header('retour arrière, étape 1 : configuration de slapd', request.config.dn), ...config.notUndone.map((n) => `Non annulé : ${n}.`)]));
   await put(PLAN_FILES.credentials, credentialsCsv(accounts.issued), 0o600);
+  const kept = actions.filter((a) => !accounts.missing.includes(a.account.dn));
+  const forced = forcedRenewals(report, kept);
+  // Who must renew by force, and why: no password, but a list of weak accounts, so owner only like the rest.
+  if (forced.length > 0) await put(PLAN_FILES.forcedRenewal, forcedRenewalCsv(forced), 0o600);
   const byClass = lettersByClass(accounts.issued);
   if (byClass.size > 0) await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
   for (const [className, issued] of byClass) {
@@ -138,7 +145,8 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
     reportDate: report.finishedAt.slice(0, 10),
     before: { score: report.summary.score, grade: report.summary.grade },
     steps,
-    actions: actions.filter((a) => !accounts.missing.includes(a.account.dn)),
+    actions: kept,
+    forced,
     issued: accounts.issued.length,
     missing: accounts.missing,
     notUndone: config.notUndone,
@@ -152,6 +160,7 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
     files: written,
     steps,
     reset: accounts.issued.length,
+    forced: forced.length,
     mustChange: actions.filter((a) => a.kind === 'must-change').length - accounts.missing.filter((dn) => actions.some((a) => a.account.dn === dn && a.kind === 'must-change')).length,
     missing: accounts.missing.length,
   };
@@ -161,9 +170,32 @@ function ldif(records: ChangeRecord[], header: string[]): string {
   return writeLdif(records, header);
 }
 
+/**
+ * One CSV line of the plan's files. A value starting with = + - @ (a directory value: a login, a class) gets a
+ * leading ' so a spreadsheet never runs it as a formula; quoted when it holds a separator, a quote or a line break.
+ */
+export function csvLine(values: readonly string[]): string {
+  return values.map((value) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  }).join(',');
+}
+
 function credentialsCsv(issued: { login: string; classes: string[]; passphrase: string }[]): string {
-  const cell = (s: string): string => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return ['identifiant,classe,phrase_de_passe_temporaire', ...issued.map((i) => [i.login, i.classes[0] ?? '', i.passphrase].map(cell).join(','))].join('\n') + '\n';
+  return [csvLine(['identifiant', 'classe', 'phrase_de_passe_temporaire']), ...issued.map((i) => csvLine([i.login, i.classes[0] ?? '', i.passphrase]))].join('\n') + '\n';
+}
+
+const FORCED_REASON_FR: Record<ForcedRenewal['reason'], string> = {
+  'imposed-scheme': 'formule imposée à la création du compte',
+  'likely-default': 'mot de passe par défaut partagé',
+};
+
+/** forced-renewal.csv: who is renewed by force and why; the formula as words, never a password. */
+export function forcedRenewalCsv(forced: ForcedRenewal[]): string {
+  return [
+    csvLine(['identifiant', 'dn', 'profil', 'classe', 'raison', 'formule']),
+    ...forced.map((f) => csvLine([f.login, f.dn, PROFILE_FR[f.profile], f.classes.join(' | '), FORCED_REASON_FR[f.reason], f.formula ?? ''])),
+  ].join('\n') + '\n';
 }
 
 function checkArgon2(a: Argon2Settings): void {
