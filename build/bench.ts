@@ -1,7 +1,8 @@
 // `npm run bench`: recall per candidate family, false positives, time and peak memory on a generated school
 // (3,000 accounts by default). A benchmark script, not a timed test: run it by hand, on a quiet machine.
 //   npm run bench -- [--accounts N] [--flavour F] [--depth D] [--seed S] [--json FILE]
-//                    [--read-entries N] [--memory-accounts N] [--skip verify,hashcat,read,school,memory]
+//                    [--read-entries N] [--memory-accounts N] [--imposed-accounts N] [--imposed-flavour F] [--imposed-seed S]
+//                    [--skip verify,hashcat,read,school,imposed,memory]
 // The school is generated here and written as LDIF; its scan runs in a child process (build/bench-scan-child.ts,
 // as `vigie scan --ldif FILE --json OUT` would), so its time and peak RSS (the kernel's, workers included) are the
 // scan's alone; the report it writes is compared with the generated truth here.
@@ -9,6 +10,9 @@
 // generation included, per scheme), hashcat's own CPU benchmark for the same modes with each ratio, `read`
 // (100,000 entries from a throwaway slapd, Vigie's reader against `ldapsearch -E pr=1000/noprompt`) and `memory`
 // (the same child scan of 100,000 generated accounts, same flavour and depth: peak RSS against the 500 MB target).
+// Issue #12 adds `imposed`: a school whose students mostly kept a formula drawn at random from the seed, whose staff
+// mostly kept one default (readable on a few legacy accounts), half-way through a migration to argon2id; recall by
+// storage, the formula's recall on {SSHA} against argon2, the default's, and whether IMPOSED_PASSWORD_SCHEME names it.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../shared/contract/codes.ts';
 import type { ScanReport } from '../shared/contract/report.ts';
-import { compareWithTruth } from '../shared/engine/evaluation/compare.ts';
+import { compareWithTruth, formatRecall, STORAGE_CLASSES, type Comparison } from '../shared/engine/evaluation/compare.ts';
 import { connectDirectory } from '../shared/engine/directory/ldap/read-ldap.ts';
 import type { FlavourOptions } from '../shared/engine/directory/model.ts';
 import { VigieError } from '../shared/engine/errors.ts';
@@ -29,6 +33,7 @@ import { hybridCandidate, hybridPlan } from '../shared/engine/candidates/common/
 import { startSlapd } from '../integration/harness/slapd.ts';
 import { cachedBundle } from './runtime-bundle.mjs';
 import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
+import { SeededRandom } from '../shared/engine/synthetic/random.ts';
 
 type VerifyScheme = 'SSHA' | 'MD5' | 'NT' | 'MD5CRYPT' | 'SHA512CRYPT' | 'BCRYPT';
 const VERIFY_SCHEMES: VerifyScheme[] = ['SSHA', 'MD5', 'NT', 'MD5CRYPT', 'SHA512CRYPT', 'BCRYPT'];
@@ -52,6 +57,9 @@ const { values } = parseArgs({
     'verify-child': { type: 'string' },
     'read-entries': { type: 'string', default: '100000' },
     'memory-accounts': { type: 'string', default: '100000' },
+    'imposed-accounts': { type: 'string', default: '1000' },
+    'imposed-flavour': { type: 'string', default: 'sdet' },
+    'imposed-seed': { type: 'string' },
   },
 });
 if (values['verify-child']) {
@@ -63,8 +71,11 @@ const accounts = Number(values.accounts);
 const flavour = values.flavour as Flavour;
 const depth = values.depth as Depth;
 const memoryAccounts = Number(values['memory-accounts']);
-if (!FLAVOURS.includes(flavour) || !DEPTHS.includes(depth) || !(accounts > 0) || !(Number.isSafeInteger(memoryAccounts) && memoryAccounts > 0)) {
-  console.error('bench: --flavour, --depth, --accounts or --memory-accounts is wrong');
+const imposedAccounts = Number(values['imposed-accounts']);
+const imposedFlavour = values['imposed-flavour'] as Flavour;
+if (!FLAVOURS.includes(flavour) || !DEPTHS.includes(depth) || !(accounts > 0) || !(Number.isSafeInteger(memoryAccounts) && memoryAccounts > 0)
+  || !(Number.isSafeInteger(imposedAccounts) && imposedAccounts > 0) || !FLAVOURS.includes(imposedFlavour)) {
+  console.error('bench: --flavour, --depth, --accounts, --memory-accounts, --imposed-accounts or --imposed-flavour is wrong');
   process.exit(2);
 }
 
@@ -101,6 +112,7 @@ const seed = Number(values.seed);
 let school: { accounts: number; seconds: number; peakRssMB: number } | null = null;
 let detail: Record<string, unknown> | null = null;
 let memory: { accounts: number; seconds: number; peakRssMB: number } | null = null;
+let imposed: Record<string, unknown> | null = null;
 const dir = await mkdtemp(path.join(tmpdir(), 'vigie-bench-'));
 try {
   if (!skip.has('school')) {
@@ -120,11 +132,9 @@ try {
       `(report written in ${scan.writeSeconds.toFixed(1)} s, not counted); peak RSS of the scan process ${scan.peakRssMB} MB`);
     console.log(`phases: ${Object.entries(scan.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
     console.log('');
-    console.log('family      planted  found  recall  wrong code  missed (fast scheme)');
-    for (const [family, r] of Object.entries(c.byFamily)) {
-      const recall = r.planted ? ((100 * r.found) / r.planted).toFixed(1) + '%' : '-';
-      console.log(`${family.padEnd(10)} ${String(r.planted).padStart(8)} ${String(r.found).padStart(6)} ${recall.padStart(7)} ${String(r.wrongCode).padStart(11)} ${String(r.missedFast).padStart(21)}`);
-    }
+    printFamilies(c);
+    console.log('');
+    printStorage(c, scan.seconds);
     console.log('');
     console.log(`false positives (strong passwords flagged): ${c.falsePositives.length}`);
     console.log(`scheme mismatches: ${c.schemeMismatches.length}; accounts missing: ${c.missingAccounts.length}`);
@@ -133,10 +143,11 @@ try {
     console.log('');
     console.log(`school: ${accounts} accounts in ${school.seconds} s (target ≤ 60 s for 3,000), peak RSS ${school.peakRssMB} MB`);
     detail = {
-      flavour, depth, generateSeconds, phases: scan.phases, byFamily: c.byFamily, falsePositives: c.falsePositives.length,
+      flavour, depth, generateSeconds, phases: scan.phases, byFamily: c.byFamily, byStorage: c.byStorage, falsePositives: c.falsePositives.length,
       schemeMismatches: c.schemeMismatches.length,
     };
   }
+  if (!skip.has('imposed')) imposed = await imposedBenchmark();
   if (!skip.has('memory')) {
     // Issue #6: peak memory ≤ 500 MB for 100,000 accounts. Generated and written here, then dropped before the scan.
     console.log('');
@@ -152,7 +163,7 @@ try {
   }
   if (values.json) {
     await writeFile(values.json, JSON.stringify({
-      verify, ...(read ? { read } : {}), ...(school ? { school } : {}), ...(memory ? { memory } : {}),
+      verify, ...(read ? { read } : {}), ...(school ? { school } : {}), ...(imposed ? { imposed } : {}), ...(memory ? { memory } : {}),
       tier: { name: k.tier, isa: k.isa }, ...(Object.keys(hashcat).length ? { hashcat } : {}),
       ...(detail ? { detail } : {}),
     }, null, 2));
@@ -165,6 +176,61 @@ try {
 }
 
 // ---- school and memory: one scan in a child process ----
+
+function printFamilies(c: Comparison): void {
+  console.log('family      planted  found  recall  wrong code  missed (fast scheme)');
+  for (const [family, r] of Object.entries(c.byFamily)) {
+    const recall = r.planted ? ((100 * r.found) / r.planted).toFixed(1) + '%' : '-';
+    console.log(`${family.padEnd(10)} ${String(r.planted).padStart(8)} ${String(r.found).padStart(6)} ${recall.padStart(7)} ${String(r.wrongCode).padStart(11)} ${String(r.missedFast).padStart(21)}`);
+  }
+}
+
+/** Recall of weak passwords by the storage class of each account's weakest value, beside the scan's time. */
+function printStorage(c: Comparison, seconds: number): void {
+  const parts = STORAGE_CLASSES.map((k) => `${k} ${formatRecall(c.byStorage[k])}`);
+  console.log(`recall by storage (scan ${seconds.toFixed(1)} s): ${parts.join('; ')}`);
+}
+
+// ---- imposed: a school with an imposed formula, a staff default and half of it on argon2id (issue #12) ----
+
+async function imposedBenchmark(): Promise<Record<string, unknown>> {
+  // Drawn from --seed unless given: the formula changes with the seed, so no run can be passed by heart.
+  const imposedSeed = values['imposed-seed'] !== undefined ? Number(values['imposed-seed']) : new SeededRandom(seed).fork('imposed').int(1, 2 ** 31 - 1);
+  const generated = await generateSchool({ seed: imposedSeed, accounts: imposedAccounts, flavour: imposedFlavour, imposed: true });
+  const summary = generated.imposed!;
+  const ldif = path.join(dir, 'imposed.ldif');
+  await writeSchoolLdif(generated, ldif);
+  const reportFile = path.join(dir, 'imposed-report.json');
+  const scan = await runScanChild(ldif, reportFile, generated.readerOptions);
+  const report = JSON.parse(await readFile(reportFile, 'utf8')) as ScanReport;
+  const c = compareWithTruth(report, generated.truth);
+  const finding = c.imposed?.finding ?? null;
+  const pct = (x: number): string => `${Math.round(100 * x)} %`;
+  console.log('');
+  console.log(`imposed: ${imposedFlavour} school, ${imposedAccounts} accounts, seed ${imposedSeed}, depth ${depth}`);
+  console.log(`  students' formula ${summary.formula} (kept by ${pct(summary.studentShare)}); ${summary.staffDefault} ` +
+    `(kept by ${pct(summary.staffShare)}); argon2id on ${pct(summary.argon2Share)} (m=${summary.argon2.memoryKiB} KiB, t=${summary.argon2.timeCost})`);
+  console.log(`  scan ${scan.seconds.toFixed(1)} s, peak RSS ${scan.peakRssMB} MB`);
+  printFamilies(c);
+  printStorage(c, scan.seconds);
+  const byStorage = c.imposed?.byStorage ?? {};
+  console.log(`  imposed formula: {SSHA} ${formatRecall(byStorage.ssha)}, argon2 ${formatRecall(byStorage.argon2)} (target ≥ 95 % each); ` +
+    `marked imposed ${c.imposed?.marked ?? 0}/${c.imposed?.planted ?? 0}`);
+  console.log(`  staff default: ${formatRecall(c.staffDefault ?? undefined)} (target ≥ 95 %); SHARED_PASSWORD ${c.staffDefault?.shared ?? 0}, ` +
+    `likely default ${c.staffDefault?.likelyDefault ?? 0}`);
+  console.log(`  false positives (strong passwords flagged): ${c.falsePositives.length}`);
+  console.log(`  IMPOSED_PASSWORD_SCHEME for students: ${finding
+    ? `raised — « ${finding.shapeLabel?.fr ?? finding.shape ?? '?'} », ${finding.accounts ?? '?'} accounts, share ${finding.share ?? '?'}`
+    : 'NOT raised'}`);
+  return {
+    accounts: imposedAccounts, flavour: imposedFlavour, seed: imposedSeed, depth, seconds: round(scan.seconds), peakRssMB: scan.peakRssMB,
+    formula: summary.formula, staffDefault: summary.staffDefault, shares: { students: summary.studentShare, staff: summary.staffShare, argon2: summary.argon2Share },
+    byFamily: c.byFamily, byStorage: c.byStorage,
+    imposedRecall: { ssha: byStorage.ssha ?? null, argon2: byStorage.argon2 ?? null, marked: c.imposed?.marked ?? 0 },
+    staffDefaultRecall: c.staffDefault, falsePositives: c.falsePositives.length,
+    imposedFinding: finding ? { raised: true, shape: finding.shape, label: finding.shapeLabel, accounts: finding.accounts, share: finding.share } : { raised: false },
+  };
+}
 
 interface ChildScan {
   seconds: number;
