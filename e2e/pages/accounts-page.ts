@@ -43,6 +43,12 @@ export class AccountsPage {
     await this.settle();
   }
 
+  /** Ticks or unticks « only the accounts to renew by force » (shown when the report has some). */
+  async onlyForcedRenewal(on: boolean): Promise<void> {
+    await this.page.getByLabel(this.t.accounts.onlyForcedRenewal, { exact: true }).setChecked(on);
+    await this.settle();
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByLabel(this.t.accounts.search, { exact: true }).fill(text);
     await this.settle();

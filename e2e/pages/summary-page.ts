@@ -31,6 +31,12 @@ export class SummaryPage {
     return { accounts: number(cells[0]), withFindings: number(cells[1]) };
   }
 
+  /** The sentences about passwords others know (imposed formula, shared default); empty when the page shows none. */
+  async knownPasswords(): Promise<string[]> {
+    const section = this.page.getByRole('region', { name: this.words.t.summary.known });
+    return (await section.count()) === 0 ? [] : section.getByRole('listitem').allInnerTexts();
+  }
+
   async urgentActions(): Promise<string[]> {
     return this.page.getByRole('region', { name: this.words.t.summary.urgent }).getByRole('listitem').allInnerTexts();
   }

@@ -50,6 +50,11 @@ export class VigieApp {
     return this.nav.locator('[aria-current="page"]').textContent();
   }
 
+  /** How far the page scrolls sideways (0: it fits the window's width). */
+  async sidewaysOverflow(): Promise<number> {
+    return this.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+  }
+
   async switchLanguage(language: Language): Promise<void> {
     await this.page.getByLabel(this.words.t.app.language, { exact: true }).selectOption(language);
     this.words.language = language;

@@ -1,6 +1,6 @@
 // What the browser journeys run against: a synthetic school in a throwaway slapd, the real services over a
 // temporary data folder, and the real loopback host serving the freshly built page.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createVigieServices, type VigieServices } from '../../shared/app/vigie-services.ts';
@@ -33,6 +33,43 @@ async function schoolOnDisk(dir: string, name: string, options: SyntheticSchoolO
   const ldif = path.join(dir, `${name}.ldif`);
   await writeSchoolLdif(school, ldif);
   return { school, ldif };
+}
+
+/** One generated school in a throwaway slapd, with the real services and host: the journeys of one kind of school. */
+export interface SchoolVigieUnderTest {
+  host: LoopbackHost;
+  services: VigieServices;
+  slapd: SlapdServer;
+  school: SchoolUnderTest;
+  /** A throwaway folder removed by close(), for the files a journey writes (a plan, a report). */
+  workDir: string;
+  close(): Promise<void>;
+}
+
+export async function startVigieOnSchool(options: SyntheticSchoolOptions, slapdAcl: 'open' | 'hidden' = 'hidden'): Promise<SchoolVigieUnderTest> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vigie-e2e-'));
+  const cleanups: (() => Promise<void>)[] = [() => rm(dir, { recursive: true, force: true })];
+  const close = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const staticDir = await buildRenderer();
+    const school = await schoolOnDisk(dir, 'school', options);
+    const slapd = await startSlapd({
+      suffix: school.school.baseDn, baseEntry: false, ldifFiles: [school.ldif], schemaFiles: await testSchemaFiles(), acl: slapdAcl,
+    });
+    cleanups.push(() => slapd.stop());
+    const services = createVigieServices({ dataDir: path.join(dir, 'data'), secrets: new NoSecretStore(), hostKind: 'loopback' });
+    cleanups.push(() => services.close());
+    const host = await startLoopbackHost({ services, staticDir });
+    cleanups.push(() => host.close());
+    const workDir = path.join(dir, 'work');
+    await mkdir(workDir, { mode: 0o700 });
+    return { host, services, slapd, school, workDir, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 export async function startVigieUnderTest(): Promise<VigieUnderTest> {

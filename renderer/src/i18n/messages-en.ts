@@ -211,6 +211,7 @@ export const en: Messages = {
     sharedWith: (n) => `shared by ${n} accounts`,
     imposedScheme: (label) => (label === null ? 'imposed formula' : `imposed formula: ${label}`),
     likelyDefault: 'probably a default password',
+    marks: { imposed: 'imposed formula', sharedDefault: 'default password' },
     onlyForcedRenewal: 'Only accounts to renew by force (imposed formula, default password)',
     unchecked: 'hash cannot be checked',
     tableLabel: 'Account list',

@@ -216,6 +216,8 @@ export const fr = {
     sharedWith: (n: number) => `partagé par ${n} comptes`,
     imposedScheme: (label: string | null) => (label === null ? 'formule imposée' : `formule imposée : ${label}`),
     likelyDefault: 'probablement un mot de passe par défaut',
+    /** Badges before the problems of an account to renew by force. */
+    marks: { imposed: 'formule imposée', sharedDefault: 'mot de passe par défaut' },
     onlyForcedRenewal: 'Seulement les comptes à renouveler d’office (formule imposée, mot de passe par défaut)',
     unchecked: 'empreinte non vérifiable',
     tableLabel: 'Liste des comptes',

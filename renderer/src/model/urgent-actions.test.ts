@@ -65,6 +65,19 @@ describe('urgentActions', () => {
     expect(urgentActions({ directoryFindings: [], accounts: [...few, ...students(21)] }).map((a) => a.code)).toEqual(['COMMON_PASSWORD', 'CLEARTEXT_PASSWORD']);
   });
 
+  it('weighs each account by its own finding’s severity: one critical account does not lift many high ones', () => {
+    const personal = (login: string, profile: 'student' | 'teacher', severity: 'high' | 'critical') => account(login, profile, [{ code: 'PERSONAL_INFO_PASSWORD', severity }]);
+    const actions = urgentActions({
+      directoryFindings: [],
+      accounts: [
+        personal('t1', 'teacher', 'critical'), ...Array.from({ length: 10 }, (_, i) => personal(`e${i}`, 'student', 'high')),
+        // 2 teachers × critical = 4,000: more than 1 teacher critical + 10 students high = 3,000.
+        ...['c1', 'c2'].map((login) => account(login, 'teacher', [{ code: 'CLEARTEXT_PASSWORD', severity: 'critical' }])),
+      ],
+    });
+    expect(actions.map((a) => [a.code, a.severity])).toEqual([['CLEARTEXT_PASSWORD', 'critical'], ['PERSONAL_INFO_PASSWORD', 'critical']]);
+  });
+
   it('has nothing to say about a clean directory', () => {
     expect(urgentActions({ directoryFindings: [], accounts: [account('e1', 'student')] })).toEqual([]);
   });

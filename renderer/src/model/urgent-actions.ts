@@ -1,6 +1,6 @@
 // The few things a head of school should have done first, derived from the findings and ranked by severity ×
-// accounts: each kind of problem weighs the accounts it touches (an administrator counts more than a pupil),
-// times its severity, one level of severity being worth ten times the accounts.
+// accounts: each kind of problem weighs the accounts it touches (an administrator counts more than a pupil), each
+// times the severity of its finding, one level of severity being worth ten times the accounts.
 // A password anyone can know — the formula imposed at account creation, a default handed out to many — is one
 // action of its own (a forced renewal, done by the DSI or the school's IT contact), and its accounts are not
 // counted again under the codes that say how the password was built.
@@ -25,6 +25,7 @@ const CHOSEN_PASSWORD_CODES: ReadonlySet<AccountFindingCode> = new Set([
   'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD', 'SHARED_PASSWORD', 'BREACHED_PASSWORD',
 ]);
 
+/** `weight`: Σ over the accounts touched of profile weight × severity factor. */
 interface Ranked { action: UrgentAction; weight: number }
 interface Tally { severity: Severity; accounts: number; weight: number; profiles: Set<Profile> }
 
@@ -56,30 +57,27 @@ export function urgentActions(report: Pick<ScanReport, 'accounts' | 'directoryFi
     if (scheme.accounts === 0) continue;
     ranked.push({
       action: { kind: 'imposed', code: 'IMPOSED_PASSWORD_SCHEME', severity: scheme.severity, accounts: scheme.accounts, profile: scheme.profile, label: scheme.label },
-      weight: scheme.accounts * PROFILE_WEIGHT[scheme.profile],
+      weight: scheme.accounts * PROFILE_WEIGHT[scheme.profile] * SEVERITY_FACTOR[scheme.severity],
     });
   }
   for (const finding of report.directoryFindings) {
     // SIZE_LIMITED says the scan is incomplete, not what to fix first; an imposed scheme is ranked by its accounts above.
     if (finding.code === 'SIZE_LIMITED' || finding.code === 'IMPOSED_PASSWORD_SCHEME') continue;
     // A directory-wide problem touches every account: it weighs like the whole directory.
-    ranked.push({ action: { kind: 'directory', code: finding.code, severity: finding.severity }, weight: Math.max(1, directoryWeight) });
+    ranked.push({ action: { kind: 'directory', code: finding.code, severity: finding.severity }, weight: Math.max(1, directoryWeight) * SEVERITY_FACTOR[finding.severity] });
   }
-  ranked.sort((a, b) => priority(b) - priority(a)
+  ranked.sort((a, b) => b.weight - a.weight
     || rank(a.action.severity) - rank(b.action.severity)
     || kindOrder(a.action) - kindOrder(b.action));
   return ranked.slice(0, limit).map((r) => r.action);
 }
 
+/** Counts one account: its weight times its finding's severity, so a few critical accounts do not lift many high ones. */
 function add(entry: Tally, severity: Severity, weight: number, profile: Profile): void {
   entry.accounts += 1;
-  entry.weight += weight;
+  entry.weight += weight * SEVERITY_FACTOR[severity];
   entry.profiles.add(profile);
   if (entry.accounts === 1 || rank(severity) < rank(entry.severity)) entry.severity = severity;
-}
-
-function priority(r: Ranked): number {
-  return SEVERITY_FACTOR[r.action.severity] * r.weight;
 }
 
 /** Among equals: what touches the whole directory, then what anyone can guess, then the rest. */

@@ -8,7 +8,7 @@ import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES } from '../../../shared/con
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { patternName } from '../i18n/pattern-names.ts';
-import { needsForcedRenewal } from '../model/known-passwords.ts';
+import { hasLikelyDefault, isImposed, needsForcedRenewal } from '../model/known-passwords.ts';
 import { filterAccounts, NO_FILTER, sortAccounts, type AccountColumn, type AccountFilter, type AccountSort } from '../model/account-filter.ts';
 
 const ROW_HEIGHT = 40;
@@ -42,7 +42,9 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
       id: 'findings',
       cell: ({ row }) => {
         const text = findingsText(row.original, t, language, shapeLabels);
-        return <span title={text}>{text}</span>;
+        // Seen first, before the text the column may cut: this password is known to others, renew it by force.
+        const mark = isImposed(row.original) ? t.accounts.marks.imposed : hasLikelyDefault(row.original) ? t.accounts.marks.sharedDefault : null;
+        return <span title={text}>{mark !== null && <span className="forced-mark">{mark}</span>}{text}</span>;
       },
     },
   ], [t, language, shapeLabels]);

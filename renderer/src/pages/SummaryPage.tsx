@@ -109,17 +109,17 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
           )}
         </section>
 
-        <section aria-labelledby="profiles-title" className="card">
+        <section aria-labelledby="profiles-title" className="card card-profiles">
           <h2 id="profiles-title">{t.summary.byProfile}</h2>
           <ProfileTable report={report} />
         </section>
 
-        <section aria-labelledby="problems-title" className="card">
+        <section aria-labelledby="problems-title" className="card card-problems">
           <h2 id="problems-title">{t.summary.byProblem}</h2>
           <ProblemBars byCode={summary.byCode} total={summary.accounts} />
         </section>
 
-        <section aria-labelledby="trend-title" className="card">
+        <section aria-labelledby="trend-title" className="card card-trend">
           <h2 id="trend-title">{t.summary.trend}</h2>
           {trend !== null && <TrendView trend={trend} />}
           {directoryFindings.length > 0 && (
