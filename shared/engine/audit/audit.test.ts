@@ -45,7 +45,7 @@ describe('runAudit', () => {
       await account('old.lm', 'Lemaire', 'Lou', [['LM', 'q7!Kd2#pXw9'], ['NT', 'q7!Kd2#pXw9']]),
     ];
     result = await runAudit(accounts, { school, depth: 'standard', workers: 2 });
-  });
+  }, 120_000);
 
   it('finds a personal password under an unsalted hash, and flags the storage', () => {
     expect(codes('ines.martin')).toEqual(['LEGACY_HASH', 'PERSONAL_INFO_PASSWORD']);
@@ -118,6 +118,64 @@ describe('runAudit', () => {
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(abortedAt).toBeGreaterThan(0);
     expect(Date.now() - abortedAt).toBeLessThan(1_000);
+  });
+});
+
+describe('an audit that learns from the directory (issue #12)', () => {
+  // Invented people; the formula « NOM.AA » is not among the first candidates a slow hash gets by itself.
+  const people = [
+    'Abadie', 'Barbier', 'Carpentier', 'Dumas', 'Etienne', 'Fabre', 'Gautier', 'Huet', 'Imbert', 'Jacquet', 'Klein', 'Lacroix',
+    'Marchand', 'Noel', 'Olivier', 'Perrin', 'Quere', 'Renaud', 'Sauvage', 'Tessier', 'Urbain', 'Vidal', 'Wagner', 'Yvon',
+    'Zeller', 'Arnaud', 'Benard', 'Collet', 'Delorme', 'Esnault',
+  ];
+  const formula = (surname: string, year: number): string => `${surname.toUpperCase()}.${String(year).slice(2)}`;
+  const staffDefault = 'Vq7!Rentree-x2';
+  let result: AuditResult;
+  let accounts: AccountRecord[];
+  const byLogin = (login: string) => result.accounts.find((a) => a.account.login === login)!;
+
+  beforeAll(async () => {
+    accounts = [];
+    for (const [n, surname] of people.entries()) {
+      // 24 pupils under {SSHA} teach the formula; 6 under bcrypt get it from what was learnt.
+      const scheme: HashSchemeName = n < 24 ? 'SSHA' : 'BCRYPT';
+      accounts.push(await account(`p${n}`, surname, 'Camille', [[scheme, formula(surname, 2008)]]));
+    }
+    // A staff default: readable in clear on three accounts, salted or slow on the others.
+    const staff: HashSchemeName[] = ['CLEARTEXT', 'CLEARTEXT', 'CLEARTEXT', 'SSHA', 'SSHA', 'SSHA512', 'BCRYPT', 'BCRYPT'];
+    for (const [n, scheme] of staff.entries()) accounts.push(await account(`s${n}`, `Agent${n}`, 'Dominique', [[scheme, staffDefault]], 'teacher'));
+    accounts.push(await account('strong.one', 'Fort', 'Zoé', [['BCRYPT', 'k9#Qe!v2Lr8@xW5z']]));
+    result = await runAudit(accounts, { school, depth: 'standard', workers: 2 });
+  }, 120_000);
+
+  it('finds an imposed formula on the bcrypt accounts from what the {SSHA} ones showed', () => {
+    for (let n = 24; n < 30; n++) {
+      const f = byLogin(`p${n}`).findings.find((x) => x.code === 'PERSONAL_INFO_PASSWORD');
+      expect(f, `p${n}`).toMatchObject({ patternId: 'surname+birthdate:YY', shape: 'surname+birthdate:YY|upper|.', imposedScheme: true });
+    }
+  });
+
+  it('raises IMPOSED_PASSWORD_SCHEME for the pupils, naming the shape', () => {
+    const imposed = result.directoryFindings.filter((f) => f.code === 'IMPOSED_PASSWORD_SCHEME');
+    expect(imposed).toHaveLength(1);
+    expect(imposed[0]).toMatchObject({ profile: 'student', accounts: 30, shape: 'surname+birthdate:YY|upper|.' });
+    expect(imposed[0]!.shapeLabel!.fr).toBe('nom + date de naissance (AA) — MAJUSCULES, avec « . »');
+  });
+
+  it('tries a password read in clear on every account, slow ones included, and calls the group a likely default', () => {
+    const groups = new Set<number>();
+    for (let n = 0; n < 8; n++) {
+      const f = byLogin(`s${n}`).findings.find((x) => x.code === 'SHARED_PASSWORD');
+      expect(f, `s${n}`).toMatchObject({ groupSize: 8, likelyDefault: true });
+      groups.add(f!.groupId!);
+    }
+    expect(groups.size).toBe(1);
+    expect(byLogin('strong.one').findings.map((f) => f.code)).toEqual(['WEAK_HASH_PARAMETERS']);
+  });
+
+  it('lets no password, not even a shape with its letters, into the result', () => {
+    const text = JSON.stringify(result);
+    for (const secret of [staffDefault, ...people.map((s) => formula(s, 2008))]) expect(text).not.toContain(secret);
   });
 });
 

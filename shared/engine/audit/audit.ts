@@ -171,7 +171,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     }, (i) => learning.checkedAccount(i));
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
-    const reuse = learning.current().reuse.map((r) => r.fingerprint);
+    const reuse = learning.reused();
     if (reuse.length > 0) {
       await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: reuse })));
       if (index.length > 0) {

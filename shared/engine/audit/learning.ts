@@ -3,14 +3,16 @@
 // sees recoveries' shapes and keyed fingerprints only; the passwords stay in the workers.
 import type { CandidateFamilyId, Profile, Severity } from '../../contract/codes.ts';
 import type { DirectoryFinding } from '../../contract/report.ts';
-import { parseShape, shapeLabel, type ShapeWeight } from '../candidates/shape.ts';
+import { shapeLabel, type ShapeWeight } from '../candidates/shape.ts';
 import type { LearnedModel, Recovery, ReuseWeight, Sighting } from './protocol.ts';
 
 /** When one account's password is found by several families, the most telling one names it. */
 export const FAMILY_PRIORITY: CandidateFamilyId[] = ['empty', 'personal', 'school', 'common'];
 
-/** Shapes and reused passwords sent to the workers, at most (the model goes with every task of the learned pass). */
+/** Shapes and reused passwords in the model, at most: it goes with every task of the learned pass. */
 const MAX_SHAPES = 24;
+const MODEL_REUSE = 400;
+/** Known passwords handed between workers and tried on every unsalted value, at most, most shared first. */
 const MAX_REUSE = 20_000;
 /** A share is estimated over at least this many accounts: two finds among three checked say little. */
 const MIN_DENOMINATOR = 20;
@@ -49,6 +51,7 @@ export class DirectoryLearning {
   readonly sighted = new Map<number, string>();
   private readonly checked = new Set<number>();
   private model: LearnedModel | null = null;
+  private reuse: ReuseWeight[] = [];
 
   constructor(private readonly profileOf: (index: number) => Profile) {}
 
@@ -126,8 +129,15 @@ export class DirectoryLearning {
       reuse.push({ fingerprint, weight, other: OTHER_PROFILES * share(n, all) });
     }
     reuse.sort((a, b) => b.other - a.other || (a.fingerprint < b.fingerprint ? -1 : 1));
-    this.model = { shapes, reuse: reuse.slice(0, MAX_REUSE) };
+    this.reuse = reuse;
+    this.model = { shapes, reuse: reuse.slice(0, MODEL_REUSE) };
     return this.model;
+  }
+
+  /** The known passwords worth trying everywhere, most shared first: every worker gets them, every account meets them. */
+  reused(): string[] {
+    this.current();
+    return this.reuse.slice(0, MAX_REUSE).map((r) => r.fingerprint);
   }
 }
 
@@ -193,7 +203,3 @@ export function likelyDefault(members: readonly number[], best: ReadonlyMap<numb
   return !members.every((i) => best.get(i)?.family === 'common');
 }
 
-/** The shape's pattern, for a caller that needs to know which family of formula it is. */
-export function shapePattern(shape: string): string {
-  return parseShape(shape).patternId;
-}

@@ -255,7 +255,9 @@ export class AccountChecker {
     const salted = pickCheapestSalted(stored);
     if (!salted) return none(0);
     const scheme = schemeByName(salted.scheme);
-    const head = model ? this.learnedHead(account, model) : [];
+    // Made once, for the learned head and the usual order alike.
+    const personal = model ? [...accountCandidates(account, school, depth)] : undefined;
+    const head = model ? this.learnedHead(account, model, personal) : [];
     if (headOnly && head.length === 0) return none(0);
     const mustTry = head.filter((h) => h.weight >= MUST_TRY_WEIGHT).length;
     const batchCheck = saltedCheck(salted);
@@ -264,19 +266,21 @@ export class AccountChecker {
     const budget = productCheck ? batchedLimit(depth) : candidateLimit(depth, scheme.cost(salted.parsed));
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
-      ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head)
-      : await this.checkSlow(index, account, salted, limit, head);
+      ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)
+      : await this.checkSlow(index, account, salted, limit, head, personal);
     return { ...outcome, sightings: [...sightings, ...outcome.sightings] };
   }
 
   /** Memory-hard and slow values, one verify at a time, under a lease on the memory one check takes (memory-lease.ts). */
-  private async checkSlow(index: number, account: AccountRecord, salted: StoredHash, limit: number, head: Head[]): Promise<CheckOutcome> {
+  private async checkSlow(
+    index: number, account: AccountRecord, salted: StoredHash, limit: number, head: Head[], personal?: readonly Candidate[],
+  ): Promise<CheckOutcome> {
     const scheme = schemeByName(salted.scheme);
     let tried = 0;
     const bytes = this.lease ? scheme.memoryBytes?.(salted.parsed) ?? 0 : 0;
     const leased = bytes > 0 ? this.lease!.acquire(bytes) : 0;
     try {
-      for (const item of this.ordered(account, limit, head)) {
+      for (const item of this.ordered(account, limit, head, personal)) {
         tried++;
         if (await scheme.verify(salted.parsed, item.password)) return this.found(index, account, item, tried - 1, tried);
       }
@@ -290,8 +294,8 @@ export class AccountChecker {
   }
 
   /** The account's candidates in the order to try them: the learned head first (empty before it), then the usual order. */
-  private ordered(account: AccountRecord, limit: number, head: Head[]): (Candidate | Known)[] {
-    if (head.length === 0) return budgetedCandidates(account, this.init.school, this.init.depth, limit);
+  private ordered(account: AccountRecord, limit: number, head: Head[], personal?: readonly Candidate[]): (Candidate | Known)[] {
+    if (head.length === 0) return budgetedCandidates(account, this.init.school, this.init.depth, limit, personal);
     const out: (Candidate | Known)[] = [];
     const seen = new Set<string>();
     const add = (item: Candidate | Known): boolean => {
@@ -302,7 +306,7 @@ export class AccountChecker {
     };
     if (add({ password: '', family: 'empty', patternId: 'empty' })) return out;
     for (const h of head) if (add(h.item)) return out;
-    for (const c of budgetedCandidates(account, this.init.school, this.init.depth, limit + seen.size)) if (add(c)) return out;
+    for (const c of budgetedCandidates(account, this.init.school, this.init.depth, limit + seen.size, personal)) if (add(c)) return out;
     return out;
   }
 
@@ -317,10 +321,10 @@ export class AccountChecker {
    * What the model puts first for this account: the candidates of the shapes its profile uses here and the
    * passwords recovered on other accounts, by estimated probability.
    */
-  private learnedHead(account: AccountRecord, model: LearnedModel): Head[] {
+  private learnedHead(account: AccountRecord, model: LearnedModel, personal?: readonly Candidate[]): Head[] {
     const head: Head[] = [];
     const shapes = model.shapes[account.profile] ?? [];
-    for (const w of learnedCandidates(account, this.init.school, this.init.depth, shapes)) head.push({ item: w.candidate, weight: w.weight });
+    for (const w of learnedCandidates(account, this.init.school, this.init.depth, shapes, personal)) head.push({ item: w.candidate, weight: w.weight });
     for (const r of model.reuse) {
       const known = this.known.get(r.fingerprint);
       if (known) head.push({ item: known, weight: r.weight[account.profile] ?? r.other });
@@ -337,6 +341,7 @@ export class AccountChecker {
     check: (batch: CandidateBatch) => number,
     productCheck: ((input: ProductInput, count: number) => number) | null,
     head: Head[],
+    personal?: readonly Candidate[],
   ): CheckOutcome {
     const batch = new CandidateBatch(Math.min(limit, 1024));
     const items: (Candidate | Known)[] = [];
@@ -349,7 +354,7 @@ export class AccountChecker {
       items.length = 0;
       return null;
     };
-    for (const candidate of this.ordered(account, limit, head)) {
+    for (const candidate of this.ordered(account, limit, head, personal)) {
       batch.push(candidate.password);
       items.push(candidate);
       if (batch.full) {

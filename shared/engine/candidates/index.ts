@@ -124,11 +124,14 @@ function globalPool(school: SchoolContext, depth: Depth, profile: Profile): Rank
  * then each family's head ranked together by `likelihood` (the account's profile weighs the school's words
  * against its person's), so "nom + date de naissance" and the school's name come within the first dozens;
  * then the rest of each family, interleaved. A password two families propose keeps the personal candidate.
+ * `personalList`: the account's personal candidates at `depth`, when the caller already made them.
  */
-export function budgetedCandidates(account: AccountRecord, school: SchoolContext, depth: Depth, limit: number): Candidate[] {
+export function budgetedCandidates(
+  account: AccountRecord, school: SchoolContext, depth: Depth, limit: number, personalList?: readonly Candidate[],
+): Candidate[] {
   const out: Candidate[] = [];
   if (limit <= 0) return out;
-  const personal = personalFamily.forAccount(account, school, depth)[Symbol.iterator]();
+  const personal = (personalList ?? personalFamily.forAccount(account, school, depth))[Symbol.iterator]();
   const head = new Map<string, Ranked>();
   for (const r of [...ranked(personal, POOL.personal, account.profile), ...globalPool(school, depth, account.profile)]) {
     const known = head.get(r.candidate.password);
@@ -167,40 +170,47 @@ export interface WeightedCandidate {
   weight: number;
 }
 
-/** The global families' candidates by pattern id, per school and depth: built once per worker. */
-const globalByPattern = new WeakMap<SchoolContext, Map<Depth, Map<string, Candidate[]>>>();
+/** The global families' candidates by shape, per school and depth: shaped once per worker, not once per account. */
+const globalByShape = new WeakMap<SchoolContext, Map<Depth, Map<string, Candidate[]>>>();
 
-function globalPatterns(school: SchoolContext, depth: Depth): Map<string, Candidate[]> {
-  let byDepth = globalByPattern.get(school);
-  if (!byDepth) globalByPattern.set(school, (byDepth = new Map()));
-  let byPattern = byDepth.get(depth);
-  if (!byPattern) {
-    byPattern = new Map();
-    for (const c of globalCandidates(school, depth)) (byPattern.get(c.patternId) ?? byPattern.set(c.patternId, []).get(c.patternId)!).push(c);
-    byDepth.set(depth, byPattern);
+function globalShapes(school: SchoolContext, depth: Depth): Map<string, Candidate[]> {
+  let byDepth = globalByShape.get(school);
+  if (!byDepth) globalByShape.set(school, (byDepth = new Map()));
+  let byShape = byDepth.get(depth);
+  if (!byShape) {
+    byShape = new Map();
+    for (const c of globalCandidates(school, depth)) {
+      const shape = shapeOf(c.patternId, c.password);
+      (byShape.get(shape) ?? byShape.set(shape, []).get(shape)!).push(c);
+    }
+    byDepth.set(depth, byShape);
   }
-  return byPattern;
+  return byShape;
 }
 
 /**
  * This account's candidates of the shapes a directory was seen to use (issue #12 §2), most likely first. A
  * shape's weight is shared among its candidates for the account (a compound name has several spellings of one
- * shape; a common-word shape has thousands of words). Personal candidates are enumerated to the deepest tier:
- * a formula a directory imposes may be one the scan's depth would not reach by itself.
+ * shape; a common-word shape has thousands of words). `personal`: the account's personal candidates at `depth`
+ * (every learned shape was learned from candidates of that depth), when the caller already has them.
  */
-export function learnedCandidates(account: AccountRecord, school: SchoolContext, depth: Depth, shapes: readonly ShapeWeight[]): WeightedCandidate[] {
+export function learnedCandidates(
+  account: AccountRecord, school: SchoolContext, depth: Depth, shapes: readonly ShapeWeight[], personal?: readonly Candidate[],
+): WeightedCandidate[] {
   if (shapes.length === 0) return [];
   const weightOf = new Map(shapes.map((s) => [s.shape, s.weight]));
   const patterns = new Set(shapes.map((s) => parseShape(s.shape).patternId));
   const byShape = new Map<string, Candidate[]>();
-  const keep = (c: Candidate): void => {
-    if (!patterns.has(c.patternId)) return;
+  for (const c of personal ?? personalCandidates(account, depth)) {
+    if (!patterns.has(c.patternId)) continue;
     const shape = shapeOf(c.patternId, c.password);
     if (weightOf.has(shape)) (byShape.get(shape) ?? byShape.set(shape, []).get(shape)!).push(c);
-  };
-  for (const c of personalCandidates(account, 'deep')) keep(c);
-  const global = globalPatterns(school, depth);
-  for (const id of patterns) for (const c of global.get(id) ?? []) keep(c);
+  }
+  const global = globalShapes(school, depth);
+  for (const shape of weightOf.keys()) {
+    const list = global.get(shape);
+    if (list) byShape.set(shape, [...(byShape.get(shape) ?? []), ...list]);
+  }
   const out: WeightedCandidate[] = [];
   for (const [shape, list] of byShape) {
     const weight = weightOf.get(shape)! / list.length;

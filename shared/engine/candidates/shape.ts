@@ -20,12 +20,9 @@ export function letterCase(password: string): LetterCase {
   const letters = words.join('');
   if (letters === letters.toLowerCase()) return 'lower';
   if (letters === letters.toUpperCase() && letters.length > 1) return 'upper';
-  const capitalised = words.every((w) => {
-    const rest = w.slice(1);
-    return w[0] === w[0]!.toUpperCase() && rest === rest.toLowerCase();
-  });
-  // "Dupont" and "Jean.Dupont" are Capitalised; a one-letter initial alone ("J2008") too.
-  if (capitalised || words[0] === words[0]!.toUpperCase() && words.slice(1).every((w) => w === w.toLowerCase())) return 'capitalised';
+  const initialOnly = (w: string): boolean => w[0] === w[0]!.toUpperCase() && w.slice(1) === w.slice(1).toLowerCase();
+  // "Dupont", "Jean.Dupont", "Martin-Dupont" and a compound typed quickly, "Martin-dupont": Capitalised alike.
+  if (words.every(initialOnly) || (initialOnly(words[0]!) && words.slice(1).every((w) => w === w.toLowerCase()))) return 'capitalised';
   return 'mixed';
 }
 
