@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,49 @@ describe('vigie plan and vigie apply: every mistake is one line', () => {
   it('says in the help that apply is the only command that writes to a directory', async () => {
     expect((await vigie(['apply', '--help'])).out).toMatch(/only Vigie command that writes to a directory/);
     expect((await vigie(['plan', '--help'])).out).toMatch(/writes to a directory only through vigie apply/);
+  });
+
+  it('says in the help what happens to entries changed after the plan, to Ctrl-C, and which exit code says so', async () => {
+    const help = (await vigie(['apply', '--help'])).out;
+    expect(help).toMatch(/Nothing that changed after the plan is overwritten/);
+    expect(help).toMatch(/its\s+change is not sent, the entry is named/);
+    expect(help).toMatch(/--rollback works the same way round: it undoes only what apply changed/);
+    expect(help).toMatch(/Ctrl-C finishes the change in flight/);
+    expect(help).toMatch(/3 done, but entries changed since the plan \(since apply, with --rollback\) were left as they are/);
+    expect(help).toMatch(/130 interrupted by Ctrl-C/);
+  });
+});
+
+describe('vigie apply: a plan folder it cannot trust is one line, before anything is sent', () => {
+  const connect = (): string[] => ['--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', path.join(dir, 'pw')];
+  async function planFolder(name: string, journal?: string, files = ['01-config.ldif', '02-accounts.ldif', 'rollback.ldif', 'rollback-config.ldif']): Promise<string> {
+    const folder = path.join(dir, name);
+    await mkdir(folder);
+    for (const f of files) await writeFile(path.join(folder, f), '# Vigie\n');
+    if (journal !== undefined) await writeFile(path.join(folder, 'apply-journal.jsonl'), journal);
+    return folder;
+  }
+
+  it('needs the rollback files: they say what each entry held when the plan was made', async () => {
+    const r = await vigie(['apply', await planFolder('no-rollback', undefined, ['01-config.ldif', '02-accounts.ldif']), ...connect()]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^vigie: cannot read .*rollback-config\.ldif \(ENOENT\) — give the folder written by vigie plan\.\n$/);
+  });
+
+  it('refuses a journal line that is not one, unless the run after it starts on its own line (a line cut short)', async () => {
+    const start = '{"run":"apply","start":"2026-01-01T00:00:00.000Z"}';
+    const bad = await vigie(['apply', await planFolder('bad-journal', `not json\n${start}\n{"run":"apply","file":"02-a`), ...connect()]);
+    expect(bad.code).toBe(0);
+    expect(bad.err).toBe('');
+    const worse = await vigie(['apply', await planFolder('worse-journal', `${start}\nnot json\n{"run":"apply","file":"x"}\n`), ...connect()]);
+    expect(worse.code).toBe(1);
+    expect(worse.err).toMatch(/^vigie: .*apply-journal\.jsonl, line 2 is not a journal line — restore the journal vigie apply wrote, or move it away/);
+  });
+
+  it('refuses a journal that names changes the plan files do not hold (files edited since)', async () => {
+    const r = await vigie(['apply', await planFolder('edited', '{"run":"apply","file":"02-accounts.ldif","record":3,"dn":"uid=x,dc=t","result":"applied"}\n'), ...connect()]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^vigie: .*apply-journal\.jsonl, line 1 names a change the plan files do not hold \(02-accounts\.ldif, change 4\) — the plan files were edited after vigie apply ran/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@
 // directly as {ARGON2}$argon2id$ (and, when it has one, an NT hash of the same passphrase so Samba logons keep
 // working); every touched account gets pwdReset: TRUE; LM hashes are deleted. The rollback puts back every
 // value the plan changes, bytes as stored, with the relax control for pwdChangedTime, which slapd sets itself.
+// The rollback's values are also what `vigie apply` expects to find before it changes an account (apply-plan.ts).
 import { schemeByName } from '../hash/classify.ts';
 import type { DirectoryEntry } from '../directory/model.ts';
 import { normaliseDn } from '../posture/dn.ts';
@@ -67,8 +68,10 @@ export async function accountChanges(
     }
     mods.push({ op: 'replace', attribute: 'pwdReset', values: ['TRUE'] });
     undo.push({ op: 'replace', attribute: 'pwdReset', values: oldText('pwdReset') });
-    // slapd stamps pwdChangedTime when it stores a new password; put back the old stamp, or none.
-    if (action.kind === 'reset') undo.push({ op: 'replace', attribute: 'pwdChangedTime', values: oldText('pwdChangedTime') });
+    // slapd stamps pwdChangedTime when it stores a new password; put back the old stamp, or none. An account the
+    // plan does not reset keeps its stamp through apply: vigie apply checks it is still the one the plan saw, so
+    // that a password changed since (ppolicy stamps it) is never undone by the rollback.
+    undo.push({ op: 'replace', attribute: 'pwdChangedTime', values: oldText('pwdChangedTime') });
 
     const what = action.kind === 'reset'
       ? 'mot de passe faible ou exposé : nouvelle phrase de passe temporaire (argon2id), à changer à la première connexion'

@@ -25,3 +25,9 @@ export type ChangeRecord =
 
 /** OpenLDAP's relax control: lets the rootdn restore operational attributes such as pwdChangedTime. */
 export const RELAX_CONTROL = '1.3.6.1.4.1.4203.666.5.12';
+
+/** What an entry must hold for a change to be sent: the attribute's exact values (none: the attribute is absent). */
+export interface ValueAssertion {
+  attribute: string;
+  values: LdifValue[];
+}
