@@ -79,7 +79,7 @@ export function planBlocks(d: PlanDocumentInput): { title: string; blocks: Block
     { h2: 'Comment revenir en arrière' },
     { p: `vigie apply <dossier> --rollback (mêmes options de connexion) applique rollback-config.ldif puis rollback.ldif. Sans Vigie : ldapmodify -H <url> -D cn=config -y <fichier> -f rollback-config.ldif, puis ldapmodify -H <url> -D <admin> -y <fichier> -f rollback.ldif (dans cet ordre : tant que ppolicy hache les mots de passe écrits en clair, un ancien mot de passe en clair serait haché au lieu d'être remis tel quel). Chaque empreinte, chaque pwdReset, chaque ACL revient exactement à sa valeur d'avant (le contrôle « relax » inclus dans le fichier permet de remettre pwdChangedTime).` },
     { ul: [
-      'Attention : un utilisateur qui a changé son mot de passe depuis l\'application retrouve l\'ancien.',
+      'vigie apply --rollback ne remet que ce que vigie apply a changé : un compte changé depuis (un utilisateur qui a choisi un nouveau mot de passe) est laissé tel quel et nommé. Attention : ldapmodify n\'a pas cette vérification, un utilisateur qui a changé son mot de passe depuis l\'application y retrouverait l\'ancien.',
       ...d.notUndone.map((n) => `Non annulé : ${n}.`),
     ] },
   ];
