@@ -22,13 +22,16 @@ const SCHOOL_SOURCES: Record<string, string> = {
   'school-word': 'word of the school name',
   'school-initials': 'school initials',
   town: 'school town',
+  'town-word': 'word of the town name',
   academy: 'académie (education region)',
   uai: 'school UAI code',
   class: 'class name',
+  'default-word': 'start-of-year or default word',
 };
 
 const SCHOOL_TAILS: Record<string, string> = {
-  '': '', '+year': ' + year', '+suffix': ' + suffix', '+year+suffix': ' + year + suffix', '+town': ' + town', '+uai': ' + UAI',
+  '': '', '+year': ' + year', '+suffix': ' + suffix', '+year+suffix': ' + year + suffix', '+symbol': ' + symbol',
+  '+year+symbol': ' + year + symbol', '+town': ' + town', '+uai': ' + UAI',
 };
 
 const ROLES: Record<string, string> = {
@@ -47,10 +50,12 @@ function baseName(base: string): string {
 function englishPattern(id: string): string | null {
   const fixed = FIXED[id];
   if (fixed !== undefined) return fixed;
-  let m = /^([a-z-]+?)(|\+year|\+suffix|\+year\+suffix|\+town|\+uai)$/.exec(id);
+  let m = /^([a-z-]+?)(|\+year|\+suffix|\+year\+suffix|\+symbol|\+year\+symbol|\+town|\+uai)$/.exec(id);
   if (m !== null && SCHOOL_SOURCES[m[1]!] !== undefined) return SCHOOL_SOURCES[m[1]!]! + SCHOOL_TAILS[m[2]!]!;
   if ((m = new RegExp(`^birthdate:${SHAPE}$`).exec(id)) !== null) return `date of birth alone (${m[1]})`;
   if ((m = new RegExp(`^birthdate\\+${BASE}:${SHAPE}$`).exec(id)) !== null) return `date of birth + ${baseName(m[1]!)} (${m[2]})`;
+  if ((m = new RegExp(`^birthdate\\+${BASE}:${SHAPE}\\+(symbol|suffix)$`).exec(id)) !== null) return `date of birth + ${baseName(m[1]!)} + ${m[3]} (${m[2]})`;
+  if ((m = new RegExp(`^${BASE}\\+birthdate:${SHAPE}\\+symbol$`).exec(id)) !== null) return `${baseName(m[1]!)} + date of birth + symbol (${m[2]})`;
   if ((m = new RegExp(`^${BASE}\\+birthdate:${SHAPE}\\+suffix$`).exec(id)) !== null) return `${baseName(m[1]!)} + date of birth + suffix (${m[2]})`;
   if ((m = new RegExp(`^${BASE}\\+birthdate:${SHAPE}$`).exec(id)) !== null) return `${baseName(m[1]!)} + date of birth (${m[2]})`;
   if ((m = new RegExp(`^${BASE}\\+(suffix|year)$`).exec(id)) !== null) return `${baseName(m[1]!)} + ${m[2]}`;

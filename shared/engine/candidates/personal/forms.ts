@@ -54,15 +54,17 @@ export function personalForms(account: AccountRecord): PersonalForms {
   if (login !== '') {
     add(login, 'login', 0);
     add(login.toLowerCase(), 'login', 0);
+    // Capitalised the way a script capitalises a word ("Jean.dupont", "Jdupont12"), then each part ("Jean.Dupont").
+    add(capitaliseFirst(login), 'login', 0);
     add(applyCase(login, 'capitalised'), 'login', 1);
-    add(login.toUpperCase(), 'login', 2);
+    add(login.toUpperCase(), 'login', 1);
     add(foldAccents(login).toLowerCase(), 'login', 1);
-    // "elodie.nguessan" → "elodie", "jdupont12" → "jdupont".
-    const head = /^[^.\d_\-@]+/.exec(login.toLowerCase())?.[0];
-    if (head !== undefined && head !== login.toLowerCase()) {
-      add(head, 'login-part', 1);
-      add(applyCase(head, 'capitalised'), 'login-part', 1);
-      add(head.toUpperCase(), 'login-part', 2);
+    // "elodie.nguessan" → "elodie", "nguessan"; "jdupont12" → "jdupont". A login built from the birth name or
+    // a former spelling carries a name the directory's other attributes no longer hold.
+    for (const part of loginParts(login)) {
+      add(part, 'login-part', 1);
+      add(applyCase(part, 'capitalised'), 'login-part', 1);
+      add(part.toUpperCase(), 'login-part', 2);
     }
   }
 
@@ -75,10 +77,17 @@ export function personalForms(account: AccountRecord): PersonalForms {
   return { forms, surnameSpellings, givenSpellings };
 }
 
-/** "Élodie N'Guessan-Lefèvre" → "en", "enl". */
+/** The pieces of a login between dots, digits and other separators, of two letters or more, the first first. */
+export function loginParts(login: string): string[] {
+  const lower = login.toLowerCase();
+  const parts = lower.split(/[.\d_\-@\s]+/).filter((p) => p.length >= 2);
+  return parts.length === 1 && parts[0] === lower ? [] : [...new Set(parts)];
+}
+
+/** "Élodie N'Guessan-Lefèvre" → "en", "enl": an elided "N'" belongs to its word, it does not make one. */
 function initialsOf(account: AccountRecord): string[] {
   const firstLetters = (name: string | undefined): string =>
-    name === undefined ? '' : foldAccents(name).toLowerCase().split(/[\s\-']+/).filter((p) => p.length > 1).map((p) => p[0]).join('');
+    name === undefined ? '' : foldAccents(name).toLowerCase().replace(/'/g, '').split(/[\s-]+/).filter((p) => p.length > 1).map((p) => p[0]).join('');
   const given = firstLetters(account.givenNames[0]).slice(0, 1);
   const surname = firstLetters(account.surnames[0]);
   const out: string[] = [];

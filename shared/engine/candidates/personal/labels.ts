@@ -1,6 +1,6 @@
-// Every pattern id the personal family emits, with its label. The ids follow one grammar:
-// ROLE, ROLE+suffix, ROLE+year, ROLE+birthdate:SHAPE, birthdate+ROLE:SHAPE, ROLE+birthdate:SHAPE+suffix,
-// birthdate:SHAPE, and PAIR (e.g. "given.surname") with +suffix, +year, +birthdate:SHAPE.
+// Every pattern id the personal family emits, with its label. The ids follow one grammar, NAME being a ROLE or
+// a PAIR (e.g. "given.surname", "gsurname"): NAME, NAME+suffix, NAME+year, NAME+birthdate:SHAPE,
+// birthdate+NAME:SHAPE, either of these two with +symbol or +suffix (grammar.ts), and birthdate:SHAPE.
 import type { PatternLabel } from '../labels.ts';
 import { DATE_SHAPES, frenchShape } from './birthdate.ts';
 
@@ -34,28 +34,28 @@ export function personalPatternLabels(): Map<string, PatternLabel> {
     fr: `${fr} (${frenchShape(shape)})`,
     en: `${en} (${shape})`,
   });
-  const suffixed = (id: string, base: PatternLabel): void => {
+  const named = (id: string, base: PatternLabel): void => {
     labels.set(id, base);
     labels.set(`${id}+suffix`, { fr: `${base.fr} + suffixe`, en: `${base.en} + suffix` });
     labels.set(`${id}+year`, { fr: `${base.fr} + année`, en: `${base.en} + year` });
     for (const shape of DATE_SHAPES) {
       labels.set(`${id}+birthdate:${shape}`, withDate(`${base.fr} + date de naissance`, `${base.en} + date of birth`, shape));
+      labels.set(`birthdate+${id}:${shape}`, withDate(`date de naissance + ${base.fr}`, `date of birth + ${base.en}`, shape));
+      labels.set(`${id}+birthdate:${shape}+symbol`, withDate(`${base.fr} + date de naissance + symbole`, `${base.en} + date of birth + symbol`, shape));
+      labels.set(`birthdate+${id}:${shape}+symbol`, withDate(`date de naissance + ${base.fr} + symbole`, `date of birth + ${base.en} + symbol`, shape));
+      labels.set(`${id}+birthdate:${shape}+suffix`, withDate(`${base.fr} + date de naissance + suffixe`, `${base.en} + date of birth + suffix`, shape));
+      labels.set(`birthdate+${id}:${shape}+suffix`, withDate(`date de naissance + ${base.fr} + suffixe`, `date of birth + ${base.en} + suffix`, shape));
     }
   };
   for (const shape of DATE_SHAPES) {
     labels.set(`birthdate:${shape}`, withDate('date de naissance seule', 'date of birth alone', shape));
   }
   for (const role of ROLES) {
-    const base = ROLE_LABELS[role];
-    suffixed(role, base);
-    for (const shape of DATE_SHAPES) {
-      labels.set(`birthdate+${role}:${shape}`, withDate(`date de naissance + ${base.fr}`, `date of birth + ${base.en}`, shape));
-      labels.set(`${role}+birthdate:${shape}+suffix`, withDate(`${base.fr} + date de naissance + suffixe`, `${base.en} + date of birth + suffix`, shape));
-    }
+    named(role, ROLE_LABELS[role]);
   }
   for (const [first, second] of PAIR_TEMPLATES) {
     for (const separator of PAIR_SEPARATORS) {
-      suffixed(pairId(first, separator, second), {
+      named(pairId(first, separator, second), {
         fr: `${PAIR_PART_FR[first]}${separator}${PAIR_PART_FR[second]}`,
         en: `${first}${separator}${second}`,
       });

@@ -3,6 +3,7 @@ import type { Depth } from '../../../contract/codes.ts';
 import type { Candidate } from '../family.ts';
 import { AMELIE, ELODIE, THOMAS, account } from '../fixtures.ts';
 import { currentYear } from '../suffixes.ts';
+import { loginParts } from './forms.ts';
 import { personalCandidates } from './personal.ts';
 
 const all = (a = ELODIE, depth: Depth = 'standard'): Candidate[] => [...personalCandidates(a, depth)];
@@ -118,6 +119,80 @@ describe('personal candidates: other people', () => {
   });
 });
 
+describe('personal candidates: the shapes any auditor tries first (issue #12 §4)', () => {
+  // An opaque uid: every shape below has to come from the names, not from the login.
+  const JEAN = account({ login: 'u4821', surnames: ['Dupont'], givenNames: ['Jean'], birthDate: { year: 2008, month: 3, day: 15 } });
+  const tiers = (person: ReturnType<typeof account>): Map<string, { patternId: string; depth: Depth }> => {
+    const out = new Map<string, { patternId: string; depth: Depth }>();
+    for (const depth of ['quick', 'standard', 'deep'] as const) {
+      for (const c of all(person, depth)) if (!out.has(c.password)) out.set(c.password, { patternId: c.patternId, depth });
+    }
+    return out;
+  };
+  const jean = tiers(JEAN);
+  it.each([
+    // Initial + surname, surname + initial, with a date or a recent year.
+    ['jdupont150308', 'gsurname+birthdate:DDMMYY', 'standard'],
+    ['Jdupont150308', 'gsurname+birthdate:DDMMYY', 'standard'],
+    ['JDUPONT15032008', 'gsurname+birthdate:DDMMYYYY', 'standard'],
+    ['j.dupont2008', 'g.surname+birthdate:YYYY', 'standard'],
+    ['dupontj2008', 'surnameg+birthdate:YYYY', 'standard'],
+    ['dupont.j15032008', 'surname.g+birthdate:DDMMYYYY', 'standard'],
+    ['150308jdupont', 'birthdate+gsurname:DDMMYY', 'standard'],
+    [`dupontj${currentYear()}`, 'surnameg+year', 'standard'],
+    // Pairs of names with a date, every separator, both orders.
+    ['jean.dupont.2008', 'given.surname+birthdate:YYYY', 'standard'],
+    ['Jean.Dupont_15032008', 'given.surname+birthdate:DDMMYYYY', 'standard'],
+    ['jean_dupont-2008', 'given_surname+birthdate:YYYY', 'standard'],
+    ['2008jean.dupont', 'birthdate+given.surname:YYYY', 'standard'],
+    // One name with a date in every case, two-digit year, a symbol after.
+    ['dupont15032008', 'surname+birthdate:DDMMYYYY', 'quick'],
+    ['DUPONT08', 'surname+birthdate:YY', 'standard'],
+    ['Dupont2008!', 'surname+birthdate:YYYY+symbol', 'standard'],
+    ['dupont15032008*', 'surname+birthdate:DDMMYYYY+symbol', 'standard'],
+    ['jean20081', 'given+birthdate:YYYY+suffix', 'standard'],
+    ['15.03.2008dupont', 'birthdate+surname:DD.MM.YYYY', 'standard'],
+    // The rare ends of the grammar: deep.
+    ['dupont-032008*', 'surname+birthdate:MMYYYY+symbol', 'deep'],
+    ['jean.dupont_150308*', 'given.surname+birthdate:DDMMYY+symbol', 'deep'],
+  ] as const)('%s is %s at %s', (password, patternId, depth) => {
+    expect(jean.get(password)).toEqual({ patternId, depth });
+  });
+  it('puts the login and each part of it beside the date', () => {
+    const found = tiers(account({ login: 'jdupont12', surnames: ['Martin'], givenNames: ['Jean'], birthDate: { year: 2008, month: 3, day: 15 } }));
+    expect(found.get('jdupont1215032008')).toEqual({ patternId: 'login+birthdate:DDMMYYYY', depth: 'quick' });
+    expect(found.get('Jdupont12_2008')).toEqual({ patternId: 'login+birthdate:YYYY', depth: 'standard' });
+    expect(found.get('2008_jdupont12')).toEqual({ patternId: 'birthdate+login:YYYY', depth: 'standard' });
+    expect(found.get('jdupont150308')).toEqual({ patternId: 'login-part+birthdate:DDMMYY', depth: 'standard' });
+    // A login built from another surname than the directory's: its parts, both of them.
+    const other = tiers(account({ login: 'jean.dupont', surnames: ['Martin'], givenNames: ['Jean'], birthDate: { year: 2008, month: 3, day: 15 } }));
+    expect(other.get('dupont15032008')).toEqual({ patternId: 'login-part+birthdate:DDMMYYYY', depth: 'standard' });
+    expect(other.get('Dupont2008!')).toEqual({ patternId: 'login-part+birthdate:YYYY+symbol', depth: 'standard' });
+    expect(other.get('Jean.dupont15032008')).toEqual({ patternId: 'login+birthdate:DDMMYYYY', depth: 'quick' });
+  });
+  it('gives a compound surname its first part in pairs with a date at standard', () => {
+    const found = tiers(ELODIE);
+    expect(found.get('enguessan090708')).toEqual({ patternId: 'gsurname+birthdate:DDMMYY', depth: 'standard' });
+    expect(found.get('nguessane2008')).toEqual({ patternId: 'surnameg+birthdate:YYYY', depth: 'standard' });
+    expect(found.get('NGUESSAN08')).toEqual({ patternId: 'surname+birthdate:YY', depth: 'standard' });
+  });
+  it('spells initials with an elided particle as one word: "N\'Guessan" gives "n"', () => {
+    const found = tiers(ELODIE);
+    expect(found.get('en')?.patternId).toBe('initials');
+    expect(found.get('enl')?.patternId).toBe('initials');
+    expect(found.has('eg')).toBe(false);
+  });
+});
+
+describe('loginParts', () => {
+  it.each([
+    ['elodie.nguessan', ['elodie', 'nguessan']], ['jdupont12', ['jdupont']], ['lulu.k42', ['lulu']],
+    ['anne-sophie.de_la2', ['anne', 'sophie', 'de', 'la']], ['tmartin', []], ['u4821', []],
+  ] as const)('%s', (login, parts) => {
+    expect(loginParts(login)).toEqual(parts);
+  });
+});
+
 describe('personal candidate counts by depth (documented in personal.ts)', () => {
   it.each([
     ['quick', ELODIE, 100, 500], ['standard', ELODIE, 600, 4_000], ['deep', ELODIE, 5_000, 40_000],
@@ -126,5 +201,10 @@ describe('personal candidate counts by depth (documented in personal.ts)', () =>
     const n = all(person, depth).length;
     expect(n).toBeGreaterThanOrEqual(min);
     expect(n).toBeLessThanOrEqual(max);
+  });
+  it('stops standard at 3,500 once the grammar reaches its open bands, whatever the name', () => {
+    for (const person of [ELODIE, THOMAS]) expect(all(person, 'standard').length).toBeLessThanOrEqual(3_500);
+    // Quick stays a few hundred: the slow hashes' first checks.
+    expect(all(ELODIE, 'quick').length).toBeLessThanOrEqual(400);
   });
 });

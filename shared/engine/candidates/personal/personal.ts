@@ -7,22 +7,22 @@ import { applyCase, capitaliseFirst, type CaseStyle, type Spelling } from '../sp
 import { currentYear, recentYears, SHORT_SUFFIXES } from '../suffixes.ts';
 import { DATE_SHAPES, formatBirthDate, type DateShape } from './birthdate.ts';
 import { personalForms, type NameForm, type PersonalForms } from './forms.ts';
-import { PAIR_SEPARATORS, PAIR_TEMPLATES, pairId, type PairPart } from './labels.ts';
+import { nameWithDate, type Emit, type NameBase } from './grammar.ts';
+import { PAIR_SEPARATORS, PAIR_TEMPLATES, pairId, type PairPart, type Role } from './labels.ts';
 
 /** Shapes that are digits only take a separator before them ("elodie.2008"); punctuated ones do not. */
 const COMPACT_SHAPES = DATE_SHAPES.filter((s) => /^[DMY]+$/.test(s));
-const PUNCTUATED_SHAPES = DATE_SHAPES.filter((s) => !/^[DMY]+$/.test(s));
 const DATE_SEPARATORS: readonly string[] = ['.', '_', '-'];
 
 /** Tiers: quick takes tier 1, standard adds tier 2, deep tier 3 (sizes in index.ts). */
 const TIERS: Record<Depth, number> = { quick: 1, standard: 2, deep: 3 };
 
-type Emit = (password: string, patternId: string) => void;
-
 interface Context extends PersonalForms {
   date: BirthDate | null;
   year: number;
   emit: Emit;
+  /** Distinct candidates emitted so far, all tiers. */
+  count(): number;
 }
 
 function birthDateAlone(ctx: Context, date: BirthDate, shapes: readonly DateShape[]): void {
@@ -48,9 +48,12 @@ function withSuffixes(ctx: Context, forms: readonly NameForm[], suffixes: readon
   for (const year of years) for (const form of forms) ctx.emit(form.text + String(year), `${form.role}+year`);
 }
 
-type PairCase = CaseStyle | 'given-capitalised-surname-upper' | 'first-capitalised';
+// 'joined-capitalised': the pair typed as one word, its first letter only upper-case ("Jdupont", "Jean.dupont"),
+// as a script that capitalises a whole login writes it.
+type PairCase = CaseStyle | 'given-capitalised-surname-upper' | 'first-capitalised' | 'joined-capitalised';
 
 function casePart(text: string, part: PairPart, style: PairCase): string {
+  if (style === 'joined-capitalised') return text.toLowerCase();
   if (style === 'first-capitalised') return capitaliseFirst(text);
   if (style !== 'given-capitalised-surname-upper') return applyCase(text, style);
   return part === 'surname' ? text.toUpperCase() : applyCase(text, 'capitalised');
@@ -62,35 +65,113 @@ interface Tail {
 }
 const NO_TAIL: readonly Tail[] = [{ text: '', id: '' }];
 
-/** "prenom.nom", "p.nom", "nomprenom"… in the given case styles, optionally followed by a tail. */
-function pairs(ctx: Context, maxRank: number, styles: readonly PairCase[], separators: readonly string[], tails = NO_TAIL): void {
+/** One name pair as typed ("elodie.nguessan"), its id ("given.surname") and its spellings' summed rank. */
+interface PairText {
+  text: string;
+  id: string;
+  rank: number;
+  first: PairPart;
+  second: PairPart;
+  separator: string;
+}
+
+/** "prenom.nom", "p.nom", "nomprenom"… in one case style, spellings up to `maxRank` together. */
+function pairTexts(ctx: Context, maxRank: number, style: PairCase, separators: readonly string[]): PairText[] {
   const surnames = ctx.surnameSpellings.filter((s) => s.rank <= maxRank);
   const givens = ctx.givenSpellings.filter((s) => s.rank <= maxRank);
-  for (const style of styles) {
-    // Cased once per style, not once per candidate: casing is the costly part.
-    const parts: Record<PairPart, string[]> = {
-      surname: surnames.map((s) => casePart(s.text, 'surname', style)),
-      given: givens.map((g) => casePart(g.text, 'given', style)),
-      g: givens.map((g) => casePart(g.text.slice(0, 1), 'g', style)),
-    };
-    for (const tail of tails) {
-      for (const [first, second] of PAIR_TEMPLATES) {
-        const firstParts = parts[first];
-        const secondParts = parts[second];
-        for (const separator of separators) {
-          const id = pairId(first, separator, second) + tail.id;
-          for (let gi = 0; gi < givens.length; gi++) {
-            for (let si = 0; si < surnames.length; si++) {
-              if ((givens[gi] as Spelling).rank + (surnames[si] as Spelling).rank > maxRank) continue;
-              const a = first === 'surname' ? firstParts[si] : firstParts[gi];
-              const b = second === 'surname' ? secondParts[si] : secondParts[gi];
-              ctx.emit(`${a}${separator}${b}${tail.text}`, id);
-            }
-          }
+  // Cased once per style, not once per candidate: casing is the costly part.
+  const parts: Record<PairPart, string[]> = {
+    surname: surnames.map((s) => casePart(s.text, 'surname', style)),
+    given: givens.map((g) => casePart(g.text, 'given', style)),
+    g: givens.map((g) => casePart(g.text.slice(0, 1), 'g', style)),
+  };
+  const out: PairText[] = [];
+  for (const [first, second] of PAIR_TEMPLATES) {
+    const firstParts = parts[first];
+    const secondParts = parts[second];
+    for (const separator of separators) {
+      const id = pairId(first, separator, second);
+      for (let gi = 0; gi < givens.length; gi++) {
+        for (let si = 0; si < surnames.length; si++) {
+          const rank = (givens[gi] as Spelling).rank + (surnames[si] as Spelling).rank;
+          if (rank > maxRank) continue;
+          const a = first === 'surname' ? firstParts[si] : firstParts[gi];
+          const b = second === 'surname' ? secondParts[si] : secondParts[gi];
+          const text = `${a}${separator}${b}`;
+          out.push({ text: style === 'joined-capitalised' ? capitaliseFirst(text) : text, id, rank, first, second, separator });
         }
       }
     }
   }
+  return out;
+}
+
+/** Name pairs in the given case styles, optionally followed by a tail. */
+function pairs(ctx: Context, maxRank: number, styles: readonly PairCase[], separators: readonly string[], tails = NO_TAIL): void {
+  for (const style of styles) {
+    const texts = pairTexts(ctx, maxRank, style, separators);
+    for (const tail of tails) for (const p of texts) ctx.emit(p.text + tail.text, p.id + tail.id);
+  }
+}
+
+// Grammar costs of the name part (grammar.ts): the name itself or the login before a piece of the login, and
+// initials after both; a pair one step rarer than one name ("jdupont", "jean.dupont"), two when the surname comes
+// first ("dupontj", "dupont.jean"); a rank 2 spelling (accents kept, an odd part, UPPER of a rarer spelling)
+// rarer again.
+const ROLE_COST: Readonly<Record<Role, number>> = { surname: 0, given: 0, login: 0, 'login-part': 1, initials: 2 };
+const PAIR_COST = 1;
+const spellingCost = (rank: number): number => (rank >= 2 ? 3 : rank);
+/** Two names multiply their spellings: in a pair, any but the likeliest spelling costs one step more. */
+const pairSpellingCost = (rank: number): number => (rank === 0 ? 0 : spellingCost(rank) + 1);
+const PAIR_CASES: readonly PairCase[] = ['lower', 'capitalised', 'joined-capitalised', 'upper'];
+
+/**
+ * A pair's cost beyond PAIR_COST. An initial goes with its surname as one word ("jdupont", "Jdupont"; "j.dupont"
+ * and "JDupont" are rarer); two names take a dot or nothing ("jean.dupont", "JeanDupont"); '-' and '_' are rarer,
+ * UPPER too. "Jean.dupont" (only the first letter up) is rarer than "Jean.Dupont".
+ */
+function pairCost(p: PairText, style: PairCase): number {
+  const initial = p.first === 'g' || p.second === 'g';
+  const surnameFirst = p.first === 'surname' ? 1 : 0;
+  const joined = p.separator === '' ? 0 : p.separator === '.' ? (initial ? 1 : 0) : initial ? 2 : 1;
+  let casing = 0;
+  if (style === 'upper') casing = 1;
+  else if (style === 'capitalised' && initial && p.separator === '') casing = 1;
+  else if (style === 'joined-capitalised') casing = initial && p.separator === '' ? 0 : 1;
+  return surnameFirst + joined + casing + pairSpellingCost(p.rank);
+}
+
+/** Every name part the grammar puts a date beside, up to `maxCost`, cheapest first. */
+function grammarBases(ctx: Context, maxCost: number): NameBase[] {
+  const bases: NameBase[] = ctx.forms.map((f) => ({ text: f.text, id: f.role, cost: ROLE_COST[f.role] + spellingCost(f.rank) }));
+  // Only the spellings a pair within `maxCost` can use: pairs are the costly part to build.
+  const maxRank = [0, 1, 2].filter((rank) => PAIR_COST + pairSpellingCost(rank) <= maxCost).at(-1);
+  if (maxRank === undefined) return bases.filter((b) => b.cost <= maxCost).sort((a, b) => a.cost - b.cost);
+  for (const style of PAIR_CASES) {
+    for (const p of pairTexts(ctx, maxRank, style, PAIR_SEPARATORS)) {
+      const cost = PAIR_COST + pairCost(p, style);
+      if (cost <= maxCost) bases.push({ text: p.text, id: p.id, cost });
+    }
+  }
+  // Stable: equal costs keep the forms' own order, single names before pairs.
+  return bases.filter((b) => b.cost <= maxCost).sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * Cost bands of the name + date grammar. Quick: the cheapest. Standard: bands 1 and 2 whole, then 3 and 4 (cheapest
+ * first) while the account has fewer than STANDARD_SIZE candidates — a simple name reaches band 4, a compound
+ * name's many spellings stop within band 3: imposed formulas are drawn from the whole grammar, so standard takes as
+ * much of it as a few thousand checks per account allow. Deep: up to 5, whatever standard left.
+ */
+const GRAMMAR_BANDS = { quick: [0, 0], standard: [1, 2], standardOpen: [3, 4], deep: [3, 5] } as const;
+const STANDARD_SIZE = 3_500;
+
+function grammar(ctx: Context, [min, max]: readonly [number, number], size = Infinity): void {
+  if (!ctx.date || ctx.count() >= size) return;
+  const emit: Emit = size === Infinity ? ctx.emit : (password, id) => {
+    if (ctx.count() < size) ctx.emit(password, id);
+  };
+  nameWithDate(grammarBases(ctx, max), ctx.date, min, max, emit, () => ctx.count() >= size);
 }
 
 function tier1(ctx: Context): void {
@@ -114,46 +195,49 @@ function tier1(ctx: Context): void {
     before(ctx, top, date, COMPACT_SHAPES);
     for (const separator of DATE_SEPARATORS) after(ctx, top, date, COMPACT_SHAPES, separator);
   }
+  // The login with the full date and the year ("jdupont09072008"), the rest of the grammar's cheapest band.
+  grammar(ctx, GRAMMAR_BANDS.quick);
 }
 
 function tier2(ctx: Context): void {
   const forms = ctx.forms.filter((f) => f.rank <= 1 && f.role !== 'initials');
   for (const form of forms) ctx.emit(form.text, form.role);
-  const { date } = ctx;
-  if (date) {
-    after(ctx, forms, date, DATE_SHAPES);
-    // Every shape with every separator: "dupont.0907", "dupont-09/07/2008".
-    for (const separator of DATE_SEPARATORS) after(ctx, forms, date, DATE_SHAPES, separator);
-    before(ctx, forms, date, COMPACT_SHAPES.slice(0, 4));
-  }
+  // Every name part with a date, the cheapest bands: "jdupont150308", "dupontj2008", "NGUESSAN08",
+  // "Elodie.Nguessan.2008", "2008dupont", "Dupont2008!". The next bands end the tier.
+  grammar(ctx, GRAMMAR_BANDS.standard);
   pairs(ctx, 1, ['lower', 'capitalised'], PAIR_SEPARATORS);
   pairs(ctx, 1, ['upper'], PAIR_SEPARATORS);
   // "Anne-sophie.Clément": only the very first letter capitalised, as a quick typist does.
   pairs(ctx, 1, ['first-capitalised'], PAIR_SEPARATORS);
   pairs(ctx, 2, ['first-capitalised'], ['.']);
-  withSuffixes(ctx, forms, SHORT_SUFFIXES, recentYears(ctx.year));
-  // Rarer spellings ("JEAN-BAPTISTE", a birth surname in capitals) with the short suffixes, the last few
-  // years, and the two commonest date shapes only.
+  // Every recent year for the likeliest spellings, the last eight for the others (deep gives them all).
+  withSuffixes(ctx, forms, SHORT_SUFFIXES, []);
+  withSuffixes(ctx, forms.filter((f) => f.rank === 0), [], recentYears(ctx.year));
+  withSuffixes(ctx, forms.filter((f) => f.rank === 1), [], recentYears(ctx.year).slice(0, 8));
+  // Rarer spellings ("JEAN-BAPTISTE", a birth surname in capitals) with the short suffixes and the last few
+  // years (the grammar gave them the two commonest date shapes).
   const rare = ctx.forms.filter((f) => f.rank === 2 && f.role !== 'initials');
   withSuffixes(ctx, rare, SHORT_SUFFIXES, recentYears(ctx.year).slice(0, 8));
-  if (date) after(ctx, rare, date, ['DDMMYYYY', 'YYYY']);
-  const tails: Tail[] = SHORT_SUFFIXES.slice(0, 2).map((text) => ({ text, id: '+suffix' }));
-  if (date) tails.push({ text: formatBirthDate(date, 'YYYY'), id: '+birthdate:YYYY' });
+  // "jdupont1", "Dupont.J2025": a pair with a short suffix or a recent year (the account's creation, this year).
+  const tails: Tail[] = [
+    ...SHORT_SUFFIXES.slice(0, 2).map((text) => ({ text, id: '+suffix' })),
+    ...recentYears(ctx.year).slice(0, 6).map((year) => ({ text: String(year), id: '+year' })),
+  ];
   pairs(ctx, 0, ['lower', 'capitalised'], ['.', ''], tails);
+  grammar(ctx, GRAMMAR_BANDS.standardOpen, STANDARD_SIZE);
 }
 
 function tier3(ctx: Context): void {
   const { forms, date } = ctx;
   for (const form of forms) ctx.emit(form.text, form.role);
+  grammar(ctx, GRAMMAR_BANDS.deep);
   if (date) {
-    after(ctx, forms, date, DATE_SHAPES);
-    before(ctx, forms, date, DATE_SHAPES);
-    for (const separator of DATE_SEPARATORS) after(ctx, forms, date, COMPACT_SHAPES, separator);
-    for (const shape of PUNCTUATED_SHAPES) for (const form of forms) ctx.emit(`${formatBirthDate(date, shape)}.${form.text}`, `birthdate+${form.role}:${shape}`);
     for (const suffix of SHORT_SUFFIXES) {
+      // Every short suffix after every date (the grammar's tails had '!' and '1'), named as the grammar names them.
+      const tail = /^\d+$/.test(suffix) ? '+suffix' : '+symbol';
       for (const shape of DATE_SHAPES) {
         const text = formatBirthDate(date, shape) + suffix;
-        for (const form of forms) ctx.emit(form.text + text, `${form.role}+birthdate:${shape}+suffix`);
+        for (const form of forms) ctx.emit(form.text + text, `${form.role}+birthdate:${shape}${tail}`);
       }
     }
   }
@@ -162,7 +246,6 @@ function tier3(ctx: Context): void {
   const tails: Tail[] = [
     ...SHORT_SUFFIXES.map((text) => ({ text, id: '+suffix' })),
     ...recentYears(ctx.year).map((year) => ({ text: String(year), id: '+year' })),
-    ...(date ? DATE_SHAPES.map((shape) => ({ text: formatBirthDate(date, shape), id: `+birthdate:${shape}` })) : []),
   ];
   pairs(ctx, 1, ['lower', 'capitalised'], PAIR_SEPARATORS, tails);
 }
@@ -187,6 +270,7 @@ export function* personalCandidates(account: AccountRecord, depth: Depth): Gener
       if (seen.size === before) return;
       batch.push({ password, family: 'personal', patternId });
     },
+    count: () => seen.size,
   };
   for (const build of TIER_BUILDERS.slice(0, TIERS[depth])) {
     build(ctx);

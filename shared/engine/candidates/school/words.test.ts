@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySchoolContext } from '../../directory/model.ts';
 import { SCHOOL } from '../fixtures.ts';
-import { parseSchoolName, schoolWords } from './words.ts';
+import { parseSchoolName, parseTownName, schoolWords } from './words.ts';
 
 describe('parseSchoolName', () => {
   it.each([
@@ -20,6 +20,22 @@ describe('parseSchoolName', () => {
   });
 });
 
+describe('parseTownName', () => {
+  it.each([
+    ["Saint-Martin-d'Hères", { joined: 'saintmartindheres', words: ['martin', 'heres'], compounds: ['saintmartin'] }],
+    ['Le Havre', { joined: 'lehavre', words: ['havre'], compounds: [] }],
+    ['Aix-en-Provence', { joined: 'aixenprovence', words: ['aix', 'provence'], compounds: [] }],
+    ['St-Denis', { joined: 'stdenis', words: ['denis'], compounds: ['saintdenis'] }],
+    ['Sainte-Geneviève-des-Bois', { joined: 'saintegenevievedesbois', words: ['genevieve', 'bois'], compounds: ['saintegenevieve'] }],
+    // An arrondissement is no word of the name; a one-word town is its own word already.
+    ['Marseille 13e', { joined: 'marseille13e', words: ['marseille'], compounds: [] }],
+    ['Brest', { joined: 'brest', words: [], compounds: [] }],
+    ['Saint-Étienne', { joined: 'saintetienne', words: ['etienne'], compounds: [] }],
+  ])('%s', (town, expected) => {
+    expect(parseTownName(town)).toEqual(expected);
+  });
+});
+
 describe('schoolWords', () => {
   const words = schoolWords(SCHOOL);
   it.each(['iroise', 'rennes', 'jean', 'moulin', 'brest', '0290009c', '2nde3', 'ts2'])('includes %s', (word) => {
@@ -31,6 +47,11 @@ describe('schoolWords', () => {
   it('has no duplicates and nothing for an empty school', () => {
     expect(new Set(words).size).toBe(words.length);
     expect(schoolWords(emptySchoolContext())).toEqual([]);
+  });
+  it("counts a town's words and its saint compound", () => {
+    const words = schoolWords({ ...emptySchoolContext(), towns: ["Saint-Martin-d'Hères"] });
+    for (const word of ['martin', 'heres', 'saintmartin']) expect(words).toContain(word);
+    expect(words).not.toContain('saint');
   });
   it('reads free text like a name', () => {
     expect(schoolWords({ ...emptySchoolContext(), extra: ['Collège Victor Hugo'] })).toEqual(['victor', 'hugo']);

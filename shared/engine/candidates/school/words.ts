@@ -65,6 +65,34 @@ export function parseSchoolName(name: string): SchoolName {
   };
 }
 
+/** One town's name as a password borrows it: whole, each significant word, and "saint" with its word. */
+export interface TownName {
+  /** Every word joined, particles included: "saintmartindheres". */
+  joined: string;
+  /** Words of three letters or more but particles and "saint", in the name's order: "martin", "heres". */
+  words: string[];
+  /** "Saint" with the word it qualifies, as the town is called for short: "saintmartin"; "st" spelt out too. */
+  compounds: string[];
+}
+
+const SAINT_SPELT: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte' };
+
+export function parseTownName(town: string): TownName {
+  const tokens = tokensOf(normalise(town));
+  // Letters only: an arrondissement ("Marseille 13e") or a postcode is not a word of the name.
+  const words = tokens.filter((t) => /^[a-z]{3,}$/.test(t) && !PARTICLES.has(t) && !SAINT.has(t));
+  const compounds: string[] = [];
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (!SAINT.has(token) || next === undefined || PARTICLES.has(next)) return;
+    compounds.push(token + next);
+    const spelt = SAINT_SPELT[token];
+    if (spelt !== undefined) compounds.push(spelt + next);
+  });
+  const joined = tokens.join('');
+  return { joined, words: words.filter((w) => w !== joined), compounds: compounds.filter((c) => c !== joined) };
+}
+
 /**
  * A school's name often carries its town or its kind after a dash or a comma ("Lycée Simone Veil - Châteauneuf"):
  * each part is a name of its own. ENT names hyphenated without spaces ("LG-DE L'IROISE-ac-RENNES") stay whole.
@@ -92,6 +120,7 @@ export function schoolWords(school: SchoolContext): string[] {
     const words = tokensOf(normalise(town)).filter((t) => !STOP_WORDS.has(t) && !SAINT.has(t));
     if (words.length > 1) add(words.join(''));
     words.forEach(add);
+    parseTownName(town).compounds.forEach(add);
   }
   for (const uai of schoolUais(school)) add(normalise(uai).replace(/\s+/g, ''));
   for (const name of school.classes) add(normalise(name).replace(/\s+/g, ''));
