@@ -132,7 +132,8 @@ describe('cost', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     expect(total).toBeGreaterThan(3_000 * 400);
-    // About 2 s on the 2-core CI machine; the margin absorbs a loaded machine.
-    expect(seconds).toBeLessThan(8);
+    // About 3 s on the quiet 2-core machine (issue #12's grammar doubled the candidates per account; the time per
+    // candidate did not change); the margin absorbs a loaded machine, not a slower generator.
+    expect(seconds).toBeLessThan(15);
   });
 });

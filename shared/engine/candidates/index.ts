@@ -1,13 +1,15 @@
 // The candidates the audit checks against stored hashes, families merged in likelihood order.
 //
 // Sizes by depth, distinct passwords (measured on the fixtures; the tests hold them within bounds):
-//              personal, per account                 school (2 names, town, UAI, 3 classes)   common
-//   quick      ≈ 100 (no birth date) – 350           ≈ 100                                    1,000 + 20 Capitalised
-//   standard   ≈ 600 (simple name) – 1,500 (compound) ≈ 1,400                                  10,000 + 200 Capitalised
-//   deep       ≈ 3,000 – 17,000                      ≈ 9,000                                  ≈ 49,000 all + French
+//              personal, per account                 school (2 names, town, UAI, 3 classes,   common
+//                                                    start-of-year defaults)
+//   quick      ≈ 120 (no birth date) – 360           ≈ 240                                    1,000 + 20 Capitalised
+//   standard   ≈ 1,200 (no birth date) – 3,500 (cap) ≈ 5,200                                  10,000 + 200 Capitalised
+//   deep       ≈ 8,400 – 34,000                      ≈ 19,000                                 ≈ 49,000 all + French
 //                                                                                             names and words ≈ 16,000
-// The personal spread is the number of spellings a name has (accents, compound parts, several names).
-// 3,000 accounts at standard generate in about 2 s on the 2-core machine.
+// The personal spread is the number of spellings a name has (accents, compound parts, several names); the name +
+// birth date grammar (personal/grammar.ts) fills standard up to 3,500 by cost. 3,000 accounts at standard generate
+// in about 3 s on the 2-core machine.
 // Fast unsalted schemes get everything; slow salted ones a per-account budget from `budgetedCandidates`.
 import type { CandidateFamilyId, Depth, Profile } from '../../contract/codes.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
