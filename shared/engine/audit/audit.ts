@@ -151,9 +151,10 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   const learning = new DirectoryLearning((i) => audits[i]!.account.profile);
   const unsupported = new Set<number>();
   let candidatesChecked = 0;
-  const take = (r: { recoveries: Recovery[]; sightings: { index: number; fingerprint: string }[]; candidates: number }): void => {
+  const take: Take = (r) => {
     for (const x of r.recoveries) learning.recovered(x);
     for (const x of r.sightings) learning.sighting(x);
+    for (const n of r.notes) unsupported.add(n.index);
     candidatesChecked += r.candidates;
   };
   const firstPass: number[] = [];
@@ -165,10 +166,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   try {
     if (index.length > 0) await runGlobal(pool, index, onProgress, take);
     // First pass: unsalted and fast salted accounts, every candidate of the depth. What they show is learnt.
-    await feedAccounts(pool, accounts, firstPass, () => undefined, 'accounts', onProgress, (r) => {
-      take(r);
-      for (const n of r.notes) unsupported.add(n.index);
-    }, (i) => learning.checkedAccount(i));
+    await feedAccounts(pool, accounts, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
     const reuse = learning.reused();
@@ -183,10 +181,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     // depth); slow ones their whole budget, in the learned order. Each task takes the model as it is when sent.
     const headOnly = new Set(firstPass.filter((i) => speeds[i] === 'fast' && !learning.found(i)));
     const learnedPass = [...headOnly, ...slow];
-    await feedAccounts(pool, accounts, learnedPass, () => learning.current(), 'learned', onProgress, (r) => {
-      take(r);
-      for (const n of r.notes) unsupported.add(n.index);
-    }, (i) => learning.checkedAccount(i), headOnly);
+    await feedAccounts(pool, accounts, learnedPass, () => learning.current(), 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly);
   } catch (e) {
     if (signal?.aborted) throw new CancelledError();
     throw e;
