@@ -58,6 +58,7 @@ export const DIRECTORY_CODE_LABEL: Record<Lang, Record<DirectoryFindingCode, str
     LEGACY_DEFAULT_HASH: 'mots de passe changés enregistrés avec une empreinte rapide',
     CLEARTEXT_WRITES_NOT_HASHED: 'mot de passe écrit en clair gardé tel quel',
     IMPOSED_PASSWORD_SCHEME: 'formule de mot de passe imposée à la création des comptes, encore en usage : renouvellement forcé',
+    NO_READABLE_PASSWORD: 'aucune empreinte lisible : rien n’a été vérifié (liez-vous avec un compte autorisé à lire userPassword)',
   },
   en: {
     NO_TLS: 'connection to the directory not encrypted',
@@ -72,6 +73,7 @@ export const DIRECTORY_CODE_LABEL: Record<Lang, Record<DirectoryFindingCode, str
     LEGACY_DEFAULT_HASH: 'changed passwords stored with a fast hash',
     CLEARTEXT_WRITES_NOT_HASHED: 'a password written in clear is kept as it is',
     IMPOSED_PASSWORD_SCHEME: 'a password formula imposed at account creation is still in use: force a renewal',
+    NO_READABLE_PASSWORD: 'no readable password hash: nothing was checked (bind with an account allowed to read userPassword)',
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountReport, DirectoryFinding, ScanReport } from '../contract/report.ts';
-import { formatSummary, knownPasswordSentences } from './summary.ts';
+import { formatComparison, formatSummary, inputProblemLines, knownPasswordSentences } from './summary.ts';
 
 function account(login: string, profile: AccountReport['profile'], findings: AccountReport['findings']): AccountReport {
   return {
@@ -84,5 +84,59 @@ describe('the summary says which passwords others know', () => {
     report.accounts = report.accounts.filter((a) => a.profile === 'student' && !a.findings.some((f) => f.imposedScheme));
     expect(knownPasswordSentences(report, 'fr')).toEqual([]);
     expect(formatSummary(report, 'fr')).not.toContain('d’autres connaissent');
+  });
+});
+
+describe('a report that could check nothing (issue #15 §2)', () => {
+  function notGraded(kind: 'ldap' | 'ldif'): ScanReport {
+    const report = imposedReport();
+    report.source = kind === 'ldif' ? report.source : { ...report.source, kind: 'ldap', location: 'ldap://annuaire.test/', baseDn: 'dc=college,dc=test' };
+    report.accounts = report.accounts.map((a) => ({ ...a, storedSchemes: [], hashScheme: 'NONE', findings: [], risk: null }));
+    report.directoryFindings = [{ code: 'NO_READABLE_PASSWORD', severity: 'high', detail: 'Aucun des 79 comptes lus n’a d’empreinte de mot de passe lisible.' }];
+    report.summary = {
+      ...report.summary, withFindings: 0, byCode: {}, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, sharedGroups: [],
+      checkable: 0, graded: false, grade: 'F', score: 0,
+      byProfile: { student: { accounts: 5, withFindings: 0, byCode: {}, checkable: 0, graded: false, grade: 'F', score: 0 } },
+    };
+    return report;
+  }
+
+  it('says « non évaluable » and how to fix it, never a letter or a score', () => {
+    const text = formatSummary(notGraded('ldap'), 'fr');
+    expect(text).toContain('Note : non évaluable : aucune empreinte lisible (liez-vous avec un compte autorisé à lire userPassword) — 79 comptes, dont 0 avec au moins un problème');
+    expect(text).toMatch(/élèves\s+5 {2}note non évaluable\n/);
+    expect(text).not.toMatch(/\(\d+\/100\)/);
+    expect(formatSummary(notGraded('ldap'), 'en')).toContain('Grade : not graded: no readable password hash (bind with an account allowed to read userPassword)');
+    expect(formatSummary(notGraded('ldif'), 'fr')).toContain('non évaluable : aucune empreinte lisible dans cet export');
+  });
+
+  it('compares « non évaluable » with a graded report without inventing a score', () => {
+    const before = imposedReport();
+    const text = formatComparison(before, notGraded('ldif'), 'fr');
+    expect(text).toMatch(/Note\s+F \(20\/100\) → non évaluable\n/);
+    expect(formatComparison(notGraded('ldif'), before, 'en')).toMatch(/Grade\s+not graded → F \(20\/100\)\n/);
+  });
+});
+
+describe('inputProblemLines (issue #15 §4)', () => {
+  it('names LDAP entries by DN, without a line, and says how many more there are', () => {
+    const report = imposedReport();
+    report.source = {
+      ...report.source, kind: 'ldap', location: 'ldap://annuaire.test/',
+      inputProblems: {
+        total: 4, byKind: { DUPLICATE_DN: 1, UNCLASSIFIED_VALUE: 3 },
+        listed: [
+          { kind: 'DUPLICATE_DN', dn: 'uid=a,dc=test' },
+          { kind: 'UNCLASSIFIED_VALUE', dn: 'uid=b,dc=test', attribute: 'sambantpassword' },
+          { kind: 'UNCLASSIFIED_VALUE', dn: 'uid=c,dc=test', attribute: 'userpassword' },
+        ],
+      },
+    };
+    expect(inputProblemLines(report, 'fr', 2)).toEqual([
+      'ldap://annuaire.test/ : uid=a,dc=test apparaît une nouvelle fois ; seule la première entrée est analysée',
+      'uid=b,dc=test : une valeur de sambantpassword a un format d’empreinte inconnu ; elle n’est pas vérifiée',
+      '… et 2 autre(s) problème(s) dans la source (le rapport complet en compte le détail)',
+    ]);
+    expect(inputProblemLines(imposedReport(), 'fr')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The short human summary `vigie scan` prints on stdout. Patterns and counts only: no password, no hash.
-import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES, type Profile } from '../contract/codes.ts';
-import type { ScanReport } from '../contract/report.ts';
+import { ACCOUNT_FINDING_CODES, INPUT_PROBLEM_KINDS, PROFILES, SEVERITIES, type InputProblemKind, type Profile } from '../contract/codes.ts';
+import type { InputProblem, ProfileSummary, ReportSource, ReportSummary, ScanReport } from '../contract/report.ts';
 import { CODE_LABEL, DIRECTORY_CODE_LABEL, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
 
 const T = {
@@ -19,6 +19,13 @@ const T = {
     unchecked: (n: number) => `${n} compte(s) utilisent un format que Vigie ne sait pas encore vérifier`,
     none: 'aucun',
     known: 'Mots de passe que d’autres connaissent',
+    notGraded: (kind: ReportSource['kind']) => kind === 'ldif'
+      ? 'non évaluable : aucune empreinte lisible dans cet export (exportez l’annuaire avec userPassword, lié avec un compte autorisé à le lire)'
+      : 'non évaluable : aucune empreinte lisible (liez-vous avec un compte autorisé à lire userPassword)',
+    notGradedShort: 'non évaluable',
+    checkable: (n: number, total: number) => `Comptes vérifiables : ${n} sur ${total} (une empreinte lisible) ; les autres n’ont pas pu être évalués`,
+    inputProblems: (n: number, kinds: string) => `Problèmes dans la source : ${n} (${kinds}), nommés sur la sortie d’erreur et dans le rapport`,
+    kinds: { MALFORMED_BASE64: 'valeur base64 tronquée', DUPLICATE_DN: 'DN en double', UNCLASSIFIED_VALUE: 'empreinte de format inconnu' } satisfies Record<InputProblemKind, string>,
   },
   en: {
     title: 'Vigie — password audit',
@@ -35,6 +42,13 @@ const T = {
     unchecked: (n: number) => `${n} account(s) use a format Vigie cannot check yet`,
     none: 'none',
     known: 'Passwords others know',
+    notGraded: (kind: ReportSource['kind']) => kind === 'ldif'
+      ? 'not graded: no readable password hash in this export (export the directory with userPassword, bound with an account allowed to read it)'
+      : 'not graded: no readable password hash (bind with an account allowed to read userPassword)',
+    notGradedShort: 'not graded',
+    checkable: (n: number, total: number) => `Checkable accounts: ${n} of ${total} (a readable hash); the others could not be assessed`,
+    inputProblems: (n: number, kinds: string) => `Problems in the source: ${n} (${kinds}), named on stderr and in the report`,
+    kinds: { MALFORMED_BASE64: 'base64 value cut short', DUPLICATE_DN: 'repeated DN', UNCLASSIFIED_VALUE: 'hash of an unknown format' } satisfies Record<InputProblemKind, string>,
   },
 } as const;
 
@@ -46,8 +60,14 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   lines.push(`${t.source} : ${report.source.kind} ${report.source.location} (${t.flavour} : ${report.source.flavour})`);
   if (report.partial) lines.push(`${t.partial} : ${report.partialReason ?? ''}`);
   lines.push('');
-  lines.push(`${t.grade} : ${s.grade} (${s.score}/100) — ${t.accounts(s.accounts, s.withFindings)}`);
+  lines.push(`${t.grade} : ${s.graded === false ? t.notGraded(report.source.kind) : `${s.grade} (${s.score}/100)`} — ${t.accounts(s.accounts, s.withFindings)}`);
+  if (s.graded !== false && s.checkable !== undefined && s.checkable < s.accounts) lines.push(t.checkable(s.checkable, s.accounts));
   lines.push(`${t.severity} : ${SEVERITIES.map((sev) => `${SEVERITY_LABEL[lang][sev]} ${s.bySeverity[sev]}`).join(' · ')}`);
+  const problems = report.source.inputProblems;
+  if (problems && problems.total > 0) {
+    const kinds = INPUT_PROBLEM_KINDS.filter((k) => (problems.byKind[k] ?? 0) > 0).map((k) => `${problems.byKind[k]} ${t.kinds[k]}`).join(', ');
+    lines.push(t.inputProblems(problems.total, kinds));
+  }
   const known = knownPasswordSentences(report, lang);
   if (known.length > 0) {
     lines.push('');
@@ -64,7 +84,7 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   for (const p of PROFILES) {
     const ps = s.byProfile[p];
     if (!ps) continue;
-    lines.push(`  ${PROFILE_LABEL[lang][p].padEnd(16)} ${String(ps.accounts).padStart(6)}  ${t.grade.toLowerCase()} ${ps.grade} (${ps.score}/100)`);
+    lines.push(`  ${PROFILE_LABEL[lang][p].padEnd(16)} ${String(ps.accounts).padStart(6)}  ${t.grade.toLowerCase()} ${gradeText(ps, lang)}`);
   }
   if (s.sharedGroups.length > 0) {
     lines.push('');
@@ -161,7 +181,7 @@ export function formatComparison(before: ScanReport, after: ScanReport, lang: La
   const b = before.summary;
   const a = after.summary;
   const lines = [`${t.title} (${t.before} : ${before.finishedAt.slice(0, 10)})`];
-  lines.push(`  ${t.grade.padEnd(44)} ${`${b.grade} (${b.score}/100)`.padStart(12)} → ${a.grade} (${a.score}/100)`);
+  lines.push(`  ${t.grade.padEnd(44)} ${gradeText(b, lang).padStart(12)} → ${gradeText(a, lang)}`);
   lines.push(`  ${t.accountsWithFindings.padEnd(44)} ${String(b.withFindings).padStart(12)} → ${a.withFindings}`);
   for (const code of ACCOUNT_FINDING_CODES) {
     const was = b.byCode[code] ?? 0;
@@ -173,4 +193,50 @@ export function formatComparison(before: ScanReport, after: ScanReport, lang: La
   for (const code of wasCodes) if (!nowCodes.has(code)) lines.push(`  − ${code}`);
   for (const code of nowCodes) if (!wasCodes.has(code)) lines.push(`  + ${code}`);
   return lines.join('\n') + '\n';
+}
+
+/** « B (82/100) », or « non évaluable » for a summary that could check no account (issue #15 §2). */
+export function gradeText(summary: Pick<ReportSummary | ProfileSummary, 'grade' | 'score' | 'graded'>, lang: Lang = 'fr'): string {
+  return summary.graded === false ? T[lang].notGradedShort : `${summary.grade} (${summary.score}/100)`;
+}
+
+const PROBLEM_LINE = {
+  fr: {
+    sep: ' : ',
+    where: (source: Pick<ReportSource, 'location'>, p: InputProblem) => p.line !== undefined ? `${source.location}, ligne ${p.line}`
+      : p.kind === 'DUPLICATE_DN' ? source.location : p.dn ?? source.location,
+    MALFORMED_BASE64: (p: InputProblem, password: boolean) => `la valeur base64 de ${p.attribute ?? '?'} est tronquée (pas de remplissage « = ») ; ${password ? 'elle n’est pas vérifiée' : 'elle est lue telle quelle'}`,
+    DUPLICATE_DN: (p: InputProblem) => `${p.dn ?? '?'} apparaît une nouvelle fois${p.firstLine !== undefined ? ` (déjà ligne ${p.firstLine})` : ''} ; seule la première entrée est analysée`,
+    UNCLASSIFIED_VALUE: (p: InputProblem) => `une valeur de ${p.attribute ?? '?'} a un format d’empreinte inconnu ; elle n’est pas vérifiée`,
+    more: (n: number) => `… et ${n} autre(s) problème(s) dans la source (le rapport complet en compte le détail)`,
+  },
+  en: {
+    sep: ': ',
+    where: (source: Pick<ReportSource, 'location'>, p: InputProblem) => p.line !== undefined ? `${source.location}, line ${p.line}`
+      : p.kind === 'DUPLICATE_DN' ? source.location : p.dn ?? source.location,
+    MALFORMED_BASE64: (p: InputProblem, password: boolean) => `the base64 value of ${p.attribute ?? '?'} is cut short (no "=" padding); ${password ? 'it is not checked' : 'it is read as it is'}`,
+    DUPLICATE_DN: (p: InputProblem) => `${p.dn ?? '?'} comes again${p.firstLine !== undefined ? ` (first on line ${p.firstLine})` : ''}; only the first entry is audited`,
+    UNCLASSIFIED_VALUE: (p: InputProblem) => `a ${p.attribute ?? '?'} value has a hash format Vigie does not recognise; it is not checked`,
+    more: (n: number) => `… and ${n} more problem(s) in the source (the full report counts them)`,
+  },
+} as const;
+
+const PASSWORD_ATTRIBUTES = new Set(['userpassword', 'sambantpassword', 'sambalmpassword']);
+
+/**
+ * The input's problems, one line each (issue #15 §4), at most `limit`, then one line for the rest. Each names a line
+ * or a DN and an attribute, never a value.
+ */
+export function inputProblemLines(report: Pick<ScanReport, 'source'>, lang: Lang = 'fr', limit = 20): string[] {
+  const problems = report.source.inputProblems;
+  if (!problems || problems.total === 0) return [];
+  const w = PROBLEM_LINE[lang];
+  const shown = problems.listed.slice(0, limit);
+  const lines = shown.map((p) => {
+    const what = p.kind === 'MALFORMED_BASE64' ? w.MALFORMED_BASE64(p, PASSWORD_ATTRIBUTES.has((p.attribute ?? '').toLowerCase()))
+      : p.kind === 'DUPLICATE_DN' ? w.DUPLICATE_DN(p) : w.UNCLASSIFIED_VALUE(p);
+    return `${w.where(report.source, p)}${w.sep}${what}`;
+  });
+  if (problems.total > shown.length) lines.push(w.more(problems.total - shown.length));
+  return lines;
 }

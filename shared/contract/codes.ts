@@ -47,6 +47,9 @@ export const DIRECTORY_FINDING_CODES = [
   // Issue #12: one password shape covers a large share of a profile's found passwords (a formula imposed at
   // account creation, « nom + date de naissance »): anyone who knows the formula can log in as those accounts.
   'IMPOSED_PASSWORD_SCHEME',
+  // Issue #15 §2: no account had a stored value Vigie could read (no password attribute exported, or an ACL that
+  // hides userPassword from the scan's account): nothing was checked, and the directory is not graded.
+  'NO_READABLE_PASSWORD',
 ] as const;
 export type DirectoryFindingCode = (typeof DIRECTORY_FINDING_CODES)[number];
 
@@ -68,3 +71,11 @@ export type CandidateFamilyId = (typeof CANDIDATE_FAMILIES)[number];
 
 export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Grade = (typeof GRADES)[number];
+
+/**
+ * What was wrong in the input itself (issue #15 §4), named by where it is (LDIF line, DN, attribute), never by value:
+ * a base64 value without its padding (truncated), an entry whose DN came before (only the first is audited), a
+ * stored password value whose scheme Vigie cannot recognise (no verdict on it).
+ */
+export const INPUT_PROBLEM_KINDS = ['MALFORMED_BASE64', 'DUPLICATE_DN', 'UNCLASSIFIED_VALUE'] as const;
+export type InputProblemKind = (typeof INPUT_PROBLEM_KINDS)[number];

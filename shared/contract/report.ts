@@ -1,7 +1,7 @@
 // The scan report, schemaVersion 1 (issue #2 §6). No password and no hash ever appears in it.
 import type {
   AccountFindingCode, CandidateFamilyId, Depth, DirectoryFindingCode, Flavour, Grade,
-  HashSchemeName, Profile, Severity,
+  HashSchemeName, InputProblemKind, Profile, Severity,
 } from './codes.ts';
 
 export interface ReportSource {
@@ -19,6 +19,32 @@ export interface ReportSource {
   schoolWords: number;
   /** Whether a local index of breached passwords (HIBP) was used; absent in reports made before it existed. */
   breachIndex?: BreachIndexSummary;
+  /**
+   * What was wrong in the input itself (issue #15 §4): truncated base64, repeated DNs, values of an unknown scheme.
+   * Absent in reports made before it existed.
+   */
+  inputProblems?: InputProblems;
+}
+
+/** One problem in the input, named by where it is: never a value (no password, no hash). */
+export interface InputProblem {
+  kind: InputProblemKind;
+  /** LDIF: the line of the value (MALFORMED_BASE64) or of the repeated entry's "dn:" (DUPLICATE_DN). */
+  line?: number;
+  /** The entry's DN, when known. */
+  dn?: string;
+  /** MALFORMED_BASE64, UNCLASSIFIED_VALUE: the attribute whose value it is. */
+  attribute?: string;
+  /** DUPLICATE_DN in an LDIF: the line of the first entry with this DN, the one audited. */
+  firstLine?: number;
+}
+
+export interface InputProblems {
+  /** Every problem found, of every kind (the list below is capped). */
+  total: number;
+  byKind: Partial<Record<InputProblemKind, number>>;
+  /** The first problems, in input order, at most a few hundred. */
+  listed: InputProblem[];
 }
 
 /** The breach index a scan checked passwords against: `present: false` means no breach check was done. */
@@ -99,6 +125,10 @@ export interface ProfileSummary {
   accounts: number;
   withFindings: number;
   byCode: Partial<Record<AccountFindingCode, number>>;
+  /** Accounts with at least one stored value of a known scheme (issue #15 §2). Absent in older reports. */
+  checkable?: number;
+  /** False when none of the profile's accounts was checkable: `grade` and `score` then mean nothing (see summary). */
+  graded?: boolean;
   score: number;
   grade: Grade;
 }
@@ -111,6 +141,17 @@ export interface ReportSummary {
   byScheme: Partial<Record<HashSchemeName | 'NONE', number>>;
   byProfile: Partial<Record<Profile, ProfileSummary>>;
   sharedGroups: { groupId: number; size: number }[];
+  /**
+   * Accounts with at least one stored value of a known scheme, i.e. that the audit could check (issue #15 §2).
+   * Absent in older reports.
+   */
+  checkable?: number;
+  /**
+   * False when no account was checkable: the directory is « non évaluable » (a NO_READABLE_PASSWORD directory finding
+   * says why). `grade` is then 'F' and `score` 0, so a reader that predates this field never shows it as safe; read
+   * `graded` first. Absent in older reports: graded.
+   */
+  graded?: boolean;
   /** 0–100, see docs/scoring.md. */
   score: number;
   grade: Grade;

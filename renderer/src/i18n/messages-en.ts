@@ -65,6 +65,7 @@ export const en: Messages = {
     LEGACY_DEFAULT_HASH: 'Changed passwords are stored with a fast hash: set olcPasswordHash to {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'A password written in clear is kept as it is: turn on olcPPolicyHashCleartext.',
     IMPOSED_PASSWORD_SCHEME: 'Many accounts of one profile still have the password imposed when they were created: anyone who knows the formula can log in to them; force their renewal.',
+    NO_READABLE_PASSWORD: 'No password hash could be read: nothing was checked. Scan again bound with an account allowed to read userPassword (or with an export that holds it).',
   },
   grades: {
     A: 'Very good: no significant weakness was found.',
@@ -165,6 +166,14 @@ export const en: Messages = {
     accounts: (n) => plural(n, 'account scanned', 'accounts scanned'),
     withFindings: (n) => plural(n, 'account to fix', 'accounts to fix'),
     partial: 'Incomplete scan: the counts are a minimum.',
+    notGraded: 'not graded',
+    notGradedSentence: (source) => source === 'ldif'
+      ? 'Not graded: no readable password hash in this export (export the directory with userPassword, bound with an account allowed to read it).'
+      : 'Not graded: no readable password hash (bind with an account allowed to read userPassword).',
+    checkable: (n, total) => `only ${n.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} with a hash that could be checked`,
+    inputProblems: (n) => `${plural(n, 'problem', 'problems')} in the source (unreadable values, repeated entries, unknown formats): the full report names them.`,
+    trendNotGraded: 'This scan is not graded: it does not compare with the earlier ones.',
+    trendNoEarlierGrade: 'No earlier scan could be graded: the next one will show the trend.',
     byProfile: 'By kind of account',
     byProblem: 'By kind of problem',
     profileColumn: 'Kind of account',

@@ -68,6 +68,7 @@ export const fr = {
     LEGACY_DEFAULT_HASH: 'Les mots de passe changés sont enregistrés avec une empreinte rapide : passer olcPasswordHash à {ARGON2}.',
     CLEARTEXT_WRITES_NOT_HASHED: 'Un mot de passe écrit en clair est gardé tel quel : activer olcPPolicyHashCleartext.',
     IMPOSED_PASSWORD_SCHEME: 'Beaucoup de comptes d’un même profil ont encore le mot de passe imposé à leur création : quiconque connaît la formule peut s’y connecter ; forcer leur renouvellement.',
+    NO_READABLE_PASSWORD: 'Aucune empreinte de mot de passe n’a pu être lue : rien n’a été vérifié. Relancer l’analyse liée avec un compte autorisé à lire userPassword (ou avec un export qui le contient).',
   } satisfies Record<DirectoryFindingCode, string>,
   grades: {
     A: 'Très bon : aucun point faible important n’a été trouvé.',
@@ -169,6 +170,16 @@ export const fr = {
     accounts: (n: number) => plural(n, 'compte analysé', 'comptes analysés'),
     withFindings: (n: number) => plural(n, 'compte à corriger', 'comptes à corriger'),
     partial: 'Analyse incomplète : les chiffres sont un minimum.',
+    /** Issue #15 §2: nothing could be checked, so no grade. */
+    notGraded: 'non évaluable',
+    notGradedSentence: (source: 'ldap' | 'ldif'): string => source === 'ldif'
+      ? 'Non évaluable : aucune empreinte lisible dans cet export (exportez l’annuaire avec userPassword, lié avec un compte autorisé à le lire).'
+      : 'Non évaluable : aucune empreinte lisible (liez-vous avec un compte autorisé à lire userPassword).',
+    /** Shown beside the counts when some accounts had no readable hash: the others could not be assessed. */
+    checkable: (n: number, total: number) => `seulement ${n.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')} avec une empreinte vérifiable`,
+    inputProblems: (n: number) => `${plural(n, 'problème', 'problèmes')} dans la source (valeurs illisibles, entrées en double, formats inconnus) : le rapport complet les nomme.`,
+    trendNotGraded: 'Cette analyse n’est pas notée : elle ne se compare pas aux précédentes.',
+    trendNoEarlierGrade: 'Aucune analyse précédente n’a pu être notée : la prochaine montrera l’évolution.',
     byProfile: 'Par type de compte',
     byProblem: 'Par type de problème',
     profileColumn: 'Type de compte',

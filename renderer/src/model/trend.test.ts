@@ -38,4 +38,26 @@ describe('trendFor', () => {
   it('is empty for a report the history does not list', () => {
     expect(trendFor(history, 'missing').points).toEqual([]);
   });
+
+  describe('a scan that could check nothing (issue #15 §2)', () => {
+    it('is not compared: no delta, whatever its placeholder score', () => {
+      const trend = trendFor(history, 'r3', 8, { graded: false });
+      expect(trend).toMatchObject({ delta: null, currentGraded: false, previous: { reportId: 'r2' } });
+      expect(trend.points.map((p) => p.graded)).toEqual([true, true, false]);
+    });
+
+    it('is skipped as the previous scan: the last graded one is compared', () => {
+      const withUngraded = history.map((e) => (e.reportId === 'r3' ? { ...e, score: 0, grade: 'F' as const, graded: false } : e));
+      const trend = trendFor(withUngraded, 'r4');
+      expect(trend.previous?.reportId).toBe('r2');
+      expect(trend.delta).toBe(26);
+      expect(trend.currentGraded).toBe(true);
+      expect(trend.points.find((p) => p.reportId === 'r3')?.graded).toBe(false);
+    });
+
+    it('has no delta when no earlier scan was graded', () => {
+      const firstUngraded = history.map((e) => (e.reportId === 'r1' ? { ...e, graded: false } : e));
+      expect(trendFor(firstUngraded, 'r2')).toMatchObject({ previous: null, delta: null, currentGraded: true });
+    });
+  });
 });

@@ -1,13 +1,27 @@
 // How a school's score moved: the current scan against the earlier scans of the same school.
+// A scan that could check nothing (issue #15 §2) is « non évaluable »: it is shown, but never compared.
 import type { HistoryEntry } from '../../../shared/contract/index.ts';
+
+/** A past scan, and whether it was graded. */
+export type TrendPoint = HistoryEntry & { graded: boolean };
 
 export interface Trend {
   /** Earlier scans of the same school and this one, oldest first. */
-  points: HistoryEntry[];
-  /** The scan just before the current one, if any. */
-  previous: HistoryEntry | null;
-  /** Current score minus the previous one; null without a previous scan. */
+  points: TrendPoint[];
+  /** The last graded scan before the current one, if any. */
+  previous: TrendPoint | null;
+  /** Current score minus the previous one; null without a previous graded scan, or when the current one is not graded. */
   delta: number | null;
+  /** False when the current scan could check nothing: its score is no score. */
+  currentGraded: boolean;
+}
+
+/**
+ * Whether a history entry's scan was graded. Entries carry `graded: false` once the history stores it; an entry
+ * without the field (older, or not yet carried) is taken as graded.
+ */
+export function isGraded(entry: HistoryEntry): boolean {
+  return (entry as HistoryEntry & { graded?: unknown }).graded !== false;
 }
 
 /** Same school: the same saved profile, or for a scan without one the same label and source. */
@@ -16,13 +30,27 @@ function sameSchool(a: HistoryEntry, b: HistoryEntry): boolean {
   return a.label === b.label && a.source === b.source;
 }
 
-export function trendFor(history: HistoryEntry[], reportId: string, limit = 8): Trend {
-  const current = history.find((entry) => entry.reportId === reportId);
-  if (current === undefined) return { points: [], previous: null, delta: null };
-  const points = history
-    .filter((entry) => sameSchool(entry, current) && entry.finishedAt <= current.finishedAt)
+/**
+ * `current`: what the open report says of itself (its summary's `graded`), which wins over its history entry.
+ */
+export function trendFor(history: HistoryEntry[], reportId: string, limit = 8, current?: { graded?: boolean }): Trend {
+  const found = history.find((entry) => entry.reportId === reportId);
+  if (found === undefined) return { points: [], previous: null, delta: null, currentGraded: current?.graded !== false };
+  const points: TrendPoint[] = history
+    .filter((entry) => sameSchool(entry, found) && entry.finishedAt <= found.finishedAt)
     .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
-    .slice(-limit);
-  const previous = points.length >= 2 ? points[points.length - 2]! : null;
-  return { points, previous, delta: previous === null ? null : current.score - previous.score };
+    .slice(-limit)
+    .map((entry) => ({
+      ...entry,
+      graded: entry.reportId === reportId && current?.graded !== undefined ? current.graded : isGraded(entry),
+    }));
+  const here = points.find((p) => p.reportId === reportId)!;
+  const earlier = points.slice(0, points.indexOf(here)).filter((p) => p.graded);
+  const previous = earlier.length > 0 ? earlier[earlier.length - 1]! : null;
+  return {
+    points,
+    previous,
+    delta: previous === null || !here.graded ? null : here.score - previous.score,
+    currentGraded: here.graded,
+  };
 }

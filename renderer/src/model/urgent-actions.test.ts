@@ -81,4 +81,16 @@ describe('urgentActions', () => {
   it('has nothing to say about a clean directory', () => {
     expect(urgentActions({ directoryFindings: [], accounts: [account('e1', 'student')] })).toEqual([]);
   });
+
+  it('asks first for a scan that can read the hashes when none could be read (issue #15 §2)', () => {
+    const unread = { ...account('e1', 'student'), storedSchemes: [], hashScheme: 'NONE' as const };
+    const actions = urgentActions({
+      directoryFindings: [
+        { code: 'NO_TLS', severity: 'high', detail: '' },
+        { code: 'NO_READABLE_PASSWORD', severity: 'high', detail: '' },
+      ],
+      accounts: [unread, { ...unread, login: 'e2' }],
+    });
+    expect(actions.map((a) => a.code)).toEqual(['NO_READABLE_PASSWORD', 'NO_TLS']);
+  });
 });

@@ -63,8 +63,10 @@ export function urgentActions(report: Pick<ScanReport, 'accounts' | 'directoryFi
   for (const finding of report.directoryFindings) {
     // SIZE_LIMITED says the scan is incomplete, not what to fix first; an imposed scheme is ranked by its accounts above.
     if (finding.code === 'SIZE_LIMITED' || finding.code === 'IMPOSED_PASSWORD_SCHEME') continue;
-    // A directory-wide problem touches every account: it weighs like the whole directory.
-    ranked.push({ action: { kind: 'directory', code: finding.code, severity: finding.severity }, weight: Math.max(1, directoryWeight) * SEVERITY_FACTOR[finding.severity] });
+    // A directory-wide problem touches every account: it weighs like the whole directory. No readable hash at all
+    // (issue #15 §2) comes first: until a scan can read them, nothing else in the report is known.
+    const weight = finding.code === 'NO_READABLE_PASSWORD' ? Number.POSITIVE_INFINITY : Math.max(1, directoryWeight) * SEVERITY_FACTOR[finding.severity];
+    ranked.push({ action: { kind: 'directory', code: finding.code, severity: finding.severity }, weight });
   }
   ranked.sort((a, b) => b.weight - a.weight
     || rank(a.action.severity) - rank(b.action.severity)

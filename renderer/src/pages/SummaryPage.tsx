@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { knownPasswordSentences } from '../model/known-passwords.ts';
-import { trendFor, type Trend } from '../model/trend.ts';
+import { isGraded, trendFor, type Trend } from '../model/trend.ts';
 import { urgentActions, type UrgentAction } from '../model/urgent-actions.ts';
 
 interface Props {
@@ -24,7 +24,8 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
   const actions = useMemo(() => (report === null ? [] : urgentActions(report)), [report]);
   const known = useMemo(() => (report === null ? [] : knownPasswordSentences(report, t, language)), [report, t, language]);
   const directoryFindings = report?.directoryFindings.filter((f) => f.code !== 'IMPOSED_PASSWORD_SCHEME') ?? [];
-  const trend = useMemo(() => (reportId === null ? null : trendFor(history, reportId)), [history, reportId]);
+  const graded = report?.summary.graded;
+  const trend = useMemo(() => (reportId === null ? null : trendFor(history, reportId, 8, graded === undefined ? undefined : { graded })), [history, reportId, graded]);
 
   if (reportId === null) {
     return (
@@ -43,6 +44,9 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
     );
   }
   const { summary } = report;
+  // Issue #15 §2: a scan that could check no account has no grade: « non évaluable », never a letter.
+  const notGraded = summary.graded === false;
+  const inputProblems = report.source.inputProblems?.total ?? 0;
   const label = history.find((h) => h.reportId === reportId)?.label ?? report.source.location;
   const sorted = [...history].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 
@@ -58,7 +62,11 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
             <div className="field field-inline">
               <label htmlFor="report-picker">{t.summary.pickReport}</label>
               <select id="report-picker" value={reportId} onChange={(e) => onPickReport(e.target.value)}>
-                {sorted.map((h) => <option key={h.reportId} value={h.reportId}>{h.label} — {t.time.date(h.finishedAt)} ({h.grade})</option>)}
+                {sorted.map((h) => (
+                  <option key={h.reportId} value={h.reportId}>
+                    {h.label} — {t.time.date(h.finishedAt)} ({(h.reportId === reportId ? !notGraded : isGraded(h)) ? h.grade : t.summary.notGraded})
+                  </option>
+                ))}
               </select>
             </div>
           )}
@@ -67,15 +75,29 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
       </div>
 
       <div className="verdict">
-        <div className={`grade grade-${summary.grade}`} data-testid="grade" aria-label={`${t.summary.gradeLabel} ${summary.grade}`}>
-          <span className="grade-caption" aria-hidden="true">{t.summary.gradeLabel}</span>
-          <span className="grade-letter" aria-hidden="true">{summary.grade}</span>
-        </div>
+        {notGraded ? (
+          <div className="grade grade-none" data-testid="grade" data-graded="false" aria-label={`${t.summary.gradeLabel} : ${t.summary.notGraded}`}
+            style={{ background: 'var(--ink-soft)' }}>
+            <span className="grade-caption" aria-hidden="true">{t.summary.gradeLabel}</span>
+            <span className="grade-letter" aria-hidden="true">—</span>
+          </div>
+        ) : (
+          <div className={`grade grade-${summary.grade}`} data-testid="grade" aria-label={`${t.summary.gradeLabel} ${summary.grade}`}>
+            <span className="grade-caption" aria-hidden="true">{t.summary.gradeLabel}</span>
+            <span className="grade-letter" aria-hidden="true">{summary.grade}</span>
+          </div>
+        )}
         <div className="verdict-text">
-          <p className="score"><span className="score-value" data-testid="score">{summary.score}</span> <span className="score-unit">{t.summary.outOf}</span></p>
-          <p className="verdict-sentence">{t.grades[summary.grade]}</p>
-          <p className="meta">{t.summary.accounts(summary.accounts)} · {t.summary.withFindings(summary.withFindings)}</p>
+          {!notGraded && <p className="score"><span className="score-value" data-testid="score">{summary.score}</span> <span className="score-unit">{t.summary.outOf}</span></p>}
+          <p className="verdict-sentence">{notGraded ? t.summary.notGradedSentence(report.source.kind) : t.grades[summary.grade]}</p>
+          <p className="meta">
+            {t.summary.accounts(summary.accounts)} · {t.summary.withFindings(summary.withFindings)}
+            {!notGraded && summary.checkable !== undefined && summary.checkable < summary.accounts && (
+              <> · <span data-testid="checkable">{t.summary.checkable(summary.checkable, summary.accounts)}</span></>
+            )}
+          </p>
           {report.partial && <p className="alert alert-warn">{t.summary.partial}</p>}
+          {inputProblems > 0 && <p className="alert alert-warn" data-testid="input-problems">{t.summary.inputProblems(inputProblems)}</p>}
           {report.source.breachIndex?.present === false && (
             <div className="alert alert-warn" data-testid="breach-not-checked">
               <p className="alert-title">{t.summary.breachNotChecked}</p>
@@ -175,7 +197,11 @@ function ProfileTable({ report }: { report: ScanReport }) {
             <th scope="row">{capitalise(t.profiles.plural[row.profile as Profile])}</th>
             <td className="num">{row.accounts.toLocaleString(t.locale)}</td>
             <td className="num">{row.withFindings.toLocaleString(t.locale)}</td>
-            <td className="num"><span className={`grade-chip grade-${row.grade}`}>{row.grade}</span></td>
+            <td className="num">
+              {row.graded === false
+                ? <span className="grade-chip grade-none" style={{ background: 'var(--ink-soft)', padding: '0 4px' }}>{t.summary.notGraded}</span>
+                : <span className={`grade-chip grade-${row.grade}`}>{row.grade}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -207,7 +233,8 @@ function ProblemBars({ byCode, total }: { byCode: Partial<Record<AccountFindingC
 function TrendView({ trend }: { trend: Trend }) {
   const { t } = useI18n();
   const previousDate = trend.previous === null ? '' : t.time.date(trend.previous.finishedAt);
-  const sentence = trend.delta === null ? t.summary.trendFirst
+  const sentence = !trend.currentGraded ? t.summary.trendNotGraded
+    : trend.delta === null ? (trend.points.length > 1 ? t.summary.trendNoEarlierGrade : t.summary.trendFirst)
     : trend.delta > 0 ? t.summary.trendUp(trend.delta, previousDate)
       : trend.delta < 0 ? t.summary.trendDown(-trend.delta, previousDate) : t.summary.trendSame(previousDate);
   const width = 240;
@@ -219,12 +246,15 @@ function TrendView({ trend }: { trend: Trend }) {
       {trend.points.length > 1 && (
         <svg className="trend-chart" viewBox={`0 0 ${width} ${height + 14}`} role="img" aria-label={t.summary.trendChartLabel}>
           {trend.points.map((point, i) => {
-            const h = Math.max(2, (point.score / 100) * height);
+            // A scan that was not graded has no bar: its score is no score.
+            const h = point.graded ? Math.max(2, (point.score / 100) * height) : 2;
             return (
               <g key={point.reportId}>
-                <title>{`${t.time.date(point.finishedAt)} : ${point.score} (${point.grade})`}</title>
-                <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className={`trend-bar grade-fill-${point.grade}`} />
-                <text x={i * step + step / 2} y={height + 12} textAnchor="middle" className="trend-label">{point.score}</text>
+                <title>{`${t.time.date(point.finishedAt)} : ${point.graded ? `${point.score} (${point.grade})` : t.summary.notGraded}`}</title>
+                {point.graded
+                  ? <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className={`trend-bar grade-fill-${point.grade}`} />
+                  : <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className="trend-bar" style={{ fill: 'var(--line)' }} />}
+                <text x={i * step + step / 2} y={height + 12} textAnchor="middle" className="trend-label">{point.graded ? point.score : '—'}</text>
               </g>
             );
           })}

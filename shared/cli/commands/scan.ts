@@ -10,7 +10,7 @@ import { runScan, type ScanRequest } from '../../engine/scan.ts';
 import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
-import { formatComparison, formatSummary } from '../summary.ts';
+import { formatComparison, formatSummary, inputProblemLines } from '../summary.ts';
 import { readReport } from '../../engine/report/read-report.ts';
 import { writeReportJson } from '../../engine/report/report-json.ts';
 import { choice, CONFIG_BIND_OPTIONS, LDAP_SOURCE_HELP, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
@@ -113,6 +113,20 @@ export async function scanAndReport(request: ScanRequest, out: ReportOutput, io:
     report = await runScan(request, { signal: io.signal, ...(progress ? { onProgress: (p) => progress.update(p) } : {}) });
   } finally {
     progress?.done();
+  }
+  // Issue #15 §2: a source without a single account is not a directory with nothing wrong in it.
+  if (report.summary.accounts === 0 && !report.partial) {
+    const where = report.source.kind === 'ldif' ? report.source.location : `${report.source.location} (base ${report.source.baseDn ?? ''})`;
+    throw new VigieError(`no account in ${where}: nothing to audit`, report.source.kind === 'ldif'
+      ? 'give an export of the people entries, written by slapcat or ldapsearch -LLL'
+      : 'check the base DN, and bind with an account allowed to read the people entries and userPassword');
+  }
+  // Issue #15 §4: what was wrong in the input, one line each (a line or a DN, never a value), then the rest counted.
+  for (const line of inputProblemLines(report, out.lang)) io.stderr.write(`vigie: ${line}\n`);
+  if (report.summary.graded === false) {
+    io.stderr.write(out.lang === 'fr'
+      ? 'vigie: non évaluable : aucune empreinte de mot de passe lisible, rien n’a été vérifié\n'
+      : 'vigie: not graded: no readable password hash, nothing was checked\n');
   }
   if (out.json) await writeReport(out.json, report);
   io.stdout.write(formatSummary(report, out.lang));

@@ -59,3 +59,39 @@ describe('readDirectory', () => {
     await expect(reading).rejects.toBeInstanceOf(CancelledError);
   });
 });
+
+describe('readDirectory: input problems (issue #15 §4)', () => {
+  it('audits a repeated DN once (the first), and names the repeat with its line and the first one', async () => {
+    const ldif = [
+      'dn: uid=a,ou=People,dc=x\nobjectClass: inetOrgPerson\nuid: a\nsn: Premier\nuserPassword: {SSHA}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n',
+      'dn: uid=b,ou=People,dc=x\nobjectClass: inetOrgPerson\nuid: b\nsn: B\n',
+      'dn: UID=A, ou=people,dc=X\nobjectClass: inetOrgPerson\nuid: a\nsn: Second\n',
+    ].join('\n');
+    const result = await readDirectory(stream(parseLdifText(ldif)));
+    expect(result.entries).toBe(3);
+    expect(result.accounts.toArray().map((a) => [a.login, a.surnames[0]])).toEqual([['a', 'Premier'], ['b', 'B']]);
+    expect(result.inputProblems).toEqual({
+      total: 1,
+      byKind: { DUPLICATE_DN: 1 },
+      listed: [{ kind: 'DUPLICATE_DN', dn: 'UID=A, ou=people,dc=X', line: 12, firstLine: 1 }],
+    });
+  });
+
+  it('gathers what the reader found wrong in entries, in input order', async () => {
+    const cut = Buffer.from('{SSHA}QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=').toString('base64').slice(0, -2);
+    const ldif = `dn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\nuserPassword:: ${cut}\n\ndn: uid=a,dc=x\nobjectClass: inetOrgPerson\nuid: a\n`;
+    const result = await readDirectory(stream(parseLdifText(ldif)));
+    expect(result.accounts).toHaveLength(1);
+    expect(result.accounts.at(0)!.passwords).toEqual([]);
+    expect(result.inputProblems.listed).toEqual([
+      { kind: 'MALFORMED_BASE64', line: 4, dn: 'uid=a,dc=x', attribute: 'userpassword' },
+      { kind: 'DUPLICATE_DN', dn: 'uid=a,dc=x', line: 6, firstLine: 1 },
+    ]);
+  });
+
+  it('names no line for an entry that came from LDAP', async () => {
+    const entry = (): DirectoryEntry => ({ dn: 'uid=a,dc=x', attrs: new Map([['objectclass', ['inetOrgPerson']], ['uid', ['a']]]), bytes: new Map() });
+    const result = await readDirectory(stream([entry(), entry()]));
+    expect(result.inputProblems.listed).toEqual([{ kind: 'DUPLICATE_DN', dn: 'uid=a,dc=x' }]);
+  });
+});

@@ -1,7 +1,11 @@
 // The one door from a directory (LDAP search or LDIF file) to the audit: detects the flavour on the
-// first entries, turns entries into accounts and gathers the school's own words.
+// first entries, turns entries into accounts and gathers the school's own words. An entry whose DN came before is
+// audited once (the first), and named with what the reader found wrong in the input (issue #15 §4).
 import type { Flavour } from '../../contract/codes.ts';
+import type { InputProblem, InputProblems } from '../../contract/report.ts';
 import { CancelledError } from '../errors.ts';
+import { normaliseDn } from '../posture/dn.ts';
+import { InputProblemLog } from '../report/input-problems.ts';
 import { DIRECTORY_FLAVOURS, DetectionSample, detectFlavour } from './flavours/detect.ts';
 import type { FlavourReader } from './flavours/flavour.ts';
 import type { AccountStore } from './account-store.ts';
@@ -16,6 +20,11 @@ export interface ReadDirectoryOptions extends FlavourOptions {
   signal?: AbortSignal;
 }
 
+/** An entry as a reader may hand it over: with what it found wrong in it (an LDIF value cut short). */
+export interface EntryWithProblems extends DirectoryEntry {
+  inputProblems?: InputProblem[];
+}
+
 export interface DirectoryContents {
   flavour: Flavour;
   /** False when the user chose the flavour. */
@@ -23,6 +32,8 @@ export interface DirectoryContents {
   accounts: AccountStore;
   school: SchoolContext;
   entries: number;
+  /** What was wrong in the input: the readers' problems and repeated DNs, in input order; for the report's source. */
+  inputProblems: InputProblems;
 }
 
 export async function readDirectory(entries: AsyncIterable<DirectoryEntry>, options: ReadDirectoryOptions = {}): Promise<DirectoryContents> {
@@ -33,6 +44,9 @@ export async function readDirectory(entries: AsyncIterable<DirectoryEntry>, opti
   let reader: FlavourReader | null = flavour ? DIRECTORY_FLAVOURS[flavour].reader(options) : null;
   const sample = new DetectionSample();
   let count = 0;
+  const problems = new InputProblemLog();
+  // Every DN read (normalised), with the line it was on in an LDIF (0 from LDAP).
+  const seen = new Map<string, number>();
 
   const startReading = (): FlavourReader => {
     flavour = detectFlavour(sample.entries).flavour;
@@ -46,6 +60,20 @@ export async function readDirectory(entries: AsyncIterable<DirectoryEntry>, opti
   for await (const entry of entries) {
     if (signal?.aborted) throw new CancelledError();
     count += 1;
+    const found = (entry as EntryWithProblems).inputProblems;
+    if (found) for (const p of found) problems.add(p);
+    const key = normaliseDn(entry.dn);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      // The first entry with this DN is the one audited; this one is named, not counted again.
+      problems.add({
+        kind: 'DUPLICATE_DN', dn: entry.dn,
+        ...(entry.line !== undefined ? { line: entry.line } : {}), ...(first > 0 ? { firstLine: first } : {}),
+      });
+      onEntry?.(count);
+      continue;
+    }
+    seen.set(key, entry.line ?? 0);
     school.add(entry);
     if (reader) reader.add(entry);
     else if (sample.add(entry)) reader = startReading();
@@ -60,5 +88,6 @@ export async function readDirectory(entries: AsyncIterable<DirectoryEntry>, opti
     accounts: result.accounts,
     school: school.finish(result.classes, options.school),
     entries: count,
+    inputProblems: problems.finish(),
   };
 }

@@ -3,11 +3,12 @@
 import type { AccountFindingCode, Profile, Severity } from '../../contract/codes.ts';
 import { SEVERITIES } from '../../contract/codes.ts';
 import type {
-  AccountReport, DirectoryFinding, ProfileSummary, ReportSource, ReportSummary, ScanReport,
+  AccountReport, DirectoryFinding, InputProblems, ProfileSummary, ReportSource, ReportSummary, ScanReport,
 } from '../../contract/report.ts';
 import type { AccountAudit } from '../audit/audit.ts';
 import { VIGIE_VERSION } from '../version.ts';
-import { directoryScore, gradeFor } from './score.ts';
+import { InputProblemLog } from './input-problems.ts';
+import { directoryScore, gradeFor, isCheckable, NOT_GRADED } from './score.ts';
 import { worstSeverity } from './severity.ts';
 
 export interface ReportInput {
@@ -17,21 +18,49 @@ export interface ReportInput {
   accounts: AccountAudit[];
   directoryFindings: DirectoryFinding[];
   partialReason?: string;
+  /** What the reader found wrong in the input (readDirectory's `inputProblems`); values of an unknown scheme are added here. */
+  inputProblems?: InputProblems;
 }
 
 export function buildReport(input: ReportInput): ScanReport {
   const accounts = input.accounts.map(accountReport);
+  const directoryFindings = [...input.directoryFindings];
+  if (!accounts.some(isCheckable) && !directoryFindings.some((f) => f.code === 'NO_READABLE_PASSWORD')) {
+    directoryFindings.push(noReadablePassword(input.source.kind, accounts.length));
+  }
   return {
     schemaVersion: 1,
     tool: { name: 'vigie', version: VIGIE_VERSION },
-    source: input.source,
+    source: { ...input.source, inputProblems: inputProblems(accounts, input.inputProblems) },
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
     partial: input.partialReason !== undefined,
     ...(input.partialReason !== undefined ? { partialReason: input.partialReason } : {}),
-    directoryFindings: input.directoryFindings,
-    summary: summarize(accounts, input.directoryFindings),
+    directoryFindings,
+    summary: summarize(accounts, directoryFindings),
     accounts,
+  };
+}
+
+/** The reader's problems, then every stored value of a scheme Vigie cannot recognise, named by DN and attribute. */
+function inputProblems(accounts: AccountReport[], fromReader: InputProblems | undefined): InputProblems {
+  const log = new InputProblemLog();
+  if (fromReader) log.merge(fromReader);
+  for (const a of accounts) {
+    for (const s of a.storedSchemes) if (s.scheme === 'UNKNOWN') log.add({ kind: 'UNCLASSIFIED_VALUE', dn: a.dn, attribute: s.attribute });
+  }
+  return log.finish();
+}
+
+/** Issue #15 §2: nothing could be checked, so nothing is graded; what to do instead. */
+function noReadablePassword(kind: ReportSource['kind'], accounts: number): DirectoryFinding {
+  const what = accounts === 0 ? 'Aucun compte n’a été lu' : `Aucun des ${accounts} comptes lus n’a d’empreinte de mot de passe lisible`;
+  return {
+    code: 'NO_READABLE_PASSWORD',
+    severity: 'high',
+    detail: kind === 'ldif'
+      ? `${what} dans cet export : rien n’a pu être vérifié et l’annuaire n’est pas noté ; exportez-le avec userPassword (slapcat, ou ldapsearch lié avec un compte autorisé à lire userPassword).`
+      : `${what} : rien n’a pu être vérifié et l’annuaire n’est pas noté ; liez-vous avec un compte autorisé à lire userPassword (l’administrateur de l’annuaire ou un compte d’audit).`,
   };
 }
 
@@ -66,7 +95,10 @@ export function summarize(accounts: AccountReport[], directoryFindings: Director
   }
   const byProfile: ReportSummary['byProfile'] = {};
   for (const [profile, list] of perProfile) byProfile[profile] = profileSummary(list);
-  const score = directoryScore(accounts, directoryFindings);
+  const checkable = accounts.filter(isCheckable).length;
+  // Not a fault of the directory's own: it says the audit saw nothing, and takes no points.
+  const penalties = directoryFindings.filter((f) => f.code !== 'NO_READABLE_PASSWORD');
+  const score = directoryScore(accounts, penalties);
   return {
     accounts: accounts.length,
     withFindings: accounts.filter((a) => a.findings.length > 0).length,
@@ -75,20 +107,24 @@ export function summarize(accounts: AccountReport[], directoryFindings: Director
     byScheme,
     byProfile,
     sharedGroups: [...groups].map(([groupId, size]) => ({ groupId, size })).sort((a, b) => a.groupId - b.groupId),
-    score,
-    grade: gradeFor(score, adminCritical),
+    checkable,
+    // Nothing checked: « non évaluable », never the A an empty audit would score.
+    ...(checkable > 0 ? { graded: true, score, grade: gradeFor(score, adminCritical) } : { graded: false, ...NOT_GRADED }),
   };
 }
 
 function profileSummary(accounts: AccountReport[]): ProfileSummary {
   const byCode: Partial<Record<AccountFindingCode, number>> = {};
   for (const a of accounts) for (const code of new Set(a.findings.map((f) => f.code))) byCode[code] = (byCode[code] ?? 0) + 1;
+  const checkable = accounts.filter(isCheckable).length;
   const score = directoryScore(accounts);
   return {
     accounts: accounts.length,
     withFindings: accounts.filter((a) => a.findings.length > 0).length,
     byCode,
-    score,
-    grade: gradeFor(score, accounts.some((a) => a.profile === 'admin' && a.risk === 'critical')),
+    checkable,
+    ...(checkable > 0
+      ? { graded: true, score, grade: gradeFor(score, accounts.some((a) => a.profile === 'admin' && a.risk === 'critical')) }
+      : { graded: false, ...NOT_GRADED }),
   };
 }

@@ -11,6 +11,9 @@ export const PROFILE_WEIGHT: Record<Profile, number> = { admin: 5, teacher: 2, s
 /** Points a directory finding takes off the score. */
 export const DIRECTORY_PENALTY: Record<Severity, number> = { critical: 15, high: 10, medium: 5, low: 2 };
 
+/** What a directory that could not be checked at all carries in `grade` and `score` beside `graded: false`. */
+export const NOT_GRADED = { grade: 'F' as Grade, score: 0 } as const;
+
 /** Lowest score of each grade, best first. */
 export const GRADE_FLOORS: [Grade, number][] = [['A', 90], ['B', 80], ['C', 65], ['D', 50], ['E', 35], ['F', 0]];
 
@@ -31,6 +34,14 @@ export function directoryScore(accounts: Iterable<ScoredAccount>, directoryFindi
   let score = weight === 0 ? 100 : 100 * (1 - risk / weight);
   for (const f of directoryFindings) score -= DIRECTORY_PENALTY[f.severity];
   return Math.round(Math.min(100, Math.max(0, score)));
+}
+
+/**
+ * Whether the audit could check an account: it stores at least one value of a scheme Vigie recognises. An account
+ * with no stored value, or only values of an unknown scheme, tells nothing about its password (issue #15 §2).
+ */
+export function isCheckable(account: { storedSchemes: readonly { scheme: string }[] }): boolean {
+  return account.storedSchemes.some((s) => s.scheme !== 'UNKNOWN');
 }
 
 /**

@@ -1,8 +1,11 @@
 // An incremental LDIF (RFC 2849) parser: bytes in, entries out, one chunk at a time, so a 500 MB
 // export never sits in memory at once. Works on bytes, not text, because a password value is bytes.
+// A base64 value that lost its padding (cut short) is not fatal: the entry carries it as an input problem
+// (issue #15 §4), named by its line and attribute; a damaged password value is left out, never audited as if whole.
 import { LdifError } from '../../errors.ts';
 import { isPasswordAttribute } from '../model.ts';
 import type { DirectoryEntry, PasswordAttribute } from '../model.ts';
+import type { EntryWithProblems } from '../read-directory.ts';
 import { storedPasswordEnd } from '../stored-password.ts';
 
 const LF = 0x0a;
@@ -38,7 +41,9 @@ export class LdifParser {
   private inComment = false;
   // The record being read.
   private kind: RecordKind = 'none';
-  private entry: DirectoryEntry | null = null;
+  private entry: EntryWithProblems | null = null;
+  // Set by value() when the base64 it decoded had lost its padding.
+  private malformed = false;
   private entriesSeen = 0;
   private out: DirectoryEntry[] = [];
   // Attribute descriptions seen so far, parsed once: a file names a few dozen attributes millions of times.
@@ -158,9 +163,11 @@ export class LdifParser {
     const { name } = known;
 
     if (this.kind === 'trailer') return;
+    this.malformed = false;
     if (this.kind === 'none' || this.kind === 'version') {
       if (name === 'dn') {
         this.startEntry(this.value(line, colon, end, name, lineNumber), lineNumber);
+        if (this.malformed) this.problem(lineNumber, 'dn');
         return;
       }
       if (this.kind === 'none' && name === 'version' && this.entriesSeen === 0) {
@@ -189,8 +196,15 @@ export class LdifParser {
     if (name === 'control') return;
 
     const bytes = this.value(line, colon, end, name, lineNumber);
+    const malformed = this.malformed;
+    if (malformed) this.problem(lineNumber, name);
     if (known.password) {
-      pushTo(entry.bytes, name as PasswordAttribute, withoutTrailingNuls(bytes));
+      // A cut value would be read as another (shorter salt, unknown scheme): the account keeps the attribute, not the value.
+      if (malformed) {
+        if (!entry.bytes.has(name as PasswordAttribute)) entry.bytes.set(name as PasswordAttribute, []);
+      } else {
+        pushTo(entry.bytes, name as PasswordAttribute, withoutTrailingNuls(bytes));
+      }
     } else {
       pushTo(entry.attrs, name, bytes.toString('utf8'));
     }
@@ -205,6 +219,8 @@ export class LdifParser {
       if (!BASE64.test(encoded) || encoded.length % 4 === 1) {
         throw new LdifError(this.file, lineNumber, `the base64 value of "${name}" is not valid base64`);
       }
+      // Every LDIF writer pads to a multiple of 4: a value that is not was cut short.
+      if (encoded.length % 4 !== 0) this.malformed = true;
       return Buffer.from(encoded, 'base64');
     }
     if (marker === LESS_THAN) {
@@ -224,6 +240,14 @@ export class LdifParser {
     }
     this.kind = 'entry';
     this.entry = { dn: dn.trim(), attrs: new Map(), bytes: new Map(), line: lineNumber };
+  }
+
+  /** The current entry's value on this line is malformed base64: named by line and attribute, never by value. */
+  private problem(lineNumber: number, attribute: string): void {
+    const entry = this.entry;
+    this.malformed = false;
+    if (!entry) return;
+    (entry.inputProblems ??= []).push({ kind: 'MALFORMED_BASE64', line: lineNumber, dn: entry.dn, attribute });
   }
 
   private closeRecord(): void {

@@ -258,3 +258,59 @@ describe('readLdif', () => {
     expect(seen).toHaveLength(10);
   });
 });
+
+describe('input problems (issue #15 §4)', () => {
+  // A real {SSHA} value, base64-encoded the way ldapsearch writes it, then cut short by two characters.
+  const whole = b64('{SSHA}QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=');
+  const cut = whole.slice(0, -2);
+
+  it('a base64 value cut short is named by its line and attribute; a password value is left out, never audited as whole', () => {
+    expect(cut.length % 4).not.toBe(0);
+    const entries = parseLdifText(`dn: uid=a,dc=ex\nobjectClass: inetOrgPerson\nsn:: ${b64('Lefèvre').slice(0, -2)}\nuserPassword:: ${cut}\n\ndn: uid=b,dc=ex\nuserPassword:: ${whole}\n`);
+    expect(entries).toHaveLength(2);
+    const [a, b] = entries as (DirectoryEntry & { inputProblems?: unknown })[];
+    expect(a!.inputProblems).toEqual([
+      { kind: 'MALFORMED_BASE64', line: 3, dn: 'uid=a,dc=ex', attribute: 'sn' },
+      { kind: 'MALFORMED_BASE64', line: 4, dn: 'uid=a,dc=ex', attribute: 'userpassword' },
+    ]);
+    // The account still has the attribute (it is an account), not the damaged value.
+    expect(a!.bytes.get('userpassword')).toEqual([]);
+    // Text is read as far as it goes.
+    expect(a!.attrs.get('sn')![0]).toMatch(/^Lef/);
+    expect(b!.inputProblems).toBeUndefined();
+    expect(text(b!.bytes.get('userpassword')![0])).toBe('{SSHA}QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=');
+  });
+
+  it('names a cut dn:: value too, and never puts a value in a problem', () => {
+    const [entry] = parseLdifText(`dn:: ${b64('uid=zoé,dc=ex').slice(0, -1)}\nuserPassword:: ${cut}\n`) as (DirectoryEntry & { inputProblems?: { attribute: string; line: number }[] })[];
+    expect(entry!.inputProblems!.map((p) => [p.attribute, p.line])).toEqual([['dn', 1], ['userpassword', 2]]);
+    expect(JSON.stringify(entry!.inputProblems)).not.toMatch(/SSHA|QUJD/);
+  });
+
+  it('an impossible length or a character outside base64 is still a one-line error', () => {
+    expect(() => parseLdifText(`dn: uid=a,dc=ex\nuserPassword:: ${whole}A\n`)).toThrow(/line 2: the base64 value of "userpassword" is not valid base64/);
+  });
+
+  describe('an empty source is an error, not an empty directory', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'vigie-ldif-empty-'));
+    });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it.each([
+      ['a 0-byte file', ''],
+      ['comments and blank lines only', '# export du 2026-12-01\n\n\n'],
+      ['a version line only', 'version: 1\n'],
+    ])('%s', async (_name, content) => {
+      const file = path.join(dir, 'empty.ldif');
+      await writeFile(file, content);
+      const error = await (async () => {
+        for await (const _ of readLdif(file)) void _;
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VigieError);
+      expect((error as VigieError).oneLine()).toMatch(/empty\.ldif holds no LDIF entry \(it is empty\): nothing to audit/);
+      expect((error as VigieError).oneLine()).not.toContain('\n');
+    });
+  });
+});

@@ -26,10 +26,12 @@ export async function* readLdif(file: string, options: ReadLdifOptions = {}): As
 
   const parser = new LdifParser(file);
   const stream = createReadStream(file, { highWaterMark: CHUNK_SIZE });
+  let entries = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const entry of parser.push(chunk)) {
         if (signal?.aborted) throw new CancelledError();
+        entries += 1;
         yield entry;
       }
       if (signal?.aborted) throw new CancelledError();
@@ -39,7 +41,12 @@ export async function* readLdif(file: string, options: ReadLdifOptions = {}): As
   } finally {
     stream.destroy();
   }
-  yield* parser.end();
+  for (const entry of parser.end()) {
+    entries += 1;
+    yield entry;
+  }
+  // Issue #15 §2: an empty export is not a directory with nothing wrong in it.
+  if (entries === 0) throw new VigieError(`${file} holds no LDIF entry (it is empty): nothing to audit`, EXPORT_HINT);
 }
 
 /** Parses LDIF held in memory (tests, small inputs). */
