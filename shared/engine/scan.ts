@@ -143,6 +143,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       finishedAt: new Date(),
       accounts: audit.accounts,
       directoryFindings: [...directoryFindings, ...audit.directoryFindings],
+      inputProblems: read.inputProblems,
       ...(partialReason !== undefined ? { partialReason } : {}),
     });
   } catch (e) {

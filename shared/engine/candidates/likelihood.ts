@@ -101,8 +101,22 @@ function separatorPrior(password: string): number {
   return /\p{L}[._-]\d/u.test(password) ? 0.1 : 1;
 }
 
-function personalPrior(c: Candidate): number {
-  let id = c.patternId;
+/** What a personal pattern id alone says: its prior, and what of the password is still to weigh. */
+interface PersonalIdPrior {
+  prior: number;
+  /** The last character is a symbol a rule asked for ("+symbol" after a date). */
+  symbol: boolean;
+  /** A short suffix or a year follows the name ("+suffix", "+year"). */
+  suffix: boolean;
+}
+
+/** A scan ranks millions of candidates over about 1,400 pattern ids: each id is read once. */
+const PERSONAL_ID_PRIORS = new Map<string, PersonalIdPrior>();
+
+function personalIdPrior(patternId: string): PersonalIdPrior {
+  const known = PERSONAL_ID_PRIORS.get(patternId);
+  if (known) return known;
+  let id = patternId;
   let factor = 1;
   // "birthdate+surname:YYYY" is "surname+birthdate:YYYY" typed the other way round.
   const first = /^birthdate\+([^:]+):(.+)$/.exec(id);
@@ -110,16 +124,26 @@ function personalPrior(c: Candidate): number {
     id = `${first[1]}+birthdate:${first[2]}`;
     factor *= DATE_FIRST;
   }
+  let symbol = false;
   const tail = /\+(symbol|suffix)$/.exec(id);
   if (tail && id.includes('+birthdate:')) {
     id = id.slice(0, -tail[0].length);
-    factor *= tail[1] === 'symbol' ? symbolPrior(c.password.slice(-1)) : DATE_THEN_DIGIT;
+    if (tail[1] === 'symbol') symbol = true;
+    else factor *= DATE_THEN_DIGIT;
   }
   const shape = factor * (PERSONAL_SHAPE.find((s) => s.test.test(id))?.prior ?? OTHER_PERSONAL);
   const date = /birthdate:([^+]+)/.exec(id)?.[1];
   const dateFactor = date ? (DATE_SHAPE_PRIOR[date] ?? 0.01) : 1;
-  const suffix = /\+(suffix|year)$/.test(id) ? suffixPrior(/(\d+|!|\d+!)$/.exec(c.password)?.[0] ?? '?', CURRENT_YEAR) : 1;
-  return shape * dateFactor * suffix * casePrior(c.password) * separatorPrior(c.password);
+  const out = { prior: shape * dateFactor, symbol, suffix: /\+(suffix|year)$/.test(id) };
+  PERSONAL_ID_PRIORS.set(patternId, out);
+  return out;
+}
+
+function personalPrior(c: Candidate): number {
+  const id = personalIdPrior(c.patternId);
+  const symbol = id.symbol ? symbolPrior(c.password.slice(-1)) : 1;
+  const suffix = id.suffix ? suffixPrior(/(\d+|!|\d+!)$/.exec(c.password)?.[0] ?? '?', CURRENT_YEAR) : 1;
+  return id.prior * symbol * suffix * casePrior(c.password) * separatorPrior(c.password);
 }
 
 /** How likely a school word's tail is: nothing, a year, a short suffix, a symbol, a year and a symbol. */

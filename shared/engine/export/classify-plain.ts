@@ -38,8 +38,15 @@ export class PlainClassifier {
     }
     if (!caseFolded) return this.global;
     if (!this.folded) {
+      // LM keeps no case: the password was most likely typed in lower case ("motdepasse", a common password, not
+      // the school default "MOTDEPASSE"), so lower-case candidates name it first, then the others in family order.
       this.folded = new Map();
-      for (const [p, pattern] of this.global) if (!this.folded.has(p.toUpperCase())) this.folded.set(p.toUpperCase(), pattern);
+      for (const lowerFirst of [true, false]) {
+        for (const [p, pattern] of this.global) {
+          if ((p === p.toLowerCase()) !== lowerFirst) continue;
+          if (!this.folded.has(p.toUpperCase())) this.folded.set(p.toUpperCase(), pattern);
+        }
+      }
     }
     return this.folded;
   }
