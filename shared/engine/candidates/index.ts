@@ -116,9 +116,30 @@ function globalPool(school: SchoolContext, depth: Depth, profile: Profile): Rank
       ...ranked(schoolFamily.global(school, depth)[Symbol.iterator](), POOL.school, profile),
       ...ranked(commonFamily.global(school, depth)[Symbol.iterator](), POOL.common, profile),
     ];
+    // Sorted once (stable: the school's words before the common list at equal scores); accounts merge into it.
+    pool.sort((a, b) => b.score - a.score);
     byKey.set(key, pool);
   }
   return pool;
+}
+
+/**
+ * How much of the personal family to rank for a budget: all of its head for the large budgets of salted fast
+ * values; for a slow value's few dozen checks, the first few hundred (the grammar already enumerates by cost, so
+ * what ranks in a small budget's top sits near the start).
+ */
+function personalPool(limit: number): number {
+  return Math.min(POOL.personal, Math.max(400, 8 * limit));
+}
+
+/** Two score-sorted lists as one, `a` first at equal scores (the stable sort of both together would do the same). */
+function* mergeSorted(a: readonly Ranked[], b: readonly Ranked[]): Generator<Ranked> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.score >= b[j]!.score)) yield a[i++]!;
+    else yield b[j++]!;
+  }
 }
 
 /**
@@ -134,19 +155,18 @@ export function budgetedCandidates(
   const out: Candidate[] = [];
   if (limit <= 0) return out;
   const personal = (personalList ?? personalFamily.forAccount(account, school, depth))[Symbol.iterator]();
-  const head = new Map<string, Ranked>();
-  for (const r of [...ranked(personal, POOL.personal, account.profile), ...globalPool(school, depth, account.profile)]) {
-    const known = head.get(r.candidate.password);
-    if (!known) head.set(r.candidate.password, r);
-    else if (r.score > known.score) head.set(r.candidate.password, { candidate: known.candidate, score: r.score });
-  }
   // Stable: equal scores keep the families' own order, personal first.
-  const sorted = [...head.values()].sort((a, b) => b.score - a.score);
+  const mine = ranked(personal, personalPool(limit), account.profile).sort((a, b) => b.score - a.score);
+  // A password the school or common list proposes too keeps the personal candidate, at the better rank.
+  const own = new Map(mine.map((r) => [r.candidate.password, r.candidate]));
+  const sorted = (function* () {
+    for (const r of mergeSorted(mine, globalPool(school, depth, account.profile))) yield own.get(r.candidate.password) ?? r.candidate;
+  })();
   const common = commonFamily.global(school, depth)[Symbol.iterator]();
   const schoolOnes = schoolFamily.global(school, depth)[Symbol.iterator]();
   const ordered = chain([
     emptyFamily.global(school, depth),
-    sorted.map((r) => r.candidate),
+    sorted,
     interleave([
       { iterator: personal, weight: WEIGHTS.personal },
       { iterator: skip(common, POOL.common), weight: WEIGHTS.common },
