@@ -194,7 +194,9 @@ describe('Vigie in a browser, on the loopback host', () => {
 
     await app.breach.importFrom('pwnedpasswords.txt');
     const refused = await app.breach.waitForMessage(t.breach.failed);
-    expect(refused).toContain('pwnedpasswords.txt: not a full path');
+    // Said in French (issue #13 §7); the host's English line is folded away as the technical detail.
+    expect(refused).toContain(t.errorText.notFullPath({ file: 'pwnedpasswords.txt' }));
+    expect(refused).not.toContain('not a full path');
     expect(refused).toContain(t.breach.advice);
 
     // A tiny generated corpus in HIBP's single-file layout; Vigie reads it from disk, downloads nothing.

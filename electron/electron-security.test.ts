@@ -19,6 +19,11 @@ describe('the main window', () => {
     });
     expect(WEB_PREFERENCES).not.toHaveProperty('enableRemoteModule');
   });
+
+  it('shows Vigie’s own icon (issue #13 §8), from the renderer folder', () => {
+    expect(mainWindowOptions('/opt/vigie/preload.cjs', '/opt/vigie/renderer/icon-256.png').icon).toBe('/opt/vigie/renderer/icon-256.png');
+    expect(mainWindowOptions('/opt/vigie/preload.cjs')).not.toHaveProperty('icon');
+  });
 });
 
 describe('the content security policy', () => {

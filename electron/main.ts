@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, services);
 
   const window = new BrowserWindow({
-    ...mainWindowOptions(PRELOAD),
+    ...mainWindowOptions(PRELOAD, path.join(RENDERER_DIR, 'icon-256.png')),
     webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   services.onProgress((event) => {

@@ -8,7 +8,7 @@ export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 // Kept here rather than imported from the contract so the preload bundle does not carry zod; a test checks it
 // equals API_METHODS, and `satisfies VigieApi` below checks every method has its call.
 export const PRELOAD_METHODS = [
-  'hostInfo', 'testConnection', 'startScan', 'cancelScan', 'scanOutcome', 'listHistory', 'getReport',
+  'hostInfo', 'testConnection', 'startScan', 'cancelScan', 'scanOutcome', 'runningScan', 'listHistory', 'getReport',
   'exportReport', 'listProfiles', 'saveProfile', 'deleteProfile', 'getSettings', 'saveSettings',
   'breachIndexStatus', 'startBreachImport', 'cancelBreachImport', 'breachImportOutcome',
 ] as const satisfies readonly ApiMethod[];
@@ -33,6 +33,7 @@ export function buildPreloadApi(ipc: PreloadIpc): VigieApi {
     startScan: call('startScan'),
     cancelScan: call('cancelScan'),
     scanOutcome: call('scanOutcome'),
+    runningScan: call('runningScan'),
     listHistory: call('listHistory'),
     getReport: call('getReport'),
     exportReport: call('exportReport'),

@@ -24,9 +24,13 @@ export const WEB_PREFERENCES = {
   disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences;
 
-/** The window's options; `preload` is the bundled preload's absolute path. */
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+/**
+ * The window's options; `preload` is the bundled preload's absolute path, `icon` Vigie's icon (the renderer's
+ * icon-256.png, made by shared/host/app-icon.ts) for the title bar and the task bar.
+ */
+export function mainWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
   return {
+    ...(icon !== undefined ? { icon } : {}),
     width: 1280,
     height: 860,
     minWidth: 900,

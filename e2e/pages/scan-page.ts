@@ -41,7 +41,29 @@ export class ScanPage {
     await this.page.getByRole('button', { name: this.t.scan.testConnection }).click();
     const notice = this.page.locator('.scan-form .alert').first();
     await notice.waitFor();
+    await notice.scrollIntoViewIfNeeded();
     return (await notice.innerText()).trim();
+  }
+
+  /** An LDIF source: « Vérifier le fichier » (issue #13 §7), and the sentence the page shows. */
+  async checkFile(): Promise<string> {
+    await this.page.getByRole('button', { name: this.t.scan.testFile }).click();
+    const notice = this.page.getByTestId('file-check');
+    await notice.waitFor();
+    await notice.scrollIntoViewIfNeeded();
+    return (await notice.innerText()).trim();
+  }
+
+  /** The notices under the form (test results, errors); empty when none is shown. */
+  async formNotices(): Promise<string[]> {
+    return this.page.locator('.scan-form .alert').allInnerTexts();
+  }
+
+  /** The line a reloaded page shows above a scan it did not start: which scan it follows. */
+  async resumedLine(): Promise<string> {
+    const line = this.page.getByTestId('scan-resumed');
+    await line.waitFor();
+    return line.innerText();
   }
 
   async saveAsSchool(name: string): Promise<void> {

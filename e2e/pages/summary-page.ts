@@ -55,6 +55,22 @@ export class SummaryPage {
     return this.page.locator('.trend-sentence').innerText();
   }
 
+  /** The sentence naming the scan just before when it does not compare (another depth or source), or null. */
+  async trendSkipped(): Promise<string | null> {
+    const line = this.page.getByTestId('trend-skipped');
+    return (await line.count()) === 0 ? null : line.innerText();
+  }
+
+  /** The dates under the trend's bars, day and time, in order. */
+  async trendBarLabels(): Promise<string[]> {
+    return this.page.locator('[data-testid="trend-chart"] .trend-label').allTextContents();
+  }
+
+  /** The history, as the report picker lists it (most recent first). */
+  async historyEntries(): Promise<string[]> {
+    return this.page.locator('#report-picker option').allTextContents();
+  }
+
   async printButtonVisible(): Promise<boolean> {
     return this.page.getByRole('button', { name: this.words.t.summary.print }).isVisible();
   }

@@ -87,7 +87,8 @@ export function App({ print = null }: { print?: PrintRequest | null }) {
     setPage('summary');
     reloadHistory().catch(guard);
   }, [reloadHistory, guard]);
-  const scan = useScan(api, onScanDone);
+  // The print-only page (Electron's PDF) shows one report: it never follows a running scan.
+  const scan = useScan(api, onScanDone, print === null);
 
   const printSummary = () => {
     goTo('summary');

@@ -1,5 +1,8 @@
 // Past scans: one JSON report per scan under `<dataDir>/history/`, plus a small entry file the history list
 // reads without opening every report. A report holds no password and no hash by construction (ScanReport).
+// An entry says what a person needs to tell scans apart and compare them (issue #13 §2): when, which source
+// (and its kind), at what depth, and whether it was graded. Entries written before a field existed get it from
+// their report the first time the history is listed, and are rewritten with it.
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,17 +36,7 @@ export class HistoryStore {
   /** Writes the report, then its entry: the list never shows a scan whose report is not complete. */
   async save(report: ScanReport, label: HistoryLabel = {}): Promise<HistoryEntry> {
     const reportId = newReportId(new Date(report.finishedAt));
-    const entry: HistoryEntry = {
-      reportId,
-      ...(label.profileId !== undefined ? { profileId: label.profileId } : {}),
-      label: label.label ?? report.source.location,
-      source: report.source.location,
-      finishedAt: report.finishedAt,
-      accounts: report.summary.accounts,
-      score: report.summary.score,
-      grade: report.summary.grade,
-      partial: report.partial,
-    };
+    const entry = entryOf(reportId, report, label);
     await writeJsonAtomically(this.reportFile(reportId), report);
     await writeJsonAtomically(this.entryFile(reportId), entry);
     return entry;
@@ -63,7 +56,7 @@ export class HistoryStore {
       if (!name.endsWith('.entry.json') || name.startsWith('.')) continue;
       try {
         const entry = await readJsonFile<HistoryEntry | null>(path.join(this.folder, name), null);
-        if (entry && typeof entry.reportId === 'string') entries.push(entry);
+        if (entry && typeof entry.reportId === 'string') entries.push(await this.completed(entry));
       } catch {
         // A damaged entry hides one scan, not the whole history.
       }
@@ -91,6 +84,27 @@ export class HistoryStore {
     await rm(this.reportFile(reportId), { force: true });
   }
 
+  /** An entry saved before `depth` and `sourceKind` existed, completed from its report and saved so (best effort). */
+  private async completed(entry: HistoryEntry): Promise<HistoryEntry> {
+    if (entry.depth !== undefined && entry.sourceKind !== undefined) return entry;
+    if (!REPORT_ID.test(entry.reportId)) return entry;
+    try {
+      const report = await readJsonFile<ScanReport | null>(this.reportFile(entry.reportId), null);
+      if (!report) return entry;
+      const graded = gradedOf(report);
+      const full: HistoryEntry = {
+        ...entry,
+        sourceKind: report.source.kind,
+        depth: report.source.depth,
+        ...(entry.graded === undefined && graded === false ? { graded } : {}),
+      };
+      await writeJsonAtomically(this.entryFile(entry.reportId), full).catch(() => undefined);
+      return full;
+    } catch {
+      return entry;
+    }
+  }
+
   reportFile(reportId: string): string {
     return path.join(this.folder, `${reportId}.json`);
   }
@@ -98,6 +112,30 @@ export class HistoryStore {
   private entryFile(reportId: string): string {
     return path.join(this.folder, `${reportId}.entry.json`);
   }
+}
+
+function entryOf(reportId: string, report: ScanReport, label: HistoryLabel): HistoryEntry {
+  const graded = gradedOf(report);
+  return {
+    reportId,
+    ...(label.profileId !== undefined ? { profileId: label.profileId } : {}),
+    label: label.label ?? report.source.location,
+    source: report.source.location,
+    sourceKind: report.source.kind,
+    depth: report.source.depth,
+    finishedAt: report.finishedAt,
+    accounts: report.summary.accounts,
+    score: report.summary.score,
+    grade: report.summary.grade,
+    ...(graded === false ? { graded } : {}),
+    partial: report.partial,
+  };
+}
+
+/** The summary's `graded` (issue #15 §2: false when no account could be checked); absent in older reports. */
+function gradedOf(report: ScanReport): boolean | undefined {
+  const graded = (report.summary as { graded?: unknown }).graded;
+  return typeof graded === 'boolean' ? graded : undefined;
 }
 
 /** Sorts by time in a file listing, and stays unique when two scans end in the same second. */

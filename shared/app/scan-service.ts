@@ -1,7 +1,7 @@
 // Runs scans for the UI: one at a time (the audit already uses every core), each with its own AbortController,
 // progress fanned out to every listener, the report saved to the history when it ends.
 import { randomUUID } from 'node:crypto';
-import { ScanStartSchema, type Connection, type ScanOutcome, type ScanProgressEvent, type ScanStart } from '../contract/api.ts';
+import { ScanStartSchema, type Connection, type RunningScan as RunningScanInfo, type ScanOutcome, type ScanProgressEvent, type ScanStart } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
 import { CancelledError, VigieError } from '../engine/errors.ts';
 import { runScan, type ScanOptions, type ScanRequest } from '../engine/scan.ts';
@@ -29,6 +29,10 @@ const CANCEL_GRACE_MS = 900;
 interface RunningScan {
   controller: AbortController;
   settled: Promise<void>;
+  /** What `running()` tells a page that opens while the scan runs (issue #13 §3). */
+  info: Omit<RunningScanInfo, 'progress'>;
+  /** The last event of each phase, in the order the phases came. */
+  lastByPhase: Map<ScanProgressEvent['phase'], ScanProgressEvent>;
 }
 
 export class ScanAlreadyRunningError extends VigieError {
@@ -59,18 +63,22 @@ export class ScanService {
   async start(input: ScanStart): Promise<{ scanId: string }> {
     if (this.running.size > 0) throw new ScanAlreadyRunningError();
     const start = ScanStartSchema.parse(input);
-    const { request, label, profileId } = await this.requestFor(start);
+    const { request, label, profileId, connection } = await this.requestFor(start);
     if (this.running.size > 0) throw new ScanAlreadyRunningError();
 
     const scanId = randomUUID();
     const controller = new AbortController();
     const meter = new ScanProgressMeter(scanId);
+    const lastByPhase = new Map<ScanProgressEvent['phase'], ScanProgressEvent>();
     this.outcomes.set(scanId, { scanId, status: 'running' });
     const settled = this.run(request, {
       signal: controller.signal,
       onProgress: (p) => {
         const event = meter.next(p);
-        if (event) this.emit(event);
+        if (event) {
+          lastByPhase.set(event.phase, event);
+          this.emit(event);
+        }
       },
     }).then(
       async (report) => {
@@ -82,7 +90,15 @@ export class ScanService {
       if (controller.signal.aborted || e instanceof CancelledError) return this.finish({ scanId, status: 'cancelled' });
       this.finish({ scanId, status: 'failed', message: failureLine(e) });
     });
-    this.running.set(scanId, { controller, settled });
+    const info: RunningScan['info'] = {
+      scanId,
+      startedAt: new Date().toISOString(),
+      label,
+      source: connection.kind === 'ldif' ? connection.file : connection.url,
+      sourceKind: connection.kind,
+      depth: request.depth,
+    };
+    this.running.set(scanId, { controller, settled, info, lastByPhase });
     return { scanId };
   }
 
@@ -106,6 +122,13 @@ export class ScanService {
     if (!known) return Promise.reject(new ScanNotFoundError(scanId));
     if (known.status !== 'running') return Promise.resolve(known);
     return new Promise((resolve) => this.waiters.set(scanId, [...(this.waiters.get(scanId) ?? []), resolve]));
+  }
+
+  /** The scan running now with its progress so far, or null: a page opened (or reloaded) meanwhile follows it. */
+  runningScan(): RunningScanInfo | null {
+    const [scan] = this.running.values();
+    if (scan === undefined) return null;
+    return { ...scan.info, progress: [...scan.lastByPhase.values()] };
   }
 
   onProgress(listener: (event: ScanProgressEvent) => void): () => void {
@@ -135,7 +158,7 @@ export class ScanService {
     this.waiters.delete(outcome.scanId);
   }
 
-  private async requestFor(start: ReturnType<typeof ScanStartSchema.parse>): Promise<{ request: ScanRequest; label: string; profileId?: string }> {
+  private async requestFor(start: ReturnType<typeof ScanStartSchema.parse>): Promise<{ request: ScanRequest; label: string; profileId?: string; connection: Connection }> {
     const profile = start.profileId !== undefined ? await this.options.profiles.get(start.profileId) : undefined;
     const connection = start.connection ?? profile?.connection;
     if (!connection) throw new VigieError('choose a saved school or give a connection');
@@ -154,7 +177,7 @@ export class ScanService {
       workerUrl: this.options.workerUrl,
     });
     const label = profile?.name ?? (connection.kind === 'ldif' ? connection.file : connection.url);
-    return { request, label, ...(profile ? { profileId: profile.id } : {}) };
+    return { request, label, connection, ...(profile ? { profileId: profile.id } : {}) };
   }
 }
 

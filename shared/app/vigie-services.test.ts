@@ -116,9 +116,12 @@ describe('VigieServices, on the synthetic demo school', () => {
     expect(await api.hostInfo()).toEqual({ version: '0.1.0', host: 'loopback', canSavePasswords: false });
     await expect(api.startScan({ connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=x', bindDn: 'cn=a,dc=x' } }))
       .rejects.toThrow(/bind password of cn=a,dc=x is needed/);
-    expect(await api.testConnection({ connection: { kind: 'ldif', file: DEMO_LDIF } })).toEqual({ ok: true });
+    // An LDIF source's « test » checks the file (issue #13 §7): no transport, its entries counted.
+    const demo = await api.testConnection({ connection: { kind: 'ldif', file: DEMO_LDIF } });
+    expect(demo).toMatchObject({ ok: true, file: { entries: expect.any(Number), withPassword: expect.any(Number) } });
+    expect(demo.transport).toBeUndefined();
     const missing = await api.testConnection({ connection: { kind: 'ldif', file: '/nonexistent.ldif' } });
-    expect(missing.ok).toBe(false);
+    expect(missing).toMatchObject({ ok: false, fileProblem: 'missing' });
     expect(missing.message).toMatch(/does not exist/);
   });
 });

@@ -54,6 +54,7 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
     startScan: (request) => scans.start(request),
     cancelScan: (scanId) => scans.cancel(scanId),
     scanOutcome: (scanId) => scans.outcome(scanId),
+    runningScan: async () => scans.runningScan(),
     onProgress: (listener) => scans.onProgress(listener),
     listHistory: () => history.list(),
     getReport: (reportId) => history.get(reportId),

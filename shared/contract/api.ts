@@ -3,7 +3,7 @@
 // receiving side (Electron main, loopback host) before anything runs.
 import { z } from 'zod';
 import { DEPTHS, FLAVOURS } from './codes.ts';
-import type { Flavour, Grade } from './codes.ts';
+import type { Depth, Flavour, Grade } from './codes.ts';
 import type { BreachIndexSummary, ScanReport } from './report.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -66,7 +66,19 @@ export interface ConnectionCheck {
   /** ok: how it was protected; not ok: one line saying what is wrong and what to do. */
   transport?: 'ldaps' | 'starttls' | 'none';
   message?: string;
+  /**
+   * An LDIF source (issue #13 §7): the file was read through as a scan reads it. `entries` counts its entries,
+   * `withPassword` those holding a stored password (userPassword, sambaNTPassword, sambaLMPassword), never a value.
+   */
+  file?: { bytes: number; entries: number; withPassword: number };
+  /** An LDIF source that cannot be scanned: why, for the UI to say in the user's language. */
+  fileProblem?: LdifFileProblem;
+  /** fileProblem 'notLdif': the line the reading stopped at. */
+  line?: number;
 }
+
+/** Why an LDIF source cannot be scanned, as `testConnection` finds it. */
+export type LdifFileProblem = 'missing' | 'notAFile' | 'unreadable' | 'empty' | 'compressed' | 'notLdif';
 
 /** `learned`: the salted and slow accounts, checked with what the first ones taught (issue #12). */
 export type ScanPhase = 'read' | 'classify' | 'global' | 'accounts' | 'learned';
@@ -91,12 +103,32 @@ export interface HistoryEntry {
   profileId?: string;
   /** The school's name (profile name, or the source's location). */
   label: string;
+  /** The report's source location: the LDAP URL, or the LDIF file's path. */
   source: string;
+  /** 'ldap' or 'ldif'. Absent in entries saved before it existed (the history fills it from the report). */
+  sourceKind?: 'ldap' | 'ldif';
+  /** The scan's depth: scans of different depths do not compare. Absent only where the report could not be read. */
+  depth?: Depth;
   finishedAt: string;
   accounts: number;
   score: number;
   grade: Grade;
+  /** False when the scan could check no account: its grade and score mean nothing. Absent: graded. */
+  graded?: boolean;
   partial: boolean;
+}
+
+/** The scan running now, for a page that was reloaded (or opened) while it runs to follow and cancel it. */
+export interface RunningScan {
+  scanId: string;
+  startedAt: string;
+  /** The school's name (profile name, or the source's location), as its history entry will say. */
+  label: string;
+  source: string;
+  sourceKind: 'ldap' | 'ldif';
+  depth: Depth;
+  /** The last progress event of each phase so far, in the order they came: replayed, they draw the progress. */
+  progress: ScanProgressEvent[];
 }
 
 export const ExportSchema = z.object({
@@ -167,6 +199,8 @@ export interface VigieApi {
   scanOutcome(scanId: string): Promise<ScanOutcome>;
   /** Progress of every running scan; returns the unsubscribe function. */
   onProgress(listener: (event: ScanProgressEvent) => void): () => void;
+  /** The scan running now, if any (issue #13 §3: a reloaded page re-attaches its progress and cancel). */
+  runningScan(): Promise<RunningScan | null>;
   listHistory(): Promise<HistoryEntry[]>;
   getReport(reportId: string): Promise<ScanReport>;
   exportReport(request: ExportRequest): Promise<ExportFile>;
@@ -193,6 +227,7 @@ export const API_ARGUMENT_SCHEMAS = {
   startScan: z.tuple([ScanStartSchema]),
   cancelScan: z.tuple([id]),
   scanOutcome: z.tuple([id]),
+  runningScan: z.tuple([]),
   listHistory: z.tuple([]),
   getReport: z.tuple([id]),
   exportReport: z.tuple([ExportSchema]),

@@ -161,11 +161,25 @@ describe('startLoopbackHost', () => {
     expect(started_.status).toBe(200);
     const { scanId } = JSON.parse(started_.body) as { scanId: string };
     const event = JSON.parse(await firstEvent) as { scanId: string; phase: string; done: number };
+    // A page loaded now (a reload) finds the running scan: issue #13 §3.
+    const running = await call(host, 'runningScan', []);
+    expect(running.status).toBe(200);
+    const runningScan = JSON.parse(running.body) as { scanId: string; progress: unknown[] } | null;
+    if (runningScan !== null) expect(runningScan).toMatchObject({ scanId, sourceKind: 'ldif', depth: 'quick', source: DEMO_LDIF });
     expect(event).toMatchObject({ scanId, phase: expect.stringMatching(/^(read|classify|global|accounts)$/), done: expect.any(Number) });
     const outcome = await call(host, 'scanOutcome', [scanId]);
     expect(JSON.parse(outcome.body)).toMatchObject({ scanId, status: 'done' });
     const cancelled = await call(host, 'cancelScan', [scanId]);
     expect(cancelled.status).toBe(204);
+    expect((await call(host, 'runningScan', [])).body).toBe('null');
+  });
+
+  it('serves a favicon: the browser asks for /favicon.ico on every page (issue #13 §8)', async () => {
+    const { host, root } = await started();
+    await writeFile(path.join(root, 'renderer', 'favicon.ico'), Buffer.from([0, 0, 1, 0]));
+    const icon = await send(host, 'GET', '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/x-icon');
   });
 
   it('imports a breached-password download: status, start, progress on the event stream, outcome', async () => {

@@ -2,8 +2,9 @@
 //
 // Handshake: `startLoopbackHost` makes a random token for this run and returns the page's address with it,
 // `http://127.0.0.1:PORT/?token=…`, which `vigie ui` prints and opens. The page reads the token from its own
-// address, keeps it in memory and takes it out of the address bar (history.replaceState). The host sets no
-// cookie, so no other page can ride on the user's session. Every /api request carries the token as
+// address, keeps it for the tab (sessionStorage: a reload keeps the session, another tab or a restarted browser
+// does not) and takes it out of the address bar (history.replaceState). The host sets no cookie, so no other
+// page can ride on the user's session. Every /api request carries the token as
 // `Authorization: Bearer …`; only `GET /api/events` may carry it as `?token=`, because EventSource cannot
 // send headers. The page's own files are public (the same bytes as the shipped build) and need no token.
 import { randomBytes } from 'node:crypto';

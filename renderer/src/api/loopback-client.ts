@@ -35,6 +35,7 @@ export function loopbackApi(options: LoopbackOptions): VigieApi {
     startScan: (request) => call('startScan', request),
     cancelScan: (scanId) => call('cancelScan', scanId),
     scanOutcome: (scanId) => call('scanOutcome', scanId),
+    runningScan: () => call('runningScan'),
     listHistory: () => call('listHistory'),
     getReport: (reportId) => call('getReport', reportId),
     exportReport: (request) => call('exportReport', request),

@@ -1,6 +1,6 @@
 // One UI for both hosts: Electron's preload exposes `window.vigie`; a browser talks to the loopback host.
 import type { VigieApi } from '../../../shared/contract/index.ts';
-import { takeLaunchToken } from './launch-token.ts';
+import { sessionLaunchToken, type TokenStorage } from './launch-token.ts';
 import { loopbackApi } from './loopback-client.ts';
 
 declare global {
@@ -11,7 +11,16 @@ declare global {
 
 export function pickApi(): VigieApi {
   if (window.vigie !== undefined) return window.vigie;
-  const { token, cleanUrl } = takeLaunchToken(window.location.href);
+  const { token, cleanUrl } = sessionLaunchToken(window.location.href, tabStorage());
   if (cleanUrl !== null) window.history.replaceState(window.history.state, '', cleanUrl);
   return loopbackApi({ origin: window.location.origin, token });
+}
+
+/** Reading window.sessionStorage itself throws where the browser forbids storage. */
+function tabStorage(): TokenStorage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BreachIndexStatus, VigieApi } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { plainMessage } from '../api/host-error.ts';
+import { ErrorWithAdvice } from './ErrorWithAdvice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { applyImportProgress, importPathProblem, importProgressView, stateOfOutcome, type BreachImportState } from '../model/breach-import.ts';
@@ -120,11 +121,7 @@ export function BreachIndexCard() {
       )}
       {state.status === 'cancelled' && <p className="alert alert-warn" role="status">{t.breach.cancelled}</p>}
       {state.status === 'failed' && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t.breach.failed}</p>
-          <p className="alert-message">{state.message}</p>
-          <p>{t.breach.advice}</p>
-        </div>
+        <ErrorWithAdvice title={t.breach.failed} message={state.message} advice={t.breach.advice} />
       )}
     </section>
   );

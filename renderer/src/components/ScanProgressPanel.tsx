@@ -2,14 +2,17 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { roundDuration, type ScanProgressView } from '../model/scan-progress.ts';
+import type { ScanAbout } from '../scan/use-scan.ts';
 
 interface Props {
   progress: ScanProgressView;
   cancelling: boolean;
   onCancel(): void;
+  /** A scan this page did not start (it was reloaded meanwhile): which one it is. */
+  resumed?: ScanAbout;
 }
 
-export function ScanProgressPanel({ progress, cancelling, onCancel }: Props) {
+export function ScanProgressPanel({ progress, cancelling, onCancel, resumed }: Props) {
   const { t } = useI18n();
   const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelButton.current?.focus(), []);
@@ -30,6 +33,11 @@ export function ScanProgressPanel({ progress, cancelling, onCancel }: Props) {
   return (
     <section className="progress-panel" aria-labelledby="progress-title">
       <h2 id="progress-title">{t.progress.title}</h2>
+      {resumed !== undefined && (
+        <p className="hint" data-testid="scan-resumed">
+          {t.progress.resumed(resumed.label, t.depths.names[resumed.depth], new Date(resumed.startedAt).toLocaleTimeString(t.locale, { hour: '2-digit', minute: '2-digit' }))}
+        </p>
+      )}
       <ol className="phase-list" aria-label={t.progress.phasesLabel}>
         {progress.phases.map((phase) => (
           <li key={phase.phase} className={`phase phase-${phase.status}`} aria-current={progress.current === phase.phase ? 'step' : undefined}>

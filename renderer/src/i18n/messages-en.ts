@@ -1,7 +1,12 @@
 // Every English string the UI shows: the same shape as the French reference.
+import type { ErrorParams } from '../model/error-message.ts';
 import type { Messages } from './messages-fr.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/** A name quoted in a sentence, “like this”; “?” when the host's line did not hold it. */
+const q = (name: string | undefined): string => `“${name ?? '?'}”`;
+/** The last part of a path, for a history line that must stay short (the full path is in the report). */
+const fileName = (location: string): string => location.split(/[\\/]/).filter((s) => s !== '').at(-1) ?? location;
 const percent = (share: number): string => share.toLocaleString('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 export const en: Messages = {
@@ -121,6 +126,19 @@ export const en: Messages = {
     testing: 'Testing…',
     testOk: { ldaps: 'Connected, encrypted (LDAPS).', starttls: 'Connected, encrypted (StartTLS).', none: 'Connected, but NOT encrypted: enable LDAPS or StartTLS.' },
     testFailed: 'The connection failed.',
+    testFile: 'Check the file',
+    testingFile: 'Checking…',
+    testFileOk: (entries, withPassword) => `LDIF file readable: ${plural(entries, 'entry', 'entries')}, ${withPassword.toLocaleString('en-GB')} with a stored password.`,
+    testFileNoPassword: (entries) => `LDIF file readable (${plural(entries, 'entry', 'entries')}), but none holds a password: the scan would have nothing to check. Export the directory with userPassword, bound with an account allowed to read it.`,
+    testFileFailed: 'This file cannot be scanned.',
+    fileProblems: {
+      missing: (file) => `The file “${file}” does not exist: check the path.`,
+      notAFile: (file) => `“${file}” is not a file (a folder?): give the path of an LDIF export.`,
+      unreadable: (file) => `The file “${file}” cannot be read: check its permissions.`,
+      empty: (file) => `The file “${file}” holds no LDIF entry: there is nothing to scan.`,
+      compressed: (file) => `“${file}” is compressed (gzip): decompress it first.`,
+      notLdif: (file, line) => `“${file}” is not a readable LDIF export${line === undefined ? '' : ` (line ${line.toLocaleString('en-GB')})`}: give an export written by slapcat or ldapsearch -LLL.`,
+    },
     depthLegend: 'Depth',
     start: 'Start the scan',
     starting: 'Starting…',
@@ -145,6 +163,7 @@ export const en: Messages = {
     cancelled: 'Scan cancelled. No report was kept; you can start another one.',
     failed: 'The scan failed.',
     whatToDo: 'What to do?',
+    resumed: (label, depth, time) => `${label} — ${depth.toLowerCase()} depth, started at ${time}.`,
     retry: 'Back to the form',
   },
   errors: {
@@ -154,6 +173,72 @@ export const en: Messages = {
     file: 'Check the file path and that it is an LDIF export.',
     baseDn: 'Check the search base (base DN): it must exist in the directory.',
     generic: 'Check what you entered and try again. If it persists, contact Vigie’s support.',
+  },
+  errorText: {
+    invalidCredentials: (p: ErrorParams) => `The directory refused the bind as ${q(p.who)}: wrong bind DN or password.`,
+    noSuchBase: (p: ErrorParams) => `The base DN ${q(p.base)} does not exist on ${q(p.server)}.`,
+    sizeLimit: () => 'The directory refused to return more entries than its size limit: lift it for the bind account (olcLimits).',
+    timeLimit: () => 'The directory stopped reading at its time limit: lift it for the bind account (olcLimits), or read a smaller base DN.',
+    tlsRequired: () => 'The directory requires an encrypted connection: use an ldaps:// address or StartTLS.',
+    accessDenied: (p: ErrorParams) => `The directory refused to let ${q(p.who)} read: bind as an account allowed to read the people entries.`,
+    startTlsRefused: () => 'The directory refused StartTLS: use an ldaps:// address, or set up a certificate on the server.',
+    tlsUntrusted: (p: ErrorParams) => `The TLS certificate of ${q(p.server)} is not trusted.`,
+    unreachable: (p: ErrorParams) => `Cannot reach the directory ${q(p.server)}.`,
+    tlsHandshake: (p: ErrorParams) => `The TLS handshake with ${q(p.server)} failed: does this port speak ldaps:// (usually 636)?`,
+    timeout: () => 'The directory did not answer in time.',
+    connectionLost: () => 'The directory closed the connection while it was being read.',
+    directoryRefused: () => 'The directory refused the read.',
+    badUrl: (p: ErrorParams) => `${q(p.url)} is not an LDAP address: write it as ldap://server[:port] or ldaps://server[:port].`,
+    urlCredentials: () => 'The LDAP address must not hold credentials: give the account and the password in their fields.',
+    startTlsWithLdaps: () => 'StartTLS does not go with ldaps://: choose one or the other.',
+    passwordNeeded: (p: ErrorParams) => `The password of ${q(p.who)} is needed: type it in the form.`,
+    caFileUnreadable: (p: ErrorParams) => `The CA file ${q(p.file)} cannot be read.`,
+    caFileNoCertificate: (p: ErrorParams) => `The CA file ${q(p.file)} holds no PEM certificate.`,
+    fileMissing: (p: ErrorParams) => `The file ${q(p.file)} does not exist: check the path.`,
+    notAFile: (p: ErrorParams) => `${q(p.file)} is not a file (a folder?): give the path of an LDIF export.`,
+    fileUnreadable: (p: ErrorParams) => `The file ${q(p.file)} cannot be read: check its permissions.`,
+    fileEmpty: (p: ErrorParams) => `The file ${q(p.file)} holds no entry: there is nothing to scan.`,
+    fileCompressed: (p: ErrorParams) => `${q(p.file)} is compressed (gzip): decompress it first.`,
+    changeRecords: (p: ErrorParams) => `${q(p.file)} holds changes (changetype), not an export: give a file written by slapcat or ldapsearch -LLL.`,
+    notLdif: (p: ErrorParams) => `${q(p.file)} is not readable LDIF at line ${p.line ?? '?'}.`,
+    notFullPath: (p: ErrorParams) => `${q(p.file)} is not a full path: give the path from the root (e.g. /home/… or D:\\…).`,
+    noSuchPath: (p: ErrorParams) => `${q(p.file)} does not exist: check the path.`,
+    notHibp: (p: ErrorParams) => `${q(p.file)} is not a Have I Been Pwned download (HASH:COUNT lines).`,
+    noHibpFiles: (p: ErrorParams) => `The folder ${q(p.file)} holds no Have I Been Pwned file (00000 to FFFFF).`,
+    breachIndexDamaged: () => 'The index of breached passwords is damaged: import the Have I Been Pwned files again.',
+    diskFull: () => 'The disk is full: free some space, then run the same import again; it continues where it stopped.',
+    scanRunning: () => 'A scan is already running: wait for it to finish, or cancel it.',
+    importRunning: () => 'An import of breached passwords is already running: wait for it to finish, or cancel it.',
+    scanUnknown: () => 'This scan no longer exists (was Vigie restarted?): start another one.',
+    profileMissing: () => 'This school is no longer saved: choose another one.',
+    reportMissing: () => 'This report is no longer in the history: choose another one.',
+    demoReadOnly: () => 'The demo school is built into Vigie and cannot be changed: save yours as a new school.',
+    noKeychain: () => 'This system cannot save the password encrypted: leave it empty, Vigie will ask for it at each scan.',
+    pdfInBrowser: () => 'Here the PDF is made by the browser: use the summary’s « Print » button and choose « Save as PDF ».',
+    badArguments: () => 'A value in the form is not accepted: check the form.',
+    cannotWrite: (p: ErrorParams) => `Cannot write ${q(p.file)}: check the free space and the folder’s permissions.`,
+    damagedFile: (p: ErrorParams) => `The file ${q(p.file)} is damaged: move it aside and Vigie will make a new one.`,
+    noSource: () => 'Choose a saved school, or give a connection.',
+    unexpected: () => 'Vigie ran into an unexpected error.',
+  },
+  errorDetail: 'Technical detail',
+  history: {
+    when: (iso) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    depthUnknown: 'depth unknown',
+    grade: (grade) => `grade ${grade}`,
+    source: (kind, location) => kind === 'ldif' ? `file ${fileName(location)}` : location,
+  },
+  trend: {
+    up: (delta, when, depth) => `Improving: +${delta} points since the scan of ${when} (same source, ${depth.toLowerCase()} depth).`,
+    down: (delta, when, depth) => `Worse: −${delta} points since the scan of ${when} (same source, ${depth.toLowerCase()} depth).`,
+    same: (when, depth) => `Unchanged since the scan of ${when} (same source, ${depth.toLowerCase()} depth).`,
+    skipped: (when, depth, source) =>
+      `The scan of ${when} is not compared: ${[depth === null ? null : `another depth (${depth.toLowerCase()})`, source ? 'another source' : null].filter((x) => x !== null).join(', ')}.`,
+    noComparable: 'No earlier scan of the same source at the same depth: the comparison starts with the next one.',
+    otherBar: 'another depth or source: not compared',
+    chartLabel: (n) => `Scores of this school’s last ${n} scans, dated`,
+    barDay: (iso) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }),
+    barTime: (iso) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
   },
   summary: {
     title: 'Summary',

@@ -1,8 +1,13 @@
 // Every French string the UI shows. French is the reference: the English dictionary must have the same shape.
 import type { AccountFindingCode, Depth, DirectoryFindingCode, Grade, Profile, Severity } from '../../../shared/contract/index.ts';
 import type { ScanPhase } from '../../../shared/contract/index.ts';
+import type { ErrorKind, ErrorParams } from '../model/error-message.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+/** A name quoted in a sentence, « like this »; « ? » when the host's line did not hold it. */
+const q = (name: string | undefined): string => `« ${name ?? '?'} »`;
+/** The last part of a path, for a history line that must stay short (the full path is in the report). */
+const fileName = (location: string): string => location.split(/[\\/]/).filter((s) => s !== '').at(-1) ?? location;
 const percent = (share: number): string => share.toLocaleString('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 export const fr = {
@@ -124,6 +129,20 @@ export const fr = {
     testing: 'Test en cours…',
     testOk: { ldaps: 'Connexion réussie, chiffrée (LDAPS).', starttls: 'Connexion réussie, chiffrée (StartTLS).', none: 'Connexion réussie, mais NON chiffrée : activez LDAPS ou StartTLS.' },
     testFailed: 'La connexion a échoué.',
+    /** « Tester » on an LDIF source checks the file (issue #13 §7). */
+    testFile: 'Vérifier le fichier',
+    testingFile: 'Vérification…',
+    testFileOk: (entries: number, withPassword: number) => `Fichier LDIF lisible : ${plural(entries, 'entrée', 'entrées')}, dont ${withPassword.toLocaleString('fr-FR')} avec un mot de passe enregistré.`,
+    testFileNoPassword: (entries: number) => `Fichier LDIF lisible (${plural(entries, 'entrée', 'entrées')}), mais aucune ne contient de mot de passe : l’analyse n’aurait rien à vérifier. Exportez l’annuaire avec userPassword, lié avec un compte autorisé à le lire.`,
+    testFileFailed: 'Ce fichier ne peut pas être analysé.',
+    fileProblems: {
+      missing: (file: string) => `Le fichier « ${file} » n’existe pas : vérifiez le chemin.`,
+      notAFile: (file: string) => `« ${file} » n’est pas un fichier (un dossier ?) : indiquez le chemin d’un export LDIF.`,
+      unreadable: (file: string) => `Le fichier « ${file} » ne peut pas être lu : vérifiez ses droits d’accès.`,
+      empty: (file: string) => `Le fichier « ${file} » ne contient aucune entrée LDIF : il n’y a rien à analyser.`,
+      compressed: (file: string) => `« ${file} » est compressé (gzip) : décompressez-le d’abord.`,
+      notLdif: (file: string, line: number | undefined) => `« ${file} » n’est pas un export LDIF lisible${line === undefined ? '' : ` (ligne ${line.toLocaleString('fr-FR')})`} : indiquez un export écrit par slapcat ou ldapsearch -LLL.`,
+    },
     depthLegend: 'Profondeur',
     start: 'Lancer l’analyse',
     starting: 'Démarrage…',
@@ -148,6 +167,8 @@ export const fr = {
     cancelled: 'Analyse annulée. Aucun rapport n’a été gardé ; vous pouvez en relancer une.',
     failed: 'L’analyse a échoué.',
     whatToDo: 'Que faire ?',
+    /** A scan this page did not start (it was reloaded while the scan ran): which one it follows. */
+    resumed: (label: string, depth: string, time: string) => `${label} — profondeur ${depth.toLowerCase()}, lancée à ${time}.`,
     retry: 'Revenir au formulaire',
   },
   errors: {
@@ -158,6 +179,76 @@ export const fr = {
     file: 'Vérifiez le chemin du fichier et qu’il s’agit bien d’un export LDIF.',
     baseDn: 'Vérifiez la base de recherche (base DN) : elle doit exister dans l’annuaire.',
     generic: 'Vérifiez les informations saisies, puis réessayez. Si cela persiste, contactez le support de Vigie.',
+  },
+  /** What went wrong, in plain French: the host's English line is the technical detail (issue #13 §7). */
+  errorText: {
+    invalidCredentials: (p: ErrorParams) => `L’annuaire a refusé la connexion du compte ${q(p.who)} : identifiant (bind DN) ou mot de passe incorrect.`,
+    noSuchBase: (p: ErrorParams) => `La base de recherche ${q(p.base)} n’existe pas sur ${q(p.server)}.`,
+    sizeLimit: () => 'L’annuaire a refusé de renvoyer plus d’entrées que sa limite de taille : elle doit être levée pour le compte de connexion (olcLimits).',
+    timeLimit: () => 'L’annuaire a arrêté la lecture à sa limite de temps : elle doit être levée pour le compte de connexion (olcLimits), ou la base de recherche réduite.',
+    tlsRequired: () => 'L’annuaire exige une connexion chiffrée : utilisez une adresse ldaps:// ou StartTLS.',
+    accessDenied: (p: ErrorParams) => `L’annuaire a refusé la lecture au compte ${q(p.who)} : liez-vous avec un compte autorisé à lire les personnes.`,
+    startTlsRefused: () => 'L’annuaire a refusé StartTLS : utilisez une adresse ldaps://, ou configurez un certificat sur le serveur.',
+    tlsUntrusted: (p: ErrorParams) => `Le certificat TLS de ${q(p.server)} n’est pas reconnu.`,
+    unreachable: (p: ErrorParams) => `Impossible de joindre l’annuaire ${q(p.server)}.`,
+    tlsHandshake: (p: ErrorParams) => `La négociation TLS avec ${q(p.server)} a échoué : ce port parle-t-il ldaps:// (souvent 636) ?`,
+    timeout: () => 'L’annuaire n’a pas répondu à temps.',
+    connectionLost: () => 'L’annuaire a coupé la connexion en cours de lecture.',
+    directoryRefused: () => 'L’annuaire a refusé la lecture.',
+    badUrl: (p: ErrorParams) => `${q(p.url)} n’est pas une adresse LDAP : écrivez-la ldap://serveur[:port] ou ldaps://serveur[:port].`,
+    urlCredentials: () => 'L’adresse LDAP ne doit pas contenir d’identifiants : indiquez le compte et le mot de passe dans leurs champs.',
+    startTlsWithLdaps: () => 'StartTLS ne se combine pas avec ldaps:// : choisissez l’un ou l’autre.',
+    passwordNeeded: (p: ErrorParams) => `Le mot de passe du compte ${q(p.who)} est nécessaire : saisissez-le dans le formulaire.`,
+    caFileUnreadable: (p: ErrorParams) => `Le fichier d’autorité (CA) ${q(p.file)} ne peut pas être lu.`,
+    caFileNoCertificate: (p: ErrorParams) => `Le fichier d’autorité (CA) ${q(p.file)} ne contient aucun certificat PEM.`,
+    fileMissing: (p: ErrorParams) => `Le fichier ${q(p.file)} n’existe pas : vérifiez le chemin.`,
+    notAFile: (p: ErrorParams) => `${q(p.file)} n’est pas un fichier (un dossier ?) : indiquez le chemin d’un export LDIF.`,
+    fileUnreadable: (p: ErrorParams) => `Le fichier ${q(p.file)} ne peut pas être lu : vérifiez ses droits d’accès.`,
+    fileEmpty: (p: ErrorParams) => `Le fichier ${q(p.file)} ne contient aucune entrée : il n’y a rien à analyser.`,
+    fileCompressed: (p: ErrorParams) => `${q(p.file)} est compressé (gzip) : décompressez-le d’abord.`,
+    changeRecords: (p: ErrorParams) => `${q(p.file)} contient des modifications (changetype), pas un export : indiquez un fichier écrit par slapcat ou ldapsearch -LLL.`,
+    notLdif: (p: ErrorParams) => `${q(p.file)} n’est pas un LDIF lisible à la ligne ${p.line ?? '?'}.`,
+    notFullPath: (p: ErrorParams) => `${q(p.file)} n’est pas un chemin complet : indiquez le chemin depuis la racine (par exemple /home/… ou D:\\…).`,
+    noSuchPath: (p: ErrorParams) => `${q(p.file)} n’existe pas : vérifiez le chemin.`,
+    notHibp: (p: ErrorParams) => `${q(p.file)} n’est pas un téléchargement de Have I Been Pwned (lignes EMPREINTE:NOMBRE).`,
+    noHibpFiles: (p: ErrorParams) => `Le dossier ${q(p.file)} ne contient aucun fichier de Have I Been Pwned (00000 à FFFFF).`,
+    breachIndexDamaged: () => 'L’index des mots de passe divulgués est endommagé : importez de nouveau les fichiers de Have I Been Pwned.',
+    diskFull: () => 'Le disque est plein : libérez de la place, puis relancez le même import ; il reprendra là où il s’est arrêté.',
+    scanRunning: () => 'Une analyse est déjà en cours : attendez qu’elle se termine, ou annulez-la.',
+    importRunning: () => 'Un import de mots de passe divulgués est déjà en cours : attendez qu’il se termine, ou annulez-le.',
+    scanUnknown: () => 'Cette analyse n’existe plus (Vigie a été relancé ?) : relancez-en une.',
+    profileMissing: () => 'Cet établissement n’est plus enregistré : choisissez-en un autre.',
+    reportMissing: () => 'Ce rapport n’est plus dans l’historique : choisissez-en un autre.',
+    demoReadOnly: () => 'L’établissement de démonstration est intégré à Vigie et ne peut pas être modifié : enregistrez le vôtre comme un nouvel établissement.',
+    noKeychain: () => 'Ce système ne peut pas enregistrer le mot de passe de façon chiffrée : laissez-le vide, Vigie le demandera à chaque analyse.',
+    pdfInBrowser: () => 'Ici, le PDF se fait avec le navigateur : utilisez le bouton « Imprimer » de la synthèse et choisissez « Enregistrer au format PDF ».',
+    badArguments: () => 'Une valeur saisie n’est pas acceptée : vérifiez le formulaire.',
+    cannotWrite: (p: ErrorParams) => `Impossible d’écrire ${q(p.file)} : vérifiez la place libre et les droits du dossier.`,
+    damagedFile: (p: ErrorParams) => `Le fichier ${q(p.file)} est endommagé : déplacez-le, Vigie en refera un.`,
+    noSource: () => 'Choisissez un établissement enregistré, ou indiquez une connexion.',
+    unexpected: () => 'Vigie a rencontré une erreur inattendue.',
+  } satisfies Record<ErrorKind, (p: ErrorParams) => string>,
+  /** The host's own line under a translated error. */
+  errorDetail: 'Détail technique (en anglais)',
+  /** The history (issue #13 §2): every past scan by date, time, depth, source and grade. */
+  history: {
+    when: (iso: string) => new Date(iso).toLocaleString('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    depthUnknown: 'profondeur inconnue',
+    grade: (grade: string) => `note ${grade}`,
+    source: (kind: 'ldap' | 'ldif' | undefined, location: string) => kind === 'ldif' ? `fichier ${fileName(location)}` : location,
+  },
+  /** The trend (issue #13 §2): only the same source at the same depth compares. */
+  trend: {
+    up: (delta: number, when: string, depth: string) => `En progrès : +${delta} points depuis l’analyse du ${when} (même source, profondeur ${depth.toLowerCase()}).`,
+    down: (delta: number, when: string, depth: string) => `En recul : −${delta} points depuis l’analyse du ${when} (même source, profondeur ${depth.toLowerCase()}).`,
+    same: (when: string, depth: string) => `Stable depuis l’analyse du ${when} (même source, profondeur ${depth.toLowerCase()}).`,
+    skipped: (when: string, depth: string | null, source: boolean) =>
+      `L’analyse du ${when} n’est pas comparée : ${[depth === null ? null : `autre profondeur (${depth.toLowerCase()})`, source ? 'autre source' : null].filter((x) => x !== null).join(', ')}.`,
+    noComparable: 'Aucune analyse précédente de même source et de même profondeur : la comparaison commencera à la prochaine.',
+    otherBar: 'autre profondeur ou source : non comparée',
+    chartLabel: (n: number) => `Scores des ${n} dernières analyses de cet établissement, datées`,
+    barDay: (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'short' }),
+    barTime: (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' }),
   },
   summary: {
     title: 'Synthèse',

@@ -40,6 +40,23 @@ export function applyProgress(view: ScanProgressView, event: ScanProgressEvent):
   return { phases, current: event.phase, ...(event.etaSeconds !== undefined ? { etaSeconds: event.etaSeconds } : {}) };
 }
 
+/**
+ * The view of a scan joined while it runs (a reloaded page): the host's last event of each phase, then the events
+ * that came while the page asked, less those older than what the host already said.
+ */
+export function replayProgress(known: readonly ScanProgressEvent[], meanwhile: readonly ScanProgressEvent[] = []): ScanProgressView {
+  const view = known.reduce(applyProgress, emptyProgress());
+  const last = known.at(-1);
+  const newer = meanwhile.filter((e) => last === undefined || isAfter(e, last));
+  return newer.reduce(applyProgress, view);
+}
+
+function isAfter(event: ScanProgressEvent, than: ScanProgressEvent): boolean {
+  const a = PHASES.indexOf(event.phase);
+  const b = PHASES.indexOf(than.phase);
+  return a > b || (a === b && event.done >= than.done);
+}
+
 export type Duration = { unit: 'seconds'; n: number } | { unit: 'minutes'; n: number } | { unit: 'hours'; h: number; m: number };
 
 /** Round an ETA the way a person says it: seconds under a minute, then minutes, then hours and minutes. */

@@ -61,3 +61,30 @@ describe('trendFor', () => {
     });
   });
 });
+
+describe('trendFor, issue #13 §2: only the same source at the same depth compares', () => {
+  const at = (reportId: string, day: number, score: number, more: Partial<HistoryEntry> = {}): HistoryEntry =>
+    entry(reportId, `2026-12-0${day}T10:00:00Z`, score, { profileId: 'college', source: 'ldap://x', sourceKind: 'ldap', depth: 'standard', ...more });
+
+  it('a quick scan after a standard one is not progress: it is skipped, and said to differ', () => {
+    const trend = trendFor([at('std', 1, 40), at('quick', 2, 46, { depth: 'quick' })], 'quick');
+    expect(trend.delta).toBeNull();
+    expect(trend.previous).toBeNull();
+    expect(trend.skipped).toMatchObject({ entry: { reportId: 'std' }, depth: true, source: false });
+    expect(trend.points.map((p) => [p.reportId, p.comparable])).toEqual([['std', false], ['quick', true]]);
+  });
+
+  it('compares with the last scan at the same depth, past one at another depth, and names the one skipped', () => {
+    const trend = trendFor([at('s1', 1, 40), at('q', 2, 60, { depth: 'quick' }), at('s2', 3, 45)], 's2');
+    expect(trend).toMatchObject({ delta: 5, previous: { reportId: 's1' }, skipped: { entry: { reportId: 'q' }, depth: true } });
+  });
+
+  it('a saved school whose connection moved to another directory does not compare across', () => {
+    const trend = trendFor([at('old', 1, 30, { source: 'ldap://ancien' }), at('new', 2, 70)], 'new');
+    expect(trend).toMatchObject({ delta: null, skipped: { depth: false, source: true } });
+  });
+
+  it('says nothing is skipped when the scan just before compares', () => {
+    expect(trendFor([at('a', 1, 30), at('b', 2, 35)], 'b')).toMatchObject({ delta: 5, skipped: null });
+  });
+});

@@ -1,10 +1,11 @@
 // Scan (IT staff): choose a saved school or a new connection, test it, save it, pick a depth, start, follow, cancel.
+// A message belongs to the source it was about: changing the source clears it (issue #13 §7).
 import { useEffect, useId, useState } from 'react';
 import type { ConnectionCheck, Depth, HostInfo, SchoolProfile } from '../../../shared/contract/index.ts';
 import { DEPTHS } from '../../../shared/contract/codes.ts';
 import { useApi } from '../api/api-context.tsx';
 import { plainMessage } from '../api/host-error.ts';
-import { ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
+import { ErrorDetail, ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ScanProgressPanel } from '../components/ScanProgressPanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,7 +22,7 @@ interface Props {
 
 type Notice =
   | { kind: 'problem'; problem: FormProblem }
-  | { kind: 'check'; check: ConnectionCheck }
+  | { kind: 'check'; check: ConnectionCheck; file: string | null }
   | { kind: 'error'; message: string }
   | { kind: 'saved'; name: string };
 
@@ -32,7 +33,14 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
   const [form, setForm] = useState<ScanForm>(() => emptyForm(defaultDepth, profiles.length > 0));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [testing, setTesting] = useState(false);
-  const set = <K extends keyof ScanForm>(key: K, value: ScanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ScanForm>(key: K, value: ScanForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // An old error or test result about another source would now be about the wrong one.
+    if (SOURCE_FIELDS.has(key)) {
+      setNotice(null);
+      scan.reset();
+    }
+  };
 
   // The saved settings and profiles arrive after the first render.
   useEffect(() => setForm((f) => ({ ...f, depth: defaultDepth })), [defaultDepth]);
@@ -48,6 +56,8 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
   const running = scan.state.status === 'running' || scan.state.status === 'starting';
   const selected = profiles.find((p) => p.id === form.profileId);
   const askPassword = form.mode === 'new' ? form.kind === 'ldap' && form.bindDn.trim() !== '' : needsPassword(selected);
+  // An LDIF export has no connection to test: the button checks the file instead.
+  const isFile = form.mode === 'new' ? form.kind === 'ldif' : selected?.connection.kind === 'ldif';
 
   const testConnection = async () => {
     const connection = form.mode === 'saved' ? selected?.connection : connectionOf(form);
@@ -59,7 +69,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
     setNotice(null);
     try {
       const check = await api.testConnection({ connection, ...(askPassword && form.password !== '' ? { password: form.password } : {}) });
-      setNotice({ kind: 'check', check });
+      setNotice({ kind: 'check', check, file: connection.kind === 'ldif' ? connection.file : null });
     } catch (error) {
       setNotice({ kind: 'error', message: plainMessage(error) });
     } finally {
@@ -197,7 +207,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
 
         <div className="actions">
           <button type="button" className="button-secondary" disabled={running || testing} onClick={() => void testConnection()}>
-            {testing ? t.scan.testing : t.scan.testConnection}
+            {testing ? (isFile ? t.scan.testingFile : t.scan.testing) : isFile ? t.scan.testFile : t.scan.testConnection}
           </button>
           <button type="submit" className="button-primary" disabled={running}>
             {scan.state.status === 'starting' ? t.scan.starting : t.scan.start}
@@ -207,7 +217,10 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
       </form>
 
       {scan.state.status === 'running' && (
-        <ScanProgressPanel progress={scan.state.progress} cancelling={scan.state.cancelling} onCancel={() => void scan.cancel()} />
+        <ScanProgressPanel
+          progress={scan.state.progress} cancelling={scan.state.cancelling} onCancel={() => void scan.cancel()}
+          {...(scan.state.resumed ? { resumed: scan.state.resumed } : {})}
+        />
       )}
       {scan.state.status === 'cancelled' && <div className="alert alert-info" role="status">{t.progress.cancelled}</div>}
       {scan.state.status === 'failed' && <ErrorWithAdvice title={t.progress.failed} message={scan.state.message} />}
@@ -239,8 +252,30 @@ function FormNotice({ notice }: { notice: Notice | null }) {
     case 'error':
       return <ErrorWithAdvice title={t.scan.testFailed} message={notice.message} />;
     case 'check':
-      return notice.check.ok
-        ? <div className={`alert ${notice.check.transport === 'none' ? 'alert-warn' : 'alert-ok'}`} role="status">{t.scan.testOk[notice.check.transport ?? 'none']}</div>
-        : <ErrorWithAdvice title={t.scan.testFailed} message={notice.check.message ?? ''} />;
+      return notice.file !== null ? <FileCheckNotice check={notice.check} file={notice.file} />
+        : notice.check.ok
+          ? <div className={`alert ${notice.check.transport === 'none' ? 'alert-warn' : 'alert-ok'}`} role="status">{t.scan.testOk[notice.check.transport ?? 'none']}</div>
+          : <ErrorWithAdvice title={t.scan.testFailed} message={notice.check.message ?? ''} />;
   }
 }
+
+/** An LDIF source's check: the file reads through (how many entries, how many with a password), or why not. */
+function FileCheckNotice({ check, file }: { check: ConnectionCheck; file: string }) {
+  const { t } = useI18n();
+  if (check.ok && check.file !== undefined) {
+    return check.file.withPassword > 0
+      ? <div className="alert alert-ok" role="status" data-testid="file-check">{t.scan.testFileOk(check.file.entries, check.file.withPassword)}</div>
+      : <div className="alert alert-warn" role="status" data-testid="file-check">{t.scan.testFileNoPassword(check.file.entries)}</div>;
+  }
+  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} message={check.message ?? ''} />;
+  return (
+    <div className="alert alert-error" role="alert" data-testid="file-check">
+      <p className="alert-title">{t.scan.testFileFailed}</p>
+      <p className="alert-message">{t.scan.fileProblems[check.fileProblem](file, check.line)}</p>
+      {check.message !== undefined && <ErrorDetail detail={check.message} />}
+    </div>
+  );
+}
+
+/** The fields that say which source is scanned; the password and the depth do not. */
+const SOURCE_FIELDS: ReadonlySet<keyof ScanForm> = new Set<keyof ScanForm>(['mode', 'profileId', 'kind', 'url', 'baseDn', 'bindDn', 'startTls', 'file']);

@@ -7,7 +7,9 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { knownPasswordSentences } from '../model/known-passwords.ts';
-import { isGraded, trendFor, type Trend } from '../model/trend.ts';
+import { historyEntryText } from '../model/history-entry.ts';
+import { isGraded, trendFor } from '../model/trend.ts';
+import { TrendView } from '../components/TrendView.tsx';
 import { urgentActions, type UrgentAction } from '../model/urgent-actions.ts';
 
 interface Props {
@@ -64,7 +66,7 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
               <select id="report-picker" value={reportId} onChange={(e) => onPickReport(e.target.value)}>
                 {sorted.map((h) => (
                   <option key={h.reportId} value={h.reportId}>
-                    {h.label} — {t.time.date(h.finishedAt)} ({(h.reportId === reportId ? !notGraded : isGraded(h)) ? h.grade : t.summary.notGraded})
+                    {historyEntryText(h, t, h.reportId === reportId ? !notGraded : isGraded(h))}
                   </option>
                 ))}
               </select>
@@ -227,40 +229,6 @@ function ProblemBars({ byCode, total }: { byCode: Partial<Record<AccountFindingC
         </li>
       ))}
     </ul>
-  );
-}
-
-function TrendView({ trend }: { trend: Trend }) {
-  const { t } = useI18n();
-  const previousDate = trend.previous === null ? '' : t.time.date(trend.previous.finishedAt);
-  const sentence = !trend.currentGraded ? t.summary.trendNotGraded
-    : trend.delta === null ? (trend.points.length > 1 ? t.summary.trendNoEarlierGrade : t.summary.trendFirst)
-    : trend.delta > 0 ? t.summary.trendUp(trend.delta, previousDate)
-      : trend.delta < 0 ? t.summary.trendDown(-trend.delta, previousDate) : t.summary.trendSame(previousDate);
-  const width = 240;
-  const height = 64;
-  const step = trend.points.length > 1 ? width / trend.points.length : width;
-  return (
-    <>
-      <p className="trend-sentence">{sentence}</p>
-      {trend.points.length > 1 && (
-        <svg className="trend-chart" viewBox={`0 0 ${width} ${height + 14}`} role="img" aria-label={t.summary.trendChartLabel}>
-          {trend.points.map((point, i) => {
-            // A scan that was not graded has no bar: its score is no score.
-            const h = point.graded ? Math.max(2, (point.score / 100) * height) : 2;
-            return (
-              <g key={point.reportId}>
-                <title>{`${t.time.date(point.finishedAt)} : ${point.graded ? `${point.score} (${point.grade})` : t.summary.notGraded}`}</title>
-                {point.graded
-                  ? <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className={`trend-bar grade-fill-${point.grade}`} />
-                  : <rect x={i * step + 4} y={height - h} width={Math.max(4, step - 8)} height={h} className="trend-bar" style={{ fill: 'var(--line)' }} />}
-                <text x={i * step + step / 2} y={height + 12} textAnchor="middle" className="trend-label">{point.graded ? point.score : '—'}</text>
-              </g>
-            );
-          })}
-        </svg>
-      )}
-    </>
   );
 }
 
