@@ -126,9 +126,9 @@ export class DirectoryLearning {
         const k = c.fingerprints.get(fingerprint);
         if (k !== undefined) weight[p] = Math.max(share(k, c), OTHER_PROFILES * share(n, all));
       }
-      reuse.push({ fingerprint, weight, other: OTHER_PROFILES * share(n, all) });
+      reuse.push({ fingerprint, weight, other: OTHER_PROFILES * share(n, all), accounts: n });
     }
-    reuse.sort((a, b) => b.other - a.other || (a.fingerprint < b.fingerprint ? -1 : 1));
+    reuse.sort((a, b) => b.accounts - a.accounts || (a.fingerprint < b.fingerprint ? -1 : 1));
     this.reuse = reuse;
     this.model = { shapes, reuse: reuse.slice(0, MODEL_REUSE) };
     return this.model;

@@ -39,6 +39,8 @@ export interface ReuseWeight {
   /** Estimated probability that an account of each profile has this password (profiles not named: `other`). */
   weight: Partial<Record<Profile, number>>;
   other: number;
+  /** How many accounts are known to hold it: three or more make it a default handed out (a class's, the staff's). */
+  accounts: number;
 }
 
 export type WorkerTask =

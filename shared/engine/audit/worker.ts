@@ -39,12 +39,24 @@ interface Known {
   candidate: Candidate | null;
 }
 
-/** Reused passwords whose weight for an account's profile is at least this reach it whatever its budget. */
-const MUST_TRY_WEIGHT = 0.05;
-/** …at most this many of them per account (argon2 and bcrypt accounts included). */
-const MUST_TRY_MAX = 16;
+/**
+ * Learned candidates and reused passwords at least this likely for an account (an imposed formula kept by a
+ * tenth of its profile, a default shared by a tenth) reach it whatever its budget: argon2 and bcrypt included.
+ * Below, they only come first within the budget: a habit of 5 % is not worth a strong value's extra seconds.
+ */
+const MUST_TRY_WEIGHT = 0.1;
+/** …at most this many of them per account. */
+const MUST_TRY_MAX = 8;
 /** Learned candidates and reused passwords put ahead of an account's usual order, at most. */
 const HEAD_MAX = 400;
+/**
+ * …and only those at least this likely: the usual order's first candidates ("nom + date de naissance", the top
+ * common passwords) are each about this likely by their priors; a habit seen on 1 % of a profile does not
+ * outrank them.
+ */
+const HEAD_FLOOR = 0.02;
+/** A password this many accounts are known to hold goes ahead of the usual order whatever its share. */
+const SHARED_DEFAULT = 3;
 
 export class AccountChecker {
   /**
@@ -327,10 +339,14 @@ export class AccountChecker {
     for (const w of learnedCandidates(account, this.init.school, this.init.depth, shapes, personal)) head.push({ item: w.candidate, weight: w.weight });
     for (const r of model.reuse) {
       const known = this.known.get(r.fingerprint);
-      if (known) head.push({ item: known, weight: r.weight[account.profile] ?? r.other });
+      if (!known) continue;
+      const weight = r.weight[account.profile] ?? r.other;
+      // A password three accounts hold is a default handed out (a class's, the staff's): rare in the profile as a
+      // whole, likely for the account. One check, ahead of the usual order.
+      if (weight >= HEAD_FLOOR || r.accounts >= SHARED_DEFAULT) head.push({ item: known, weight: Math.max(weight, HEAD_FLOOR) });
     }
     // Stable: equal weights keep the learned shapes before the reused passwords.
-    return head.sort((a, b) => b.weight - a.weight).slice(0, HEAD_MAX);
+    return head.filter((h) => h.weight >= HEAD_FLOOR).sort((a, b) => b.weight - a.weight).slice(0, HEAD_MAX);
   }
 
   /** SSHA, SMD5, md5crypt, sha-crypt: the budgeted candidates through the fast kernels, a batch at a time. */
