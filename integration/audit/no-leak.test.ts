@@ -35,14 +35,16 @@ function storedValues(ldif: string): string[] {
   return out;
 }
 
-describe.each([['se3'], ['inetorgperson']] as [Flavour][])('scanning a generated %s school with the CLI', (flavour) => {
+// The imposed-scheme school exercises what the audit learns (issue #12): passwords handed between workers and
+// tried on every account, a staff default read in clear, the learned pass on argon2 — none may reach an output.
+describe.each([['se3', false], ['inetorgperson', false], ['scribe', true]] as [Flavour, boolean][])('scanning a generated %s school with the CLI (imposed scheme: %s)', (flavour, imposed) => {
   let s: SchoolOnDisk;
   let result: { code: number | null; stdout: string; stderr: string };
   let reportText: string;
   let report: ScanReport;
 
   beforeAll(async () => {
-    s = await schoolOnDisk({ flavour, seed: 4242 });
+    s = await schoolOnDisk({ flavour, seed: 4242, ...(imposed ? { imposed: true, accounts: 240 } : {}) });
     const reportFile = path.join(s.dir, 'report.json');
     const birth = s.school.readerOptions.birthDate;
     const extra = birth ? ['--birth-attr', birth.attribute!, '--birth-format', birth.format!] : [];
@@ -56,6 +58,10 @@ describe.each([['se3'], ['inetorgperson']] as [Flavour][])('scanning a generated
   it('succeeds and finds weak passwords (so there was something to leak)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(report.summary.byCode.PERSONAL_INFO_PASSWORD ?? 0).toBeGreaterThan(0);
+    if (imposed) {
+      expect(report.directoryFindings.map((f) => f.code)).toContain('IMPOSED_PASSWORD_SCHEME');
+      expect(report.accounts.some((a) => a.findings.some((f) => f.likelyDefault))).toBe(true);
+    }
     expect(result.stdout).toContain('Note');
     expect(result.stderr).toMatch(/comptes|accounts/);
   });
