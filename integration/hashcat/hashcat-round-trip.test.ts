@@ -120,7 +120,9 @@ describe.skipIf(hashcatMissing)('hashcat round trip', () => {
 
     // No planted password in the new report nor in anything Vigie printed (the potfile is hashcat's, not Vigie's).
     const reportText = await readFile(path.join(dir, 'after.json'), 'utf8');
-    const planted = school.truth.flatMap((t) => (t.planted && t.planted.password.length >= 6 ? [t.planted.password] : []));
+    // Left out: passwords that are an account's own login or DN (a planted « login » password): the report names those.
+    const named = school.truth.map((t) => `${t.login}\n${t.dn}`).join('\n').toLowerCase();
+    const planted = school.truth.flatMap((t) => (t.planted && t.planted.password.length >= 6 && !named.includes(t.planted.password.toLowerCase()) ? [t.planted.password] : []));
     expect(planted.length).toBeGreaterThan(0);
     for (const p of planted) {
       expect(reportText).not.toContain(JSON.stringify(p));

@@ -19,6 +19,13 @@ function md5(password: string): string {
   return `{MD5}${createHash('md5').update(password).digest('base64')}`;
 }
 
+/** A well-formed {SSHA} (20-byte digest + salt) of a strong password Vigie must not flag. */
+function ssha(password: string): string {
+  const salt = Buffer.from('5a1t5a1t', 'utf8');
+  const digest = createHash('sha1').update(password).update(salt).digest();
+  return `{SSHA}${Buffer.concat([digest, salt]).toString('base64')}`;
+}
+
 /** A few people, some with weak or badly stored passwords, so that accounts weigh on the grade too. */
 const PEOPLE = `dn: ou=people,${SUFFIX}
 objectClass: organizationalUnit
@@ -29,7 +36,7 @@ objectClass: inetOrgPerson
 uid: eleve
 cn: Eleve
 sn: Eleve
-userPassword: {SSHA}aGFzaGhhc2hoYXNoaGFzaGhhc2g=
+userPassword: ${ssha('vK3#pQ9!mZ7&wL2x')}
 
 dn: uid=jmartin,ou=people,${SUFFIX}
 objectClass: inetOrgPerson

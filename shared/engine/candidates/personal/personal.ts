@@ -141,9 +141,18 @@ function pairCost(p: PairText, style: PairCase): number {
   return surnameFirst + joined + casing + pairSpellingCost(p.rank);
 }
 
+/**
+ * A hyphenated surname as it is written on every form and list the person sees, hyphen kept ("MARTIN-DUPONT"):
+ * beside a date as likely as joined ("MARTIN-DUPONT190909"), so one step cheaper in the grammar than its spelling
+ * rank says. Alone, and in pairs, it keeps its rank.
+ */
+function asWritten(f: NameForm): boolean {
+  return f.role === 'surname' && f.rank > 0 && /^[^\s'.-]+(-[^\s'.-]+)+$/u.test(f.text);
+}
+
 /** Every name part the grammar puts a date beside, up to `maxCost`, cheapest first. */
 function grammarBases(ctx: Context, maxCost: number): NameBase[] {
-  const bases: NameBase[] = ctx.forms.map((f) => ({ text: f.text, id: f.role, cost: ROLE_COST[f.role] + spellingCost(f.rank) }));
+  const bases: NameBase[] = ctx.forms.map((f) => ({ text: f.text, id: f.role, cost: ROLE_COST[f.role] + spellingCost(asWritten(f) ? f.rank - 1 : f.rank) }));
   // Only the spellings a pair within `maxCost` can use: pairs are the costly part to build.
   const maxRank = [0, 1, 2].filter((rank) => PAIR_COST + pairSpellingCost(rank) <= maxCost).at(-1);
   if (maxRank === undefined) return bases.filter((b) => b.cost <= maxCost).sort((a, b) => a.cost - b.cost);
