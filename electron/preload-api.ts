@@ -9,7 +9,7 @@ export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 // equals API_METHODS, and `satisfies VigieApi` below checks every method has its call.
 export const PRELOAD_METHODS = [
   'hostInfo', 'testConnection', 'startScan', 'cancelScan', 'scanOutcome', 'runningScan', 'listHistory', 'getReport',
-  'exportReport', 'listProfiles', 'saveProfile', 'deleteProfile', 'getSettings', 'saveSettings',
+  'exportReport', 'buildMigrationPlan', 'listProfiles', 'saveProfile', 'deleteProfile', 'getSettings', 'saveSettings',
   'breachIndexStatus', 'startBreachImport', 'cancelBreachImport', 'breachImportOutcome',
 ] as const satisfies readonly ApiMethod[];
 
@@ -37,6 +37,7 @@ export function buildPreloadApi(ipc: PreloadIpc): VigieApi {
     listHistory: call('listHistory'),
     getReport: call('getReport'),
     exportReport: call('exportReport'),
+    buildMigrationPlan: call('buildMigrationPlan'),
     listProfiles: call('listProfiles'),
     saveProfile: call('saveProfile'),
     deleteProfile: call('deleteProfile'),

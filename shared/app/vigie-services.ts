@@ -7,6 +7,7 @@ import { checkConnection } from './connection-check.ts';
 import { demoProfiles } from './demo-school.ts';
 import { ExportService, type PdfRenderer } from './export-service.ts';
 import { HistoryStore } from './history-store.ts';
+import { MigrationPlanService } from './migration-plan-service.ts';
 import { ProfileStore } from './profile-store.ts';
 import { breachIndexDirIn } from './scan-request.ts';
 import { ScanService, type ScanRunner } from './scan-service.ts';
@@ -38,6 +39,7 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
   const profiles = new ProfileStore(options.dataDir, options.secrets, options.demoFile === null ? [] : demoProfiles(options.demoFile));
   const settings = new SettingsStore(options.dataDir);
   const exports = new ExportService(history, options.dataDir, options.renderPdf);
+  const plans = new MigrationPlanService(history, profiles);
   const breachImports = new BreachImportService({ indexDir: breachIndexDirIn(options.dataDir) });
   // Scans are built by the same request builder as `vigie scan` (scan-request.ts), from the same data folder.
   const scans = new ScanService({
@@ -59,6 +61,7 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
     listHistory: () => history.list(),
     getReport: (reportId) => history.get(reportId),
     exportReport: (request) => exports.export(request),
+    buildMigrationPlan: (request) => plans.build(request),
     listProfiles: () => profiles.list(),
     saveProfile: (profile) => profiles.save(profile),
     deleteProfile: (profileId) => profiles.delete(profileId),

@@ -149,6 +149,65 @@ export interface ExportFile {
   data: string;
 }
 
+/**
+ * The DSI's migration plan from the app (issue #13 §6): the same plan writer as `vigie plan`, from a report in the
+ * history. It reads the live directory of a saved LDAP school (read-only: cn=config and the accounts' current
+ * values, for the rollback) and writes the plan folder on the host. Applying it stays `vigie apply`, in a terminal.
+ */
+export const PLAN_TARGETS = ['openldap-2.5', 'openldap-2.7'] as const;
+export const MigrationPlanSchema = z.object({
+  reportId: id,
+  /** The saved LDAP school whose directory the plan reads; default: the school the report was scanned from. */
+  profileId: id.optional(),
+  /** The school's bind account's password, when not saved with it. Held in memory only. */
+  password: text(1024).optional(),
+  /** An account that reads cn=config (e.g. cn=config), and its password: never saved. */
+  configBindDn: text().min(1),
+  configPassword: text(1024).min(1),
+  /** A new or empty folder on the host, as a full path. */
+  folder: text(4096).min(1),
+  target: z.enum(PLAN_TARGETS).optional(),
+});
+export type MigrationPlanRequest = z.infer<typeof MigrationPlanSchema>;
+
+/** The plan's steps in order, as `vigie plan` writes them in plan.md. */
+export const PLAN_STEP_IDS = ['hide-hashes', 'forced-renewal', 'reset-weak', 'drop-lm', 'policy', 'storage', 'must-change'] as const;
+export type PlanStepId = (typeof PLAN_STEP_IDS)[number];
+
+export interface MigrationPlanStep {
+  id: PlanStepId;
+  /** The plan files that do it ('lettres/' for the letters' folder). */
+  files: string[];
+  accounts: number;
+  /** The score and grade expected once this step and every one before it are done. */
+  score: number;
+  grade: Grade;
+}
+
+export interface MigrationPlanFile {
+  /** Relative to the plan folder, e.g. 'lettres/6A.html'. */
+  name: string;
+  /** Read back from the disk once written: 0o600 for every file holding a passphrase, a hash or a list of weak accounts. */
+  mode: number;
+}
+
+/** What was written: counts, steps and file names only, never a password or a hash. */
+export interface MigrationPlan {
+  folder: string;
+  files: MigrationPlanFile[];
+  steps: MigrationPlanStep[];
+  before: { score: number; grade: Grade };
+  /** Accounts given a temporary passphrase, of which `forced` by forced renewal; accounts that must change theirs. */
+  reset: number;
+  forced: number;
+  mustChange: number;
+  /** Accounts of the report no longer in the directory (left out of the plan). */
+  missing: number;
+  /** What `vigie apply` needs to be told, to print its command. */
+  directory: { url: string; baseDn: string; bindDn: string; configBindDn: string; startTls?: boolean; caFile?: string };
+  target: (typeof PLAN_TARGETS)[number];
+}
+
 export const SettingsSchema = z.object({
   language: z.enum(LANGUAGES),
   defaultDepth: z.enum(DEPTHS),
@@ -204,6 +263,8 @@ export interface VigieApi {
   listHistory(): Promise<HistoryEntry[]>;
   getReport(reportId: string): Promise<ScanReport>;
   exportReport(request: ExportRequest): Promise<ExportFile>;
+  /** Writes the migration plan of a report to a folder on the host, as `vigie plan` does; never writes to the directory. */
+  buildMigrationPlan(request: MigrationPlanRequest): Promise<MigrationPlan>;
   listProfiles(): Promise<SchoolProfile[]>;
   saveProfile(profile: ProfileInput): Promise<SchoolProfile>;
   deleteProfile(profileId: string): Promise<void>;
@@ -231,6 +292,7 @@ export const API_ARGUMENT_SCHEMAS = {
   listHistory: z.tuple([]),
   getReport: z.tuple([id]),
   exportReport: z.tuple([ExportSchema]),
+  buildMigrationPlan: z.tuple([MigrationPlanSchema]),
   listProfiles: z.tuple([]),
   saveProfile: z.tuple([ProfileInputSchema]),
   deleteProfile: z.tuple([id]),

@@ -39,6 +39,7 @@ export function loopbackApi(options: LoopbackOptions): VigieApi {
     listHistory: () => call('listHistory'),
     getReport: (reportId) => call('getReport', reportId),
     exportReport: (request) => call('exportReport', request),
+    buildMigrationPlan: (request) => call('buildMigrationPlan', request),
     listProfiles: () => call('listProfiles'),
     saveProfile: (profile) => call('saveProfile', profile),
     deleteProfile: (profileId) => call('deleteProfile', profileId),

@@ -64,11 +64,16 @@ export async function readPlanReport(file: string): Promise<PlanReport> {
   } catch {
     throw new VigieError(`${file} is not JSON`, 'give the file written by vigie scan --json.');
   }
+  return planReportOf(json, file);
+}
+
+/** A report already read (the app's history holds it), checked as `vigie plan` checks its file; `name` says which. */
+export function planReportOf(json: unknown, name: string): PlanReport {
   const parsed = PlanReportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    throw new VigieError(`${file} is not a Vigie report (schemaVersion 1): ${where}: ${issue.message}`, 'give the file written by vigie scan --json.');
+    throw new VigieError(`${name} is not a Vigie report (schemaVersion 1): ${where}: ${issue.message}`, 'give the file written by vigie scan --json.');
   }
   return parsed.data;
 }

@@ -19,10 +19,15 @@ import { OWASP_ARGON2, owaspMinimumMemoryKiB, type Argon2Settings, type OpenLdap
 import { FORCED_RENEWAL_FILE, planBlocks, PROFILE_FR, toHtml, toMarkdown } from './plan-document.ts';
 import { planSteps, type PlanStep } from './plan-steps.ts';
 import { policyChanges } from './policy-changes.ts';
-import { readPlanReport } from './report-input.ts';
+import { readPlanReport, type PlanReport } from './report-input.ts';
 
-export interface PlanRequest {
+export interface PlanRequest extends PlanTarget {
+  /** The JSON report written by `vigie scan --json`. */
   report: string;
+}
+
+/** Where and how a plan is made, whatever the report came from (a file for the CLI, the app's history). */
+export interface PlanTarget {
   out: string;
   url: string;
   /** Default: the report's base DN. */
@@ -57,11 +62,20 @@ export const PLAN_FILES = {
   letters: 'lettres',
 } as const;
 
+/** `vigie plan`: the report read from its file, then the one plan writer below. */
 export async function writePlan(request: PlanRequest): Promise<PlanResult> {
+  checkArgon2(request.argon2 ?? OWASP_ARGON2);
+  return writePlanFromReport(await readPlanReport(request.report), request);
+}
+
+/**
+ * The plan writer `vigie plan` and the app both call: reads the directory (cn=config and the accounts' current
+ * values, read-only) and writes the plan folder. The report is one already checked by `readPlanReport` or `planReportOf`.
+ */
+export async function writePlanFromReport(report: PlanReport, request: PlanTarget): Promise<PlanResult> {
   const target = request.target ?? 'openldap-2.5';
   const argon2 = request.argon2 ?? OWASP_ARGON2;
   checkArgon2(argon2);
-  const report = await readPlanReport(request.report);
   const baseDn = request.baseDn ?? report.source.baseDn;
   if (!baseDn) throw new VigieError('the report names no base DN (it was made from an LDIF file)', 'give --base DN.');
   await emptyFolder(request.out);
