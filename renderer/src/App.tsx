@@ -170,7 +170,7 @@ export function App({ print = null }: { print?: PrintRequest | null }) {
             }}
           />
         )}
-        {page === 'accounts' && <AccountsPage report={report} />}
+        {page === 'accounts' && <AccountsPage report={report} schoolName={history?.find((h) => h.reportId === reportId)?.label ?? null} />}
         {page === 'exports' && <ExportsPage report={report} reportId={reportId} hostInfo={hostInfo} onPrintSummary={printSummary} />}
       </main>
       <footer className="app-footer">

@@ -1,5 +1,6 @@
 // The CSV export: one row per account, for a spreadsheet. RFC 4180 quoting; a leading = + - @ is neutralised
 // so a spreadsheet never runs a directory value as a formula.
+import { csvField } from '../contract/csv.ts';
 import type { ScanReport } from '../contract/report.ts';
 import type { Pseudonymiser } from './pseudonymiser.ts';
 
@@ -21,12 +22,7 @@ export function reportCsv(report: ScanReport, pseudonymiser?: Pseudonymiser): st
       a.risk ?? '',
       a.findings.some((f) => f.imposedScheme === true) ? 'imposed-scheme'
         : a.findings.some((f) => f.code === 'SHARED_PASSWORD' && f.likelyDefault === true) ? 'likely-default' : '',
-    ].map(csvField).join(','));
+    ].map((value) => csvField(value)).join(','));
   }
   return rows.join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -325,6 +325,57 @@ export const fr = {
     tableLabel: 'Liste des comptes',
     none: 'Aucun compte ne correspond aux filtres.',
     clearFilters: 'Effacer les filtres',
+    /** Issue #13 §5: the filtered list as CSV, and the detail panel opened from a row. */
+    exportCsv: 'Exporter la liste affichée (CSV)',
+    exported: (fileName: string, n: number) => `${fileName} : ${plural(n, 'compte exporté', 'comptes exportés')}.`,
+    openDetail: 'Cliquez sur un compte, ou appuyez sur Entrée, pour voir pourquoi il est signalé et quoi faire.',
+  },
+  /** The stored schemes by name, where the report's code is a word rather than a format. */
+  schemeWords: { CLEARTEXT: 'en clair', NONE: 'aucun mot de passe', UNKNOWN: 'format inconnu', saltBytes: (n: number) => `sel de ${n} octets` },
+  accountDetail: {
+    title: (login: string) => `Compte ${login}`,
+    close: 'Fermer',
+    profile: 'Type de compte',
+    classes: 'Classes',
+    noClass: 'aucune',
+    dn: 'Entrée de l’annuaire (DN)',
+    why: 'Pourquoi ce compte est signalé',
+    whatToDo: 'Que faire',
+    nothing: 'Aucun problème trouvé sur ce compte : rien à faire.',
+    unchecked: 'Un mot de passe de ce compte est stocké dans un format que Vigie ne sait pas encore vérifier : sa solidité n’a pas pu être évaluée.',
+    uncheckedAction: 'Vérifier ce format de stockage et migrer le stockage vers argon2.',
+    stored: 'Mots de passe stockés',
+    storedHint: 'Seuls le format et l’attribut sont montrés, jamais le mot de passe ni son empreinte.',
+    noStored: 'Aucun mot de passe stocké.',
+    scheme: 'Format',
+    attribute: 'Attribut',
+    params: 'Paramètres',
+    /** What the IT staff does about one account, per kind of problem. */
+    actions: {
+      CLEARTEXT_PASSWORD: 'Faire changer le mot de passe et migrer le stockage vers argon2 : le mot de passe actuel est lisible par quiconque lit l’annuaire.',
+      LEGACY_HASH: 'Migrer le stockage vers argon2 (plan de migration de Vigie, ou au prochain changement de mot de passe) : cette empreinte se casse trop vite.',
+      WEAK_HASH_PARAMETERS: 'Renforcer les paramètres de l’empreinte, ou migrer le stockage vers argon2, au prochain changement de mot de passe.',
+      LM_HASH: 'Supprimer l’empreinte LM (sambaLMPassword), ne plus la stocker, puis faire changer le mot de passe.',
+      EMPTY_PASSWORD: 'Donner un mot de passe à ce compte, ou le désactiver s’il ne sert plus.',
+      PERSONAL_INFO_PASSWORD: 'Forcer le renouvellement du mot de passe : il se devine avec le nom ou la date de naissance.',
+      SCHOOL_INFO_PASSWORD: 'Forcer le renouvellement du mot de passe : il se devine avec le nom ou la ville de l’établissement.',
+      COMMON_PASSWORD: 'Forcer le renouvellement du mot de passe : il fait partie des plus courants.',
+      SHARED_PASSWORD: 'Donner à ce compte un mot de passe qui lui est propre et forcer son renouvellement.',
+      BREACHED_PASSWORD: 'Forcer le renouvellement du mot de passe : il circule dans des fuites de données et sera essayé en premier.',
+    } satisfies Record<AccountFindingCode, string>,
+    forced: {
+      imposed: 'Forcer le renouvellement en priorité : ce compte garde le mot de passe imposé à sa création, que retrouve quiconque connaît la formule.',
+      sharedDefault: 'Forcer le renouvellement en priorité : ce compte garde un mot de passe donné par défaut à plusieurs comptes.',
+    },
+  },
+  /** The Accounts page's CSV: headings and words, in the file's language. */
+  accountsCsv: {
+    fileStem: 'vigie-comptes',
+    columns: {
+      login: 'Identifiant', dn: 'DN', profile: 'Type de compte', classes: 'Classes', schemes: 'Stockage',
+      severity: 'Gravité', findings: 'Problèmes', actions: 'À faire', forcedRenewal: 'Renouvellement forcé',
+    },
+    forced: { imposed: 'oui (formule imposée)', sharedDefault: 'oui (mot de passe par défaut)' },
   },
   exports: {
     title: 'Exports',

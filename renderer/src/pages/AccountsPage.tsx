@@ -1,37 +1,54 @@
-// Accounts (IT staff): every account with its kind, class, hash scheme and findings; filter, sort and search.
-// Only the rows on screen are in the page (TanStack Virtual), so 100,000 accounts scroll smoothly.
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+// Accounts (IT staff): every account with its kind, class, hash scheme and findings; filter, sort and search;
+// a detail panel per account (why, what to do, stored schemes by name) and the filtered list as CSV (issue #13 §5).
+// Only the rows on screen are in the page (TanStack Virtual), so 100,000 accounts scroll smoothly; rows grow to
+// show the whole problems text.
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AccountFinding, AccountReport, ScanReport } from '../../../shared/contract/index.ts';
+import type { AccountReport, ScanReport } from '../../../shared/contract/index.ts';
 import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES } from '../../../shared/contract/codes.ts';
+import { AccountDetail } from '../components/AccountDetail.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { patternName } from '../i18n/pattern-names.ts';
-import { hasLikelyDefault, isImposed, needsForcedRenewal } from '../model/known-passwords.ts';
+import { needsForcedRenewal } from '../model/known-passwords.ts';
 import { filterAccounts, NO_FILTER, sortAccounts, type AccountColumn, type AccountFilter, type AccountSort } from '../model/account-filter.ts';
+import { findingsText, forcedRenewal, imposedLabels, schemeName } from '../model/account-text.ts';
+import { accountsCsv, accountsCsvFileName } from '../model/accounts-csv.ts';
+import { safeFileName } from '../model/export-file.ts';
 
-const ROW_HEIGHT = 40;
+/** A one-line row; a row whose problems wrap is measured as drawn. */
+const ROW_HEIGHT = 36;
 const COLUMNS: readonly AccountColumn[] = ['login', 'profile', 'classes', 'scheme', 'risk', 'findings'];
 
-export function AccountsPage({ report }: { report: ScanReport | null }) {
+/** `schoolName`: the school's saved name (the history's label), for the export's file name. */
+export function AccountsPage({ report, schoolName = null }: { report: ScanReport | null; schoolName?: string | null }) {
   const { t, language } = useI18n();
   const [filter, setFilter] = useState<AccountFilter>(NO_FILTER);
   const [sort, setSort] = useState<AccountSort>({ column: 'risk', descending: false });
   const deferredFilter = useDeferredValue(filter);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [openDn, setOpenDn] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  // Another report: its accounts are others.
+  useEffect(() => {
+    setOpenDn(null);
+    setExported(null);
+  }, [report]);
 
   // Sort the whole list once per order, then filter it: filters change often and filtering keeps the order.
   const sorted = useMemo(() => (report === null ? [] : sortAccounts(report.accounts, sort)), [report, sort]);
   const shapeLabels = useMemo(() => imposedLabels(report), [report]);
   const anyForced = useMemo(() => report !== null && report.accounts.some(needsForcedRenewal), [report]);
   const rows = useMemo(() => filterAccounts(sorted, deferredFilter), [sorted, deferredFilter]);
+  const open = useMemo(() => (openDn === null ? undefined : report?.accounts.find((a) => a.dn === openDn)), [report, openDn]);
 
   const columns = useMemo<ColumnDef<AccountReport>[]>(() => [
     { id: 'login', cell: ({ row }) => <span className="login" title={row.original.dn}>{row.original.login}</span> },
     { id: 'profile', cell: ({ row }) => t.profiles.one[row.original.profile] },
     { id: 'classes', cell: ({ row }) => row.original.classes.join(', ') },
-    { id: 'scheme', cell: ({ row }) => <code>{row.original.hashScheme}</code> },
+    { id: 'scheme', cell: ({ row }) => schemeName(row.original.hashScheme, t) },
     {
       id: 'risk',
       cell: ({ row }) => row.original.risk === null
@@ -41,10 +58,9 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
     {
       id: 'findings',
       cell: ({ row }) => {
-        const text = findingsText(row.original, t, language, shapeLabels);
-        // Seen first, before the text the column may cut: this password is known to others, renew it by force.
-        const mark = isImposed(row.original) ? t.accounts.marks.imposed : hasLikelyDefault(row.original) ? t.accounts.marks.sharedDefault : null;
-        return <span title={text}>{mark !== null && <span className="forced-mark">{mark}</span>}{text}</span>;
+        const forced = forcedRenewal(row.original);
+        // Seen first: this password is known to others, renew it by force.
+        return <>{forced !== null && <span className="forced-mark">{t.accounts.marks[forced]}</span>}{findingsText(row.original, t, language, shapeLabels)}</>;
       },
     },
   ], [t, language, shapeLabels]);
@@ -56,6 +72,10 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // A row's measured height follows its account, not its place, when the filter or the order changes.
+    getItemKey: (index) => rows[index]?.dn ?? index,
+    // Rows grow with their problems' text: measured once drawn, remeasured when the width changes.
+    measureElement: (element) => element.getBoundingClientRect().height,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -70,6 +90,43 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
       </section>
     );
   }
+
+  const closeDetail = () => {
+    const dn = openDn;
+    setOpenDn(null);
+    // Back to the row it was opened from, when it is still drawn; else to the list.
+    requestAnimationFrame(() => {
+      const row = dn === null ? null : [...(scrollRef.current?.querySelectorAll<HTMLElement>('tr[data-dn]') ?? [])].find((r) => r.dataset.dn === dn);
+      (row ?? scrollRef.current)?.focus();
+    });
+  };
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, account: AccountReport) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setOpenDn(account.dn);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      let next = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+      while (next !== null && !(next instanceof HTMLElement && next.dataset.dn !== undefined)) next = e.key === 'ArrowDown' ? next.nextElementSibling : next.previousElementSibling;
+      (next as HTMLElement | null)?.focus();
+    }
+  };
+
+  const exportCsv = () => {
+    const fileName = safeFileName(accountsCsvFileName(report, schoolName, t, language));
+    const blob = new Blob([accountsCsv(rows, t, language, shapeLabels)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    urls.current.push(url);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setExported(t.accounts.exported(fileName, rows.length));
+  };
 
   const update = <K extends keyof AccountFilter>(key: K, value: AccountFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
   const toggleSort = (column: AccountColumn) => {
@@ -125,8 +182,14 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
         )}
         <button type="button" className="button-secondary" onClick={() => setFilter(NO_FILTER)}>{t.accounts.clearFilters}</button>
       </form>
-      <p className="meta" role="status" aria-live="polite" data-testid="accounts-count">{t.accounts.shown(rows.length, report.accounts.length)}</p>
+      <div className="accounts-bar">
+        <p className="meta" role="status" aria-live="polite" data-testid="accounts-count">{t.accounts.shown(rows.length, report.accounts.length)}</p>
+        <p className="meta accounts-hint">{t.accounts.openDetail}</p>
+        <button type="button" className="button-secondary" onClick={exportCsv} disabled={rows.length === 0}>{t.accounts.exportCsv}</button>
+        {exported !== null && <p className="meta accounts-exported" role="status" data-testid="accounts-exported">{exported}</p>}
+      </div>
 
+      <div className={`accounts-body${open === undefined ? '' : ' with-detail'}`}>
       <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.accounts.tableLabel}>
         <table className="accounts-table" aria-rowcount={rows.length + 1}>
           <thead>
@@ -150,7 +213,13 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
               const row = tableRows[item.index];
               if (row === undefined) return null;
               return (
-                <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} data-login={row.original.login}>
+                <tr
+                  key={row.id} aria-rowindex={item.index + 2} data-index={item.index} ref={virtualizer.measureElement}
+                  data-login={row.original.login} data-dn={row.original.dn} tabIndex={0}
+                  className={row.original.dn === openDn ? 'account-row selected' : 'account-row'}
+                  aria-current={row.original.dn === openDn ? 'true' : undefined}
+                  onClick={() => setOpenDn(row.original.dn)} onKeyDown={(e) => onRowKey(e, row.original)}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={`col-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                   ))}
@@ -162,39 +231,8 @@ export function AccountsPage({ report }: { report: ScanReport | null }) {
         </table>
         {rows.length === 0 && <p className="empty-table">{t.accounts.none}</p>}
       </div>
+      {open !== undefined && <AccountDetail account={open} shapeLabels={shapeLabels} onClose={closeDetail} />}
+      </div>
     </section>
   );
-}
-
-type Translations = ReturnType<typeof useI18n>['t'];
-
-/** The imposed schemes' labels by shape, from the report's IMPOSED_PASSWORD_SCHEME findings. */
-type ShapeLabels = ReadonlyMap<string, { fr: string; en: string }>;
-
-function imposedLabels(report: ScanReport | null): ShapeLabels {
-  const labels = new Map<string, { fr: string; en: string }>();
-  for (const f of report?.directoryFindings ?? []) {
-    if (f.code === 'IMPOSED_PASSWORD_SCHEME' && f.shape !== undefined && f.shapeLabel !== undefined) labels.set(f.shape, f.shapeLabel);
-  }
-  return labels;
-}
-
-function findingText(finding: AccountFinding, t: Translations, language: 'fr' | 'en', shapeLabels: ShapeLabels): string {
-  const parts = [t.codes[finding.code]];
-  const pattern = patternName(finding, language);
-  // The imposed formula is named as the school's own (its shape label: case and punctuation included).
-  if (finding.imposedScheme === true) {
-    const label = (finding.shape === undefined ? undefined : shapeLabels.get(finding.shape)?.[language]) ?? pattern;
-    parts.push(t.accounts.imposedScheme(label));
-  } else if (pattern !== null) parts.push(pattern);
-  if (finding.code === 'SHARED_PASSWORD' && finding.groupSize !== undefined) parts.push(t.accounts.sharedWith(finding.groupSize));
-  if (finding.code === 'SHARED_PASSWORD' && finding.likelyDefault === true) parts.push(t.accounts.likelyDefault);
-  if (finding.scheme !== undefined && finding.code !== 'CLEARTEXT_PASSWORD') parts.push(finding.scheme);
-  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
-}
-
-function findingsText(account: AccountReport, t: Translations, language: 'fr' | 'en', shapeLabels: ShapeLabels): string {
-  const texts = account.findings.map((f) => findingText(f, t, language, shapeLabels));
-  if (account.unchecked === true) texts.push(t.accounts.unchecked);
-  return texts.length === 0 ? t.accounts.noFinding : texts.join(' · ');
 }

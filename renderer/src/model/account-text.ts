@@ -1,0 +1,90 @@
+// An account's findings, schemes and advice in the reader's language: what the Accounts page's rows, its detail
+// panel and its CSV say. Pure functions over the report: never a password, never a hash (the report has none).
+import { SEVERITIES } from '../../../shared/contract/codes.ts';
+import type { AccountFinding, AccountReport, HashSchemeName, Language, ScanReport } from '../../../shared/contract/index.ts';
+import { patternName } from '../i18n/pattern-names.ts';
+import type { Messages } from '../i18n/messages-fr.ts';
+import { hasLikelyDefault, isImposed } from './known-passwords.ts';
+
+/** The imposed schemes' labels by shape, from the report's IMPOSED_PASSWORD_SCHEME findings. */
+export type ShapeLabels = ReadonlyMap<string, { fr: string; en: string }>;
+
+export function imposedLabels(report: Pick<ScanReport, 'directoryFindings'> | null): ShapeLabels {
+  const labels = new Map<string, { fr: string; en: string }>();
+  for (const f of report?.directoryFindings ?? []) {
+    if (f.code === 'IMPOSED_PASSWORD_SCHEME' && f.shape !== undefined && f.shapeLabel !== undefined) labels.set(f.shape, f.shapeLabel);
+  }
+  return labels;
+}
+
+const SCHEME_NAMES: Partial<Record<HashSchemeName, string>> = {
+  CRYPT_DES: 'crypt (DES)', MD5CRYPT: 'md5crypt', SHA256CRYPT: 'sha256crypt', SHA512CRYPT: 'sha512crypt',
+  BCRYPT: 'bcrypt', YESCRYPT: 'yescrypt', SCRYPT: 'scrypt',
+  PBKDF2_SHA1: 'PBKDF2-SHA1', PBKDF2_SHA256: 'PBKDF2-SHA256', PBKDF2_SHA512: 'PBKDF2-SHA512',
+  ARGON2I: 'argon2i', ARGON2D: 'argon2d', ARGON2ID: 'argon2id', NT: 'NT (NTLM)', LM: 'LM',
+};
+
+/** A storage scheme as an administrator names it ("SSHA", "bcrypt", "en clair"): a name, never a value. */
+export function schemeName(scheme: HashSchemeName | 'NONE', t: Messages): string {
+  if (scheme === 'CLEARTEXT' || scheme === 'NONE' || scheme === 'UNKNOWN') return t.schemeWords[scheme];
+  return SCHEME_NAMES[scheme] ?? scheme;
+}
+
+/** A stored scheme's parameters that matter (cost, rounds, memory…): numbers only, a salt by its length. */
+export function schemeParams(params: Record<string, number | string> | undefined, t: Messages): string {
+  return Object.entries(params ?? {})
+    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+    .map(([key, value]) => (key === 'salt' ? t.schemeWords.saltBytes(value) : `${key} ${value.toLocaleString(t.locale)}`))
+    .join(', ');
+}
+
+/**
+ * How the password was built, in `language` only: the English UI and file never show the report's French label.
+ * null when the finding names no pattern, or none this language can say.
+ */
+export function localPattern(finding: AccountFinding, language: Language): string | null {
+  if (language === 'fr') return finding.pattern ?? null;
+  const name = patternName(finding, 'en');
+  return name === null || name === finding.pattern || name === finding.patternId ? null : name;
+}
+
+/** One finding in plain words: its label, then how the password was built, how many share it, the scheme. */
+export function findingText(finding: AccountFinding, t: Messages, language: Language, shapeLabels: ShapeLabels): string {
+  const parts = [t.codes[finding.code]];
+  const pattern = localPattern(finding, language);
+  // The imposed formula is named as the school's own (its shape label: case and punctuation included).
+  if (finding.imposedScheme === true) {
+    const label = (finding.shape === undefined ? undefined : shapeLabels.get(finding.shape)?.[language]) ?? pattern;
+    parts.push(t.accounts.imposedScheme(label));
+  } else if (pattern !== null) parts.push(pattern);
+  if (finding.code === 'SHARED_PASSWORD' && finding.groupSize !== undefined) parts.push(t.accounts.sharedWith(finding.groupSize));
+  if (finding.code === 'SHARED_PASSWORD' && finding.likelyDefault === true) parts.push(t.accounts.likelyDefault);
+  if (finding.scheme !== undefined && finding.code !== 'CLEARTEXT_PASSWORD') parts.push(schemeName(finding.scheme, t));
+  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
+}
+
+/** Every finding of the account, in one line. */
+export function findingsText(account: AccountReport, t: Messages, language: Language, shapeLabels: ShapeLabels): string {
+  const texts = account.findings.map((f) => findingText(f, t, language, shapeLabels));
+  if (account.unchecked === true) texts.push(t.accounts.unchecked);
+  return texts.length === 0 ? t.accounts.noFinding : texts.join(' · ');
+}
+
+/** Why the account must be renewed by force before anything else, when it must (issue #12). */
+export function forcedRenewal(account: AccountReport): 'imposed' | 'sharedDefault' | null {
+  return isImposed(account) ? 'imposed' : hasLikelyDefault(account) ? 'sharedDefault' : null;
+}
+
+/**
+ * What to do about the account, most urgent first and each sentence once: a forced renewal when anyone can know
+ * the password, then one action per kind of finding, most severe kind first.
+ */
+export function accountActions(account: AccountReport, t: Messages): string[] {
+  const actions: string[] = [];
+  const forced = forcedRenewal(account);
+  if (forced !== null) actions.push(t.accountDetail.forced[forced]);
+  const findings = [...account.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  for (const finding of findings) actions.push(t.accountDetail.actions[finding.code]);
+  if (account.unchecked === true) actions.push(t.accountDetail.uncheckedAction);
+  return [...new Set(actions)];
+}
