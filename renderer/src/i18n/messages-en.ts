@@ -1,6 +1,7 @@
 // Every English string the UI shows: the same shape as the French reference.
 import type { ErrorParams } from '../model/error-message.ts';
 import type { Messages } from './messages-fr.ts';
+import { planEn } from './plan-messages.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 /** A name quoted in a sentence, “like this”; “?” when the host's line did not hold it. */
@@ -359,6 +360,8 @@ export const en: Messages = {
     },
     forced: { imposed: 'yes (imposed formula)', sharedDefault: 'yes (default password)' },
   },
+  /** The DSI's migration plan card (issue #13 §6): ./plan-messages.ts. */
+  plan: planEn,
   exports: {
     title: 'Exports',
     intro: 'Exports never contain a password or a hash.',

@@ -2,6 +2,7 @@
 import type { AccountFindingCode, Depth, DirectoryFindingCode, Grade, Profile, Severity } from '../../../shared/contract/index.ts';
 import type { ScanPhase } from '../../../shared/contract/index.ts';
 import type { ErrorKind, ErrorParams } from '../model/error-message.ts';
+import { planFr } from './plan-messages.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 /** A name quoted in a sentence, « like this »; « ? » when the host's line did not hold it. */
@@ -377,6 +378,8 @@ export const fr = {
     },
     forced: { imposed: 'oui (formule imposée)', sharedDefault: 'oui (mot de passe par défaut)' },
   },
+  /** The DSI's migration plan card (issue #13 §6): ./plan-messages.ts. */
+  plan: planFr,
   exports: {
     title: 'Exports',
     intro: 'Les exports ne contiennent jamais de mot de passe ni d’empreinte.',

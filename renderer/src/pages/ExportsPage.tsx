@@ -1,12 +1,14 @@
 // Exports (IT management): the full report as JSON, the accounts as CSV (optionally pseudonymised), and the
 // printable summary as PDF. Each comes from the host as an ExportFile and is saved through a Blob link.
-// Below them, the breached-password index and its import (IT management too).
+// Below them, the DSI's migration plan (the same as `vigie plan`, written to a folder on the host), then the
+// breached-password index and its import (IT management too).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExportRequest, HostInfo, ScanReport } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { plainMessage } from '../api/host-error.ts';
 import { BreachIndexCard } from '../components/BreachIndexCard.tsx';
 import { ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
+import { MigrationPlanCard } from '../components/MigrationPlanCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { exportBlob, safeFileName } from '../model/export-file.ts';
@@ -88,6 +90,7 @@ export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Prop
           <button type="button" className={browserPrints ? 'button-primary' : 'button-secondary'} onClick={onPrintSummary}>{t.summary.print}</button>
         ), !browserPrints)}
       </div>
+      <MigrationPlanCard report={report} reportId={reportId} />
       <BreachIndexCard />
     </section>
   );
