@@ -42,6 +42,9 @@ describe('localPattern', () => {
     expect(localPattern(finding, 'fr')).toBe('nom + date de naissance (JJMMAAAA)');
     expect(localPattern(finding, 'en')).toBe('surname + date of birth (DDMMYYYY)');
     expect(localPattern({ ...finding, patternId: 'unknown-id' }, 'en')).toBeNull();
+    // An English label can be its own id.
+    expect(localPattern({ ...finding, patternId: 'login', pattern: 'identifiant' }, 'en')).toBe('login');
+    expect(localPattern({ ...finding, patternId: 'surname', pattern: 'nom' }, 'en')).toBe('surname');
     expect(findingsText(account('a', 'student', [{ ...finding, patternId: 'unknown-id' }]), en, 'en', new Map())).toBe(en.codes.PERSONAL_INFO_PASSWORD);
   });
 });

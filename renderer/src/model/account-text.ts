@@ -38,14 +38,18 @@ export function schemeParams(params: Record<string, number | string> | undefined
     .join(', ');
 }
 
+const NOT_TRANSLATED = '\u0000';
+
 /**
  * How the password was built, in `language` only: the English UI and file never show the report's French label.
  * null when the finding names no pattern, or none this language can say.
  */
 export function localPattern(finding: AccountFinding, language: Language): string | null {
   if (language === 'fr') return finding.pattern ?? null;
-  const name = patternName(finding, 'en');
-  return name === null || name === finding.pattern || name === finding.patternId ? null : name;
+  if (finding.patternId === undefined) return null;
+  // patternName falls back to the French label for an id it cannot say in English: ask with a marker instead.
+  const name = patternName({ patternId: finding.patternId, pattern: NOT_TRANSLATED }, 'en');
+  return name === NOT_TRANSLATED ? null : name;
 }
 
 /** One finding in plain words: its label, then how the password was built, how many share it, the scheme. */
