@@ -14,6 +14,7 @@ import { screenshot } from './support/artifacts.ts';
 import { launchChromium } from './support/chromium.ts';
 import { startVigieOnSchool, type SchoolVigieUnderTest } from './support/vigie-under-test.ts';
 import { VigieApp } from './pages/vigie-app.ts';
+import { readCsv } from '../renderer/src/model/csv-reader.test-support.ts';
 
 const SCHOOL = { seed: 20261123, accounts: 240, flavour: 'sdet', schemes: ['SSHA', 'MD5', 'SHA', 'CLEARTEXT'] } as const;
 const SCHOOL_NAME = 'Collège Jean Moulin (e2e)';
@@ -32,22 +33,6 @@ async function storedValues(ldifFile: string): Promise<string[]> {
   }
   // Short values (an empty one, « 1234 ») could be any word of the page: the hashes and real passwords are longer.
   return [...values].filter((v) => v.length >= 8);
-}
-
-/** A minimal RFC 4180 reader: what a spreadsheet sees. */
-function parseCsv(csv: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) { row.push(field); field = ''; } else if (ch === '\r' && csv[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += ch;
-  }
-  return rows;
 }
 
 describe('the IT staff’s accounts page: detail panel, whole problems, filtered export', () => {
@@ -167,7 +152,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8').slice(1);
     expect(csv.split('\r\n')[0]).toBe(Object.values(t.accountsCsv.columns).join(';'));
-    const rows = parseCsv(csv, ';');
+    const rows = readCsv(csv, ';');
     expect(rows).toHaveLength(legacy.length + 1);
     for (const row of rows) expect(row).toHaveLength(9);
     const body = rows.slice(1);
@@ -210,7 +195,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
     expect(download.suggestedFilename()).toBe(`vigie-accounts-${SCHOOL_SLUG}-${report.finishedAt.slice(0, 10)}.csv`);
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
     expect(csv.split('\r\n')[0]).toBe(Object.values(en.accountsCsv.columns).join(','));
-    const rows = parseCsv(csv, ',');
+    const rows = readCsv(csv, ',');
     expect(rows).toHaveLength(personal.length + 1);
     for (const row of rows) expect(row).toHaveLength(9);
     for (const row of rows.slice(1)) {

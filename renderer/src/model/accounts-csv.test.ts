@@ -6,22 +6,7 @@ import { fr } from '../i18n/messages-fr.ts';
 import { accountsCsv, accountsCsvFileName, schoolSlug, slug } from './accounts-csv.ts';
 import { imposedLabels } from './account-text.ts';
 import { account, imposedSchoolReport } from './report-fixture.test-support.ts';
-
-/** A minimal RFC 4180 reader: enough to check what a spreadsheet would see. */
-function parse(csv: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) { row.push(field); field = ''; } else if (ch === '\r' && csv[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += ch;
-  }
-  return rows;
-}
+import { readCsv } from './csv-reader.test-support.ts';
 
 const mixed: AccountReport[] = [
   { ...account('eleve.cleartext', 'student', [{ code: 'CLEARTEXT_PASSWORD', severity: 'critical' }], ['6A']), hashScheme: 'CLEARTEXT', storedSchemes: [{ scheme: 'CLEARTEXT', attribute: 'userPassword' }] },
@@ -37,7 +22,7 @@ describe('accountsCsv', () => {
   it('writes French with ; and a BOM, every value in French words', () => {
     const csv = accountsCsv(mixed, fr, 'fr', new Map());
     expect(csv.startsWith('\ufeff')).toBe(true);
-    const rows = parse(csv.slice(1), ';');
+    const rows = readCsv(csv.slice(1), ';');
     expect(rows[0]).toEqual(['Identifiant', 'DN', 'Type de compte', 'Classes', 'Stockage', 'Gravité', 'Problèmes', 'À faire', 'Renouvellement forcé']);
     expect(rows).toHaveLength(mixed.length + 1);
     for (const row of rows) expect(row).toHaveLength(9);
@@ -60,7 +45,7 @@ describe('accountsCsv', () => {
   it('writes English with , and English words only, never the report’s French pattern', () => {
     const csv = accountsCsv(mixed, en, 'en', new Map());
     expect(csv.startsWith('\ufeff')).toBe(true);
-    const rows = parse(csv.slice(1), ',');
+    const rows = readCsv(csv.slice(1), ',');
     expect(rows[0]![0]).toBe('Login');
     for (const row of rows) expect(row).toHaveLength(9);
     expect(rows[1]!.slice(2, 6)).toEqual(['student', '6A', 'cleartext (userPassword)', 'critical']);
@@ -73,14 +58,14 @@ describe('accountsCsv', () => {
   });
 
   it('neutralises a value a spreadsheet would run, with the host export’s guard', () => {
-    const rows = parse(accountsCsv(mixed, fr, 'fr', new Map()).slice(1), ';');
+    const rows = readCsv(accountsCsv(mixed, fr, 'fr', new Map()).slice(1), ';');
     expect(rows[3]![0]).toBe("'=cmd|calc");
     expect(rows[3]![1]).toBe('uid==cmd|calc,ou=people,dc=college,dc=test');
   });
 
   it('names the imposed formula and the forced renewal', () => {
     const report = imposedSchoolReport({ students: 2, imposed: 1, defaults: 2 });
-    const rows = parse(accountsCsv(report.accounts, fr, 'fr', imposedLabels(report)).slice(1), ';');
+    const rows = readCsv(accountsCsv(report.accounts, fr, 'fr', imposedLabels(report)).slice(1), ';');
     expect(rows[1]![6]).toContain('formule imposée : nom + date de naissance (AAAA) — Majuscule initiale');
     expect(rows[1]![8]).toBe('oui (formule imposée)');
     expect(rows[2]![8]).toBe('');
