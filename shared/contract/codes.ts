@@ -71,6 +71,8 @@ export type CandidateFamilyId = (typeof CANDIDATE_FAMILIES)[number];
 
 export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Grade = (typeof GRADES)[number];
+/** Lowest score of each grade, best first: the engine grades with it, the summary's legend shows it (docs/scoring.md). */
+export const GRADE_FLOORS: readonly (readonly [Grade, number])[] = [['A', 90], ['B', 80], ['C', 65], ['D', 50], ['E', 35], ['F', 0]];
 
 /**
  * What was wrong in the input itself (issue #15 §4), named by where it is (LDIF line, DN, attribute), never by value:

@@ -2,6 +2,7 @@
 import type { ErrorParams } from '../model/error-message.ts';
 import type { Messages } from './messages-fr.ts';
 import { planEn } from './plan-messages.ts';
+import { legendEn } from './summary-print-messages.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 /** A name quoted in a sentence, “like this”; “?” when the host's line did not hold it. */
@@ -362,6 +363,8 @@ export const en: Messages = {
   },
   /** The DSI's migration plan card (issue #13 §6): ./plan-messages.ts. */
   plan: planEn,
+  /** The summary's grade legend and confidentiality mark (issue #13 §4): ./summary-print-messages.ts. */
+  legend: legendEn,
   exports: {
     title: 'Exports',
     intro: 'Exports never contain a password or a hash.',

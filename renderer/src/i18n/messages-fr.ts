@@ -3,6 +3,7 @@ import type { AccountFindingCode, Depth, DirectoryFindingCode, Grade, Profile, S
 import type { ScanPhase } from '../../../shared/contract/index.ts';
 import type { ErrorKind, ErrorParams } from '../model/error-message.ts';
 import { planFr } from './plan-messages.ts';
+import { legendFr } from './summary-print-messages.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 /** A name quoted in a sentence, « like this »; « ? » when the host's line did not hold it. */
@@ -380,6 +381,8 @@ export const fr = {
   },
   /** The DSI's migration plan card (issue #13 §6): ./plan-messages.ts. */
   plan: planFr,
+  /** The summary's grade legend and confidentiality mark (issue #13 §4): ./summary-print-messages.ts. */
+  legend: legendFr,
   exports: {
     title: 'Exports',
     intro: 'Les exports ne contiennent jamais de mot de passe ni d’empreinte.',

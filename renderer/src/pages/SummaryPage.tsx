@@ -1,8 +1,8 @@
 // Summary (head of school): the grade and what it means, who is affected, what to do first, and the trend.
 // Laid out to print on one A4 page (see the print rules in styles.css).
 import { useMemo } from 'react';
-import type { AccountFindingCode, HistoryEntry, Language, Profile, ScanReport } from '../../../shared/contract/index.ts';
-import { ACCOUNT_FINDING_CODES, PROFILES } from '../../../shared/contract/codes.ts';
+import type { AccountFindingCode, Grade, HistoryEntry, Language, Profile, ScanReport } from '../../../shared/contract/index.ts';
+import { ACCOUNT_FINDING_CODES, GRADE_FLOORS, PROFILES } from '../../../shared/contract/codes.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
@@ -49,7 +49,12 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
   // Issue #15 §2: a scan that could check no account has no grade: « non évaluable », never a letter.
   const notGraded = summary.graded === false;
   const inputProblems = report.source.inputProblems?.total ?? 0;
-  const label = history.find((h) => h.reportId === reportId)?.label ?? report.source.location;
+  // The school's name; a scan without one is named by its source, an LDIF file by its name only: the summary (and
+  // its PDF) never shows a path of this computer (issue #13 §4).
+  const source = t.history.source(report.source.kind, report.source.location);
+  const saved = history.find((h) => h.reportId === reportId)?.label;
+  const label = saved === undefined || saved === report.source.location ? source : saved;
+  const scannedOn = t.summary.scannedOn(t.time.dateTime(report.finishedAt));
   const sorted = [...history].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 
   return (
@@ -57,7 +62,7 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
       <div className="summary-head">
         <div>
           <PageTitle>{t.summary.title} — {label}</PageTitle>
-          <p className="meta">{t.summary.scannedOn(t.time.dateTime(report.finishedAt))} · {t.summary.source(report.source.location)}</p>
+          <p className="meta">{scannedOn} · {t.summary.source(source)}</p>
         </div>
         <div className="summary-tools no-print">
           {sorted.length > 1 && (
@@ -110,6 +115,7 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
             </div>
           )}
         </div>
+        <GradeLegend current={notGraded ? null : summary.grade} />
       </div>
 
       {known.length > 0 && (
@@ -158,6 +164,27 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
           )}
         </section>
       </div>
+      <p className="summary-confidential" data-testid="confidential">{t.legend.confidential} · {label} · {scannedOn}</p>
+    </section>
+  );
+}
+
+/** What A–F mean: each grade's score range (the engine's GRADE_FLOORS) and word, the admin rule. */
+function GradeLegend({ current }: { current: Grade | null }) {
+  const { t } = useI18n();
+  return (
+    <section className="grade-legend" aria-labelledby="legend-title" data-testid="grade-legend">
+      <h2 id="legend-title">{t.legend.title}</h2>
+      <ul className="legend-list">
+        {GRADE_FLOORS.map(([grade, low], i) => (
+          <li key={grade} data-grade={grade} aria-current={grade === current ? 'true' : undefined}>
+            <span className={`grade-chip grade-${grade}`}>{grade}</span>{' '}
+            <span className="legend-range">{t.legend.range(low, i === 0 ? 100 : GRADE_FLOORS[i - 1]![1] - 1)}</span>{' '}
+            <span className="legend-word">{t.legend.words[grade]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend-rule">{t.legend.adminRule}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The score and grade of a directory. The model is explained for principals in docs/scoring.md:
 // keep the two in step.
 import type { Grade, Profile, Severity } from '../../contract/codes.ts';
+import { GRADE_FLOORS } from '../../contract/codes.ts';
 
 /** How much of an account's safety a finding of this severity takes away. */
 export const SEVERITY_RISK: Record<Severity, number> = { critical: 1, high: 0.6, medium: 0.25, low: 0.1 };
@@ -14,8 +15,8 @@ export const DIRECTORY_PENALTY: Record<Severity, number> = { critical: 15, high:
 /** What a directory that could not be checked at all carries in `grade` and `score` beside `graded: false`. */
 export const NOT_GRADED = { grade: 'F' as Grade, score: 0 } as const;
 
-/** Lowest score of each grade, best first. */
-export const GRADE_FLOORS: [Grade, number][] = [['A', 90], ['B', 80], ['C', 65], ['D', 50], ['E', 35], ['F', 0]];
+/** Lowest score of each grade, best first (in the contract: the summary's legend shows it too). */
+export { GRADE_FLOORS };
 
 export interface ScoredAccount {
   profile: Profile;
