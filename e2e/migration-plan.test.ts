@@ -75,6 +75,20 @@ describe('the DSI builds the migration plan from the app', () => {
     await vigie?.close();
   });
 
+  it('says the demo school’s report (an LDIF file) needs a saved school that reaches the directory', async () => {
+    await app.scan.chooseSavedSchool('École de démonstration (synthétique)');
+    await app.scan.chooseDepth('quick');
+    await app.scan.start();
+    await app.summary.waitForReport();
+    await app.goTo('exports');
+    await plan.card.waitFor();
+    await plan.card.getByText(app.words.t.plan.noLdapSchool).waitFor();
+    expect(await plan.card.getByText(app.words.t.plan.ldifReport).isVisible()).toBe(true);
+    // No form to fill: nothing to build a plan against.
+    expect(await plan.card.getByRole('button', { name: app.words.t.plan.build }).count()).toBe(0);
+    await app.goTo('scan');
+  });
+
   it('scans the saved school from the app', async () => {
     const { slapd, school } = vigie;
     await app.scan.useNewLdapConnection({ url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw });
@@ -85,8 +99,9 @@ describe('the DSI builds the migration plan from the app', () => {
     await app.scan.start();
     await app.summary.waitForReport();
     const history = await vigie.services.listHistory();
-    expect(history).toHaveLength(1);
+    expect(history).toHaveLength(2);
     report = await vigie.services.getReport(history[0]!.reportId);
+    expect(report.source.kind).toBe('ldap');
     expect(report.directoryFindings.map((f) => f.code)).toContain('HASHES_READABLE_ANONYMOUSLY');
   });
 
