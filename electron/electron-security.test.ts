@@ -76,6 +76,14 @@ describe('IPC', () => {
     expect(() => parseIpcArguments('saveSettings', [{ language: 'fr', defaultDepth: 'standard', evil: 1 }])).not.toThrow();
     expect(parseIpcArguments('saveSettings', [{ language: 'fr', defaultDepth: 'standard', evil: 1 }])).toEqual([{ language: 'fr', defaultDepth: 'standard' }]);
   });
+
+  it('validates the migration plan call (issue #13 §6) like the others: the cn=config password is required, nothing else passes', () => {
+    const plan = { reportId: '2026-12-06-abc', folder: '/home/dsi/plan', configBindDn: 'cn=config', configPassword: 'pw' };
+    expect(parseIpcArguments('buildMigrationPlan', [{ ...plan, evil: 1 }])).toEqual([plan]);
+    expect(() => parseIpcArguments('buildMigrationPlan', [{ ...plan, configPassword: undefined }])).toThrow(/^bad arguments for buildMigrationPlan at 0\.configPassword/);
+    expect(() => parseIpcArguments('buildMigrationPlan', [{ ...plan, reportId: '../../x' }])).toThrow(/at 0\.reportId/);
+    expect(() => parseIpcArguments('buildMigrationPlan', [{ ...plan, target: 'openldap-9' }])).toThrow(/at 0\.target/);
+  });
 });
 
 describe('the preload', () => {
