@@ -16,8 +16,8 @@ import { findingsText, forcedRenewal, imposedLabels, schemeName } from '../model
 import { accountsCsv, accountsCsvFileName } from '../model/accounts-csv.ts';
 import { safeFileName } from '../model/export-file.ts';
 
-/** A one-line row; a row whose problems wrap is measured as drawn. */
-const ROW_HEIGHT = 36;
+/** A one-line row as drawn (styles.css: 4 px padding, a severity badge); a row whose problems wrap is measured. */
+const ROW_HEIGHT = 29;
 const COLUMNS: readonly AccountColumn[] = ['login', 'profile', 'classes', 'scheme', 'risk', 'findings'];
 
 /** `schoolName`: the school's saved name (the history's label), for the export's file name. */
@@ -78,6 +78,9 @@ export function AccountsPage({ report, schoolName = null }: { report: ScanReport
     measureElement: (element) => element.getBoundingClientRect().height,
     overscan: 12,
   });
+  // Rows measured while the list scrolls (End, a drag of the bar, a wheel fling) do not move it under the reader:
+  // an adjustment would stop the browser's own scroll half-way. Once it rests, rows above the view are compensated.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => !instance.isScrolling && item.start < (instance.scrollOffset ?? 0);
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
@@ -190,7 +193,17 @@ export function AccountsPage({ report, schoolName = null }: { report: ScanReport
       </div>
 
       <div className={`accounts-body${open === undefined ? '' : ' with-detail'}`}>
-      <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.accounts.tableLabel}>
+      <div
+        className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.accounts.tableLabel}
+        onKeyDown={(e) => {
+          // The browser's own End aims at the bottom as estimated before the last rows are measured, and stops short
+          // of it; the list goes there itself, measuring on the way.
+          if ((e.key === 'End' || e.key === 'Home') && !e.altKey && !e.shiftKey && rows.length > 0) {
+            e.preventDefault();
+            virtualizer.scrollToIndex(e.key === 'End' ? rows.length - 1 : 0, { align: e.key === 'End' ? 'end' : 'start' });
+          }
+        }}
+      >
         <table className="accounts-table" aria-rowcount={rows.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
