@@ -14,6 +14,8 @@ export interface VigieExit {
 
 export interface VigieProcess {
   child: ChildProcess;
+  /** Sends SIGINT (Ctrl-C) `times` times and resolves with the exit and the milliseconds from the first to the exit. */
+  interrupt(times?: number): Promise<VigieExit & { afterMs: number }>;
   /** Resolves with the output so far once `pattern` appears on the stream; rejects if vigie exits first. */
   waitFor(stream: 'stdout' | 'stderr', pattern: RegExp): Promise<string>;
   exit: Promise<VigieExit>;
@@ -47,6 +49,12 @@ export function startVigie(args: string[]): VigieProcess {
   return {
     child,
     exit,
+    async interrupt(times = 1) {
+      const sent = performance.now();
+      for (let i = 0; i < times; i++) child.kill('SIGINT');
+      const result = await exit;
+      return { ...result, afterMs: performance.now() - sent };
+    },
     waitFor(stream, pattern) {
       return new Promise((resolve, reject) => {
         watchers.push({ stream, pattern, resolve, reject });

@@ -1,17 +1,52 @@
 // Files the services keep under the data dir are written next to their final name, then renamed:
-// a reader (or a crash) never sees half a file.
+// a reader (or a crash) never sees half a file. Every temp file or folder on its way to its final name is
+// known here, so a process stopped at once (a second Ctrl-C) removes them before it exits: never a `.tmp` left.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VigieError } from '../engine/errors.ts';
 
-function tempNameFor(file: string): string {
+/** A hidden name beside `file` for what will become it: `.NAME.PID.RANDOM.tmp`. */
+export function tempNameFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temp files and folders not yet renamed to their final name (temp -> final). */
+const pending = new Map<string, string>();
+
+/**
+ * Registers `tmp` (a file or a folder) as on its way to `final`, until the returned function is called (after the
+ * rename, or after removing it). `removePendingTempsSync` removes whatever is still registered.
+ */
+export function trackTemp(tmp: string, final: string): () => void {
+  pending.set(tmp, final);
+  return () => {
+    pending.delete(tmp);
+  };
+}
+
+/**
+ * For a process about to exit at once (Ctrl-C): removes every temp file or folder still pending, synchronously,
+ * and returns the final names they were meant for (those were not written, or were left as they were).
+ */
+export function removePendingTempsSync(): string[] {
+  const finals: string[] = [];
+  for (const [tmp, final] of pending) {
+    try {
+      rmSync(tmp, { recursive: true, force: true });
+    } catch {
+      // Best effort: the process is exiting; nothing better to do with an error here.
+    }
+    finals.push(final);
+  }
+  pending.clear();
+  return finals;
 }
 
 export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = tempNameFor(file);
+  const done = trackTemp(tmp, file);
   try {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     await writeFile(tmp, content, { mode: 0o600 });
@@ -19,6 +54,8 @@ export async function writeFileAtomically(file: string, content: string | Uint8A
   } catch (e) {
     await rm(tmp, { force: true });
     throw new VigieError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    done();
   }
 }
 

@@ -1,21 +1,25 @@
 // Where the bind password comes from: a file, the VIGIE_BIND_PASSWORD variable, or a prompt on the terminal.
 // Never from the command line, where every user of the machine could read it in the process list.
-import { readFile } from 'node:fs/promises';
+import { CancelledError } from '../engine/errors.ts';
 import { UsageError } from './usage-error.ts';
+import { readUserText } from './user-file.ts';
 
 export interface PasswordSources {
   file?: string;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadStream;
   stderr: NodeJS.WriteStream;
+  /** Ctrl-C: stops reading the file (a FIFO nobody writes to, say). */
+  signal: AbortSignal;
 }
 
 export async function bindPassword(src: PasswordSources): Promise<string> {
   if (src.file) {
     let text: string;
     try {
-      text = await readFile(src.file, 'utf8');
+      text = await readUserText(src.file, src.signal);
     } catch (e) {
+      if (e instanceof CancelledError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(`cannot read the password file ${src.file} (${code ?? 'error'})`);
     }
@@ -49,7 +53,7 @@ function promptHidden(question: string, stdin: NodeJS.ReadStream, out: NodeJS.Wr
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003') return finish(new UsageError('cancelled'));
+        if (ch === '\u0003') return finish(new CancelledError());
         if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
         else answer += ch;
       }

@@ -68,10 +68,16 @@ describe('vigie CLI', () => {
     [['scan', '--url', 'ldap://127.0.0.1:1', '--base', 'dc=x', '--bind-dn', 'cn=admin'], /no bind password: give --password-file FILE or set VIGIE_BIND_PASSWORD/],
     [['scan', '--url', 'ldap://127.0.0.1:1', '--base', 'dc=x', '--bind-dn', 'cn=admin', '--password-file', '/nonexistent/pw'], /cannot read the password file/],
     [['scan', '--ldif', 'a.ldif', '--workers', '0'], /--workers must be a whole number/],
+    // Issue #15 §5: credentials in the URL are a usage error, and the password is not repeated.
+    [['scan', '--url', 'ldap://admin:s3cr3t-pw@127.0.0.1:1', '--base', 'dc=x'], /--url must not hold a user or a password/],
+    [['scan', '--url', 'ldaps://s3cr3t-pw@127.0.0.1:1/', '--base', 'dc=x'], /--url must not hold a user or a password/],
+    [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://cn=admin:s3cr3t-pw@127.0.0.1:1'], /--url must not hold a user or a password/],
+    [['apply', 'plan-dir', '--url', 'ldap://admin:s3cr3t-pw@127.0.0.1:1'], /--url must not hold a user or a password/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const r = await vigie(args);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, message);
+    expect(r.stderr).not.toContain('s3cr3t-pw');
     expect(r.stdout).toBe('');
   });
 

@@ -1,5 +1,7 @@
 // The `vigie` command line. Every error reaches the user as one line on stderr; never a stack trace.
+import { closeSync, constants, openSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { removePendingTempsSync } from '../app/atomic-file.ts';
 import { VigieError } from '../engine/errors.ts';
 import { VIGIE_VERSION } from '../engine/version.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -18,6 +20,13 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(values: Record<string, unknown>, positionals: string[], io: CliIo): Promise<number>;
+  /**
+   * How Ctrl-C stops it. By default the process ends at once: one line, temp files removed (a report or a plan
+   * is renamed into place whole, or not at all), exit 130. 'graceful': the command stops itself when `io.signal`
+   * aborts (apply finishes the change in flight, ui closes, an import keeps its checkpoint); a second Ctrl-C
+   * ends the process at once.
+   */
+  interrupt?: 'graceful';
 }
 
 export interface CliIo {
@@ -51,18 +60,96 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     env: io.env ?? process.env,
     signal: io.signal ?? controller.signal,
   };
-  const onSigint = (): void => controller.abort();
-  if (!io.signal) process.once('SIGINT', onSigint);
+  // Which command runs, once known: it decides whether the first Ctrl-C ends the process or asks it to stop.
+  const running: { command?: Command } = {};
+  let exiting = false;
+  const onSigint = (): void => {
+    if (exiting) return;
+    const first = !controller.signal.aborted;
+    controller.abort();
+    if (first && running.command?.interrupt === 'graceful') return;
+    exiting = true;
+    exitNow(argv, full, first);
+  };
+  if (!io.signal) process.on('SIGINT', onSigint);
+  let code: number;
   try {
-    return await dispatch(argv, full);
+    code = await dispatch(argv, full, running);
   } catch (e) {
-    return reportError(e, full);
-  } finally {
-    process.off('SIGINT', onSigint);
+    // Ending at once: its line is written; what the command stopped on says nothing more.
+    if (exiting) return new Promise<number>(() => undefined);
+    code = reportError(e, full);
+  }
+  if (exiting) return new Promise<number>(() => undefined);
+  process.off('SIGINT', onSigint);
+  return code;
+}
+
+/** Grace for a read let go by `releaseFifoReaders` to reach the FIFO's end and close it. */
+const FIFO_RELEASE_MS = 300;
+
+/**
+ * Ctrl-C that ends the process now: temp files removed (whatever was being written is left as it was), one
+ * line, exit 130. Any thread still waiting to open a FIFO the user named is let go first (process.exit waits
+ * for libuv's threads); if one still waits on a named pipe after a short grace, the process ends by the signal
+ * itself (the shell's 130 too), as exiting would wait for it forever.
+ */
+function exitNow(argv: string[], io: CliIo, first: boolean): void {
+  const notWritten = removePendingTempsSync();
+  const what = notWritten.length > 0 ? `; nothing written to ${notWritten.join(', ')}` : '';
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : '';
+  io.stderr.write(`${tty}vigie: ${first ? 'cancelled' : 'stopped at once'} (Ctrl-C)${what}\n`);
+  releaseFifoReaders(argv);
+  if (!namedPipeOpen()) process.exit(130);
+  const deadline = Date.now() + FIFO_RELEASE_MS;
+  const poll = (): void => {
+    removePendingTempsSync();
+    releaseFifoReaders(argv);
+    if (!namedPipeOpen()) process.exit(130);
+    if (Date.now() < deadline) {
+      setTimeout(poll, 10);
+      return;
+    }
+    process.removeAllListeners('SIGINT');
+    process.kill(process.pid, 'SIGINT');
+  };
+  setTimeout(poll, 10);
+}
+
+/** Command-line values that name what Vigie writes, never opened to read. */
+const OUTPUT_OPTIONS = new Set(['--json', '--out', '--index']);
+
+/**
+ * A read of a FIFO nobody writes to waits inside open(), in a libuv thread. Opening the FIFO for writing (and
+ * closing it at once) lets that open return; the read then ends at the FIFO's end.
+ */
+function releaseFifoReaders(argv: string[]): void {
+  for (const [i, word] of argv.entries()) {
+    if (OUTPUT_OPTIONS.has(argv[i - 1] ?? '')) continue;
+    const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
+    try {
+      if (!statSync(value).isFIFO()) continue;
+      closeSync(openSync(value, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)));
+    } catch {
+      // Not a path, not a FIFO, or no reader waiting on it (ENXIO): nothing to let go.
+    }
   }
 }
 
-async function dispatch(argv: string[], io: CliIo): Promise<number> {
+/** Linux: a named FIFO still open in this process (a read that may never end). Elsewhere, false. */
+function namedPipeOpen(): boolean {
+  try {
+    for (const fd of readdirSync('/proc/self/fd')) {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith('/') && statSync(target).isFIFO()) return true;
+    }
+  } catch {
+    // No /proc: nothing to tell.
+  }
+  return false;
+}
+
+async function dispatch(argv: string[], io: CliIo, running: { command?: Command }): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
@@ -75,6 +162,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command '${name}'`);
+  running.command = command;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(commandHelp(command));
     return 0;
@@ -107,9 +195,14 @@ function reportError(e: unknown, io: CliIo): number {
     io.stderr.write(`vigie: ${e.oneLine()} (see vigie --help)\n`);
     return 2;
   }
+  // After Ctrl-C, whatever a command stopped on (a read cut short, say) is the cancellation.
+  if (e instanceof VigieError && e.name === 'CancelledError' || io.signal.aborted && !(e instanceof UsageError)) {
+    io.stderr.write('vigie: cancelled (Ctrl-C)\n');
+    return 130;
+  }
   if (e instanceof VigieError) {
     io.stderr.write(`vigie: ${e.oneLine()}\n`);
-    return e.name === 'CancelledError' ? 130 : 1;
+    return 1;
   }
   const msg = e instanceof Error ? e.message : String(e);
   io.stderr.write(`vigie: unexpected error: ${msg.split('\n')[0]} (please report it; VIGIE_DEBUG=1 shows details)\n`);

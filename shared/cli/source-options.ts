@@ -66,7 +66,7 @@ export async function parseSource(
     return { kind: 'ldif', file: ldif };
   }
   if (!url) throw new UsageError(missing);
-  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  checkLdapUrl(url);
   const base = v.base as string | undefined;
   if (!base) throw new UsageError('--url needs --base DN (where the accounts are)');
   const source: ScanSource = { kind: 'ldap', url, baseDn: base };
@@ -75,7 +75,7 @@ export async function parseSource(
     source.bindDn = bindDn;
     source.password = await bindPassword({
       ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
-      env: io.env, stdin: io.stdin, stderr: io.stderr,
+      env: io.env, stdin: io.stdin, stderr: io.stderr, signal: io.signal,
     });
   } else if (v['password-file'] !== undefined) {
     throw new UsageError('--password-file needs --bind-dn');
@@ -86,6 +86,24 @@ export async function parseSource(
   }
   if (v['ca-file'] !== undefined) source.caFile = String(v['ca-file']);
   return source;
+}
+
+/**
+ * An ldap:// or ldaps:// URL with no credentials in it. A password on the command line is readable by every user
+ * of the machine (and lands in shell histories): a usage error, and the URL is not repeated in the message.
+ */
+export function checkLdapUrl(url: string): void {
+  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const authority = url.replace(/^ldaps?:\/\//i, '').split(/[/?#]/)[0] ?? '';
+  if (parsed?.username || parsed?.password || authority.includes('@')) {
+    throw new UsageError('--url must not hold a user or a password (ldap://user:password@host): give --bind-dn DN and --password-file F');
+  }
 }
 
 /** What the reader must be told: where the birth date is, and the school's words the directory lacks. */
@@ -123,5 +141,5 @@ export async function credentialsFromFile(
   if (!dn && !file) return undefined;
   if (!dn) throw new UsageError(`--${fileOption} needs --${dnOption}`);
   if (!file) throw new UsageError(`--${dnOption} needs --${fileOption} (a password is never taken from the command line)`);
-  return { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr }) };
+  return { dn, password: await bindPassword({ file, env: {}, stdin: io.stdin, stderr: io.stderr, signal: io.signal }) };
 }

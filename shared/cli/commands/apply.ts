@@ -14,6 +14,8 @@ export const EXIT_INTERRUPTED = 130;
 
 export const applyCommand: Command = {
   name: 'apply',
+  // Stops itself on Ctrl-C (main.ts): a second one ends the process at once.
+  interrupt: 'graceful',
   summary: 'apply a plan written by vigie plan (or its rollback) — the only command that writes to the directory',
   usage: `
 Usage: vigie apply DIR --url URL --bind-dn DN --password-file F

@@ -11,6 +11,8 @@ import { UsageError } from '../usage-error.ts';
 
 export const breachedCommand: Command = {
   name: 'breached',
+  // Stops itself on Ctrl-C (main.ts): a second one ends the process at once.
+  interrupt: 'graceful',
   summary: "import Have I Been Pwned's breached passwords (offline) for scans to check against",
   usage: `
 Usage: vigie breached import FILE|DIR [options]

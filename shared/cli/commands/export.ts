@@ -2,13 +2,15 @@
 // report holds no hash, so the export reads the same source again; the folder it writes stays with the DSI.
 import { DEPTHS } from '../../contract/codes.ts';
 import { exportHashcat } from '../../engine/export/export-hashcat.ts';
-import { readReport } from '../../engine/report/read-report.ts';
+import { readReportFile } from '../report-file.ts';
 import type { Command } from '../main.ts';
 import { choice, LDAP_SOURCE_HELP, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const exportCommand: Command = {
   name: 'export',
+  // Stops itself on Ctrl-C (main.ts): a second one ends the process at once.
+  interrupt: 'graceful',
   summary: 'export a scanned directory\'s hashes and targeted wordlist for hashcat / John the Ripper',
   usage: `
 Usage: vigie export hashcat --report REPORT.json (--ldif FILE | --url URL --base DN …) --out DIR [options]
@@ -45,7 +47,7 @@ The folder holds password hashes and personal words: keep it on your machine, de
     if (v.report === undefined) throw new UsageError('--report REPORT.json is required');
     if (v.out === undefined) throw new UsageError('--out DIR is required');
     const depth = choice(v.depth, DEPTHS, 'depth');
-    const report = await readReport(String(v.report));
+    const report = await readReportFile(String(v.report), io.signal);
     const source = await parseSource(v, io, { missing: 'give the source the report was made from: --ldif FILE or --url URL' });
     const result = await exportHashcat({
       report, source, outDir: String(v.out),

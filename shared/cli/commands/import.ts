@@ -1,7 +1,7 @@
 // `vigie import potfile`: what hashcat or John cracked, mapped back to the report's accounts as patterns. The
 // passwords are classified and dropped: this command never prints or writes one.
 import { importPotfile } from '../../engine/export/import-potfile.ts';
-import { readReport } from '../../engine/report/read-report.ts';
+import { readReportFile } from '../report-file.ts';
 import type { Command } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
 import { writeReport } from './scan.ts';
@@ -33,7 +33,7 @@ printed or stored. Delete the potfile and the export folder afterwards.
     if (v.report === undefined) throw new UsageError('--report REPORT.json is required');
     if (v.map === undefined) throw new UsageError('--map DIR/accounts.map.json is required');
     const reportFile = String(v.report);
-    const report = await readReport(reportFile);
+    const report = await readReportFile(reportFile, io.signal);
     const result = await importPotfile({ potfile: file, report, mapFile: String(v.map) });
     const out = v.out !== undefined ? String(v.out) : reportFile;
     await writeReport(out, result.report);

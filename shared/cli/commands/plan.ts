@@ -1,12 +1,18 @@
 // `vigie plan`: from a scan report and the directory's current values (read-only), write a migration plan
 // folder the DSI reviews and applies with `vigie apply`. Nothing is written to the directory here.
-import { writePlan } from '../../engine/migration/write-plan.ts';
-import { OPENLDAP_TARGETS, OWASP_ARGON2, type OpenLdapTarget } from '../../engine/migration/migration-settings.ts';
+import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { tempNameFor, trackTemp } from '../../app/atomic-file.ts';
+import { CancelledError, VigieError } from '../../engine/errors.ts';
+import { planReportOf, type PlanReport } from '../../engine/migration/report-input.ts';
+import { writePlanFromReport, type PlanResult, type PlanTarget } from '../../engine/migration/write-plan.ts';
+import { OPENLDAP_TARGETS, OWASP_ARGON2, owaspMinimumMemoryKiB, type OpenLdapTarget } from '../../engine/migration/migration-settings.ts';
 import type { Credentials } from '../../engine/posture/directory-posture.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
-import { CONFIG_BIND_OPTIONS, credentialsFromFile, LDAP_OPTIONS } from '../source-options.ts';
+import { checkLdapUrl, CONFIG_BIND_OPTIONS, credentialsFromFile, LDAP_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
+import { readUserText } from '../user-file.ts';
 
 export const planCommand: Command = {
   name: 'plan',
@@ -59,18 +65,25 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
     if (!OPENLDAP_TARGETS.includes(target as OpenLdapTarget)) throw new UsageError(`--target must be one of ${OPENLDAP_TARGETS.join(', ')} (got '${target}')`);
     const bind = await directoryCredentials(v, io);
     const config = await configCredentials(v, io, true);
-    const result = await writePlan({
-      report, out, url, bind, config: config!,
+    const argon2 = {
+      memoryKiB: whole(v['argon2-memory'], 'argon2-memory', OWASP_ARGON2.memoryKiB),
+      timeCost: whole(v['argon2-time'], 'argon2-time', OWASP_ARGON2.timeCost),
+      parallelism: whole(v['argon2-parallelism'], 'argon2-parallelism', OWASP_ARGON2.parallelism),
+    };
+    // Settings the plan writer would refuse are said before the report is read.
+    if (argon2.memoryKiB < owaspMinimumMemoryKiB(argon2.timeCost)) {
+      throw new VigieError(`argon2id m=${argon2.memoryKiB} KiB with t=${argon2.timeCost} is below OWASP's minimum (${owaspMinimumMemoryKiB(argon2.timeCost)} KiB)`,
+        'raise --argon2-memory or --argon2-time.');
+    }
+    const planReport = await readPlanReportFile(report, io.signal);
+    const result = await writePlanFolder(planReport, {
+      out, url, bind, config: config!,
       ...(v.base !== undefined ? { baseDn: String(v.base) } : {}),
       ...(v.starttls === true ? { startTls: true } : {}),
       ...(v['ca-file'] !== undefined ? { caFile: String(v['ca-file']) } : {}),
       target: target as OpenLdapTarget,
-      argon2: {
-        memoryKiB: whole(v['argon2-memory'], 'argon2-memory', OWASP_ARGON2.memoryKiB),
-        timeCost: whole(v['argon2-time'], 'argon2-time', OWASP_ARGON2.timeCost),
-        parallelism: whole(v['argon2-parallelism'], 'argon2-parallelism', OWASP_ARGON2.parallelism),
-      },
-    });
+      argon2,
+    }, io.signal);
     const last = result.steps[result.steps.length - 1];
     io.stdout.write(`Plan écrit dans ${out} : ${result.reset} compte(s) à réinitialiser` +
       `${result.forced > 0 ? ` (dont ${result.forced} en renouvellement forcé : formule imposée ou mot de passe par défaut, voir forced-renewal.csv)` : ''}` +
@@ -82,10 +95,64 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
   },
 };
 
+/** The report `vigie plan` starts from, read so that Ctrl-C gets through (a FIFO nobody writes to, say). */
+async function readPlanReportFile(file: string, signal: AbortSignal): Promise<PlanReport> {
+  let text: string;
+  try {
+    text = await readUserText(file, signal);
+  } catch (e) {
+    if (e instanceof CancelledError) throw e;
+    throw new VigieError(`cannot read the report ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new VigieError(`${file} is not JSON`, 'give the file written by vigie scan --json.');
+  }
+  return planReportOf(json, file);
+}
+
+/**
+ * The plan is written whole or not at all: into a hidden folder beside `out`, renamed to `out` once every file is
+ * there. Ctrl-C (or an error) on the way leaves `out` as it was and no temp folder behind.
+ */
+async function writePlanFolder(report: PlanReport, target: PlanTarget, signal: AbortSignal): Promise<PlanResult> {
+  const out = target.out;
+  let existing: string[] | undefined;
+  try {
+    existing = await readdir(out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new VigieError(`cannot use ${out} (${code ?? 'error'})`);
+  }
+  if (existing && existing.length > 0) throw new VigieError(`${out} is not empty`, 'give a new folder: an earlier plan there may hold the only rollback.');
+  const tmp = tempNameFor(path.resolve(out));
+  const done = trackTemp(tmp, out);
+  try {
+    const result = await writePlanFromReport(report, { ...target, out: tmp });
+    if (signal.aborted) throw new CancelledError();
+    try {
+      // An empty folder the user made for the plan is replaced by the plan's (rename does it at once where it can).
+      if (existing) await rename(tmp, out).catch(async () => {
+        await rmdir(out);
+        await rename(tmp, out);
+      });
+      else await rename(tmp, out);
+    } catch (e) {
+      throw new VigieError(`cannot write the plan to ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return result;
+  } finally {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    done();
+  }
+}
+
 export function ldapUrl(value: unknown): string {
   const url = value as string | undefined;
   if (!url) throw new UsageError('give the directory: --url URL');
-  if (!/^ldaps?:\/\//i.test(url)) throw new UsageError(`--url must start with ldap:// or ldaps:// (got '${url}')`);
+  checkLdapUrl(url);
   return url;
 }
 
@@ -94,7 +161,7 @@ export async function directoryCredentials(v: Record<string, unknown>, io: CliIo
   if (!dn) throw new UsageError('give the directory administrator: --bind-dn DN (and --password-file F)');
   const password = await bindPassword({
     ...(v['password-file'] !== undefined ? { file: String(v['password-file']) } : {}),
-    env: io.env, stdin: io.stdin, stderr: io.stderr,
+    env: io.env, stdin: io.stdin, stderr: io.stderr, signal: io.signal,
   });
   return { dn, password };
 }

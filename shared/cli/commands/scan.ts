@@ -1,9 +1,9 @@
 // `vigie scan`: read a directory (LDAP or LDIF), audit it, print a summary and write the JSON report.
 import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { DEPTHS, FLAVOURS } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import type { PostureOptions } from '../../engine/posture/directory-posture.ts';
+import { tempNameFor, trackTemp } from '../../app/atomic-file.ts';
 import { defaultDataDir } from '../../app/data-dir.ts';
 import { buildScanRequest, DEFAULT_DEPTH } from '../../app/scan-request.ts';
 import { runScan, type ScanRequest } from '../../engine/scan.ts';
@@ -11,11 +11,11 @@ import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { progressReporter } from '../progress.ts';
 import { formatComparison, formatSummary, inputProblemLines } from '../summary.ts';
-import { readReport } from '../../engine/report/read-report.ts';
+import { readReportFile } from '../report-file.ts';
 import { writeReportJson } from '../../engine/report/report-json.ts';
 import { choice, CONFIG_BIND_OPTIONS, LDAP_SOURCE_HELP, credentialsFromFile, parseReaderHints, parseSource, READER_OPTIONS, SOURCE_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
-import { VigieError } from '../../engine/errors.ts';
+import { CancelledError, VigieError } from '../../engine/errors.ts';
 
 export const scanCommand: Command = {
   name: 'scan',
@@ -106,7 +106,7 @@ export interface ReportOutput {
 
 /** Runs a scan with progress on stderr, then prints the summary and writes the report. Shared by `demo`. */
 export async function scanAndReport(request: ScanRequest, out: ReportOutput, io: CliIo): Promise<number> {
-  const before = out.compare !== undefined ? await readReport(out.compare) : null;
+  const before = out.compare !== undefined ? await readReportFile(out.compare, io.signal) : null;
   const progress = out.quiet ? null : progressReporter(io.stderr, out.lang);
   let report: ScanReport;
   try {
@@ -128,7 +128,7 @@ export async function scanAndReport(request: ScanRequest, out: ReportOutput, io:
       ? 'vigie: non évaluable : aucune empreinte de mot de passe lisible, rien n’a été vérifié\n'
       : 'vigie: not graded: no readable password hash, nothing was checked\n');
   }
-  if (out.json) await writeReport(out.json, report);
+  if (out.json) await writeReport(out.json, report, io.signal);
   io.stdout.write(formatSummary(report, out.lang));
   if (before) io.stdout.write(`\n${formatComparison(before, report, out.lang)}`);
   if (report.source.breachIndex?.present === false) {
@@ -159,17 +159,23 @@ export async function postureOptions(v: Record<string, unknown>, io: CliIo): Pro
 
 /**
  * Written next to its final name, then renamed: a reader never sees half a report. Streamed a few hundred accounts
- * at a time: a 100,000-account report is 80 MB of text, never built whole.
+ * at a time: a 100,000-account report is 80 MB of text, never built whole. Ctrl-C on the way (`signal`) stops the
+ * writing and leaves `file` as it was, with no temp file.
  */
-export async function writeReport(file: string, report: ScanReport): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+export async function writeReport(file: string, report: ScanReport, signal?: AbortSignal): Promise<void> {
+  const tmp = tempNameFor(file);
+  const done = trackTemp(tmp, file);
   try {
-    await writeReportJson(tmp, report, 0o600);
+    await writeReportJson(tmp, report, 0o600, signal);
+    if (signal?.aborted) throw new CancelledError();
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof CancelledError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new VigieError(`cannot write the report to ${file} (${code ?? 'error'})`);
+  } finally {
+    done();
   }
 }
 

@@ -16,6 +16,8 @@ export const RENDERER_DIST = path.join(PACKAGE_ROOT, 'dist', 'renderer');
 
 export const uiCommand: Command = {
   name: 'ui',
+  // Stops itself on Ctrl-C (main.ts): a second one ends the process at once.
+  interrupt: 'graceful',
   summary: 'open the graphical interface in the browser (served on 127.0.0.1 only)',
   usage: `
 Usage: vigie ui [--no-open] [--port N]

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { ScanReport } from '../../contract/report.ts';
+import { CancelledError } from '../errors.ts';
 
 /** Pieces of the report's text, in order; joined, they are `JSON.stringify(report, null, 2) + '\n'`. */
 export function* reportJsonChunks(report: ScanReport, accountsPerChunk = 256): Generator<string> {
@@ -31,20 +32,39 @@ export function* reportJsonChunks(report: ScanReport, accountsPerChunk = 256): G
 
 /**
  * Writes the report's JSON to `file` (created with `mode`), chunk by chunk, waiting for the disk when it lags.
- * Errors are the file system's own (the caller words them).
+ * Errors are the file system's own (the caller words them). When `signal` aborts, the writing stops between two
+ * chunks (or while waiting for the disk) with CancelledError, the file closed and left partial: the caller, who
+ * writes to a temp file, removes it.
  */
-export async function writeReportJson(file: string, report: ScanReport, mode = 0o600): Promise<void> {
+export async function writeReportJson(file: string, report: ScanReport, mode = 0o600, signal?: AbortSignal): Promise<void> {
   const out = createWriteStream(file, { mode, encoding: 'utf8' });
   const failed = once(out, 'error').then(([e]) => {
     throw e;
   });
   failed.catch(() => undefined);
+  const cancelled = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(new CancelledError());
+    signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
+  });
+  cancelled.catch(() => undefined);
+  let stopped = false;
   try {
     for (const chunk of reportJsonChunks(report)) {
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+      if (signal?.aborted) throw new CancelledError();
+      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed, cancelled]);
     }
+  } catch (e) {
+    stopped = true;
+    // Closed once what is queued is flushed or dropped: the caller removes the file after this returns.
+    if (!out.closed) {
+      await new Promise<void>((resolve) => {
+        out.once('close', () => resolve());
+        out.destroy();
+      });
+    }
+    throw e;
   } finally {
-    out.end();
+    if (!stopped) out.end();
   }
-  await Promise.race([once(out, 'finish'), failed]);
+  await Promise.race([once(out, 'finish'), failed, cancelled]);
 }
