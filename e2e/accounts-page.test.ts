@@ -11,9 +11,9 @@ import type { AccountReport, ScanReport } from '../shared/contract/report.ts';
 import { en } from '../renderer/src/i18n/messages-en.ts';
 import { fr } from '../renderer/src/i18n/messages-fr.ts';
 import { screenshot } from './support/artifacts.ts';
-import { launchChromium } from './support/chromium.ts';
+import { openVigie } from './support/open-vigie.ts';
 import { startVigieOnSchool, type SchoolVigieUnderTest } from './support/vigie-under-test.ts';
-import { VigieApp } from './pages/vigie-app.ts';
+import type { VigieApp } from './pages/vigie-app.ts';
 import { readCsv } from '../renderer/src/model/csv-reader.test-support.ts';
 
 const SCHOOL = { seed: 20261123, accounts: 240, flavour: 'sdet', schemes: ['SSHA', 'MD5', 'SHA', 'CLEARTEXT'] } as const;
@@ -42,7 +42,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
   let app: VigieApp;
   let report: ScanReport;
   let secrets: string[];
-  const pageErrors: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     vigie = await startVigieOnSchool({ ...SCHOOL, schemes: [...SCHOOL.schemes] }, 'open');
@@ -53,14 +53,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
       ...await storedValues(vigie.school.ldif),
       ...vigie.school.school.truth.map((t) => t.planted?.password ?? '').filter((p) => p.length >= 8),
     ].filter((p) => !/^[a-z]+$/.test(p) && !named.includes(p.toLowerCase()));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} (${m.location().url})`); });
-    app = new VigieApp(page, 'fr');
-    await page.goto(vigie.host.url);
-    await page.getByRole('heading', { level: 1, name: app.words.t.scan.title }).waitFor();
+    ({ browser, page, app, problems } = await openVigie(vigie.host.url));
   });
 
   afterAll(async () => {
@@ -217,7 +210,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
     await screenshot(page, 'accounts-detail-en');
   });
 
-  it('raised no error in the page', () => {
-    expect(pageErrors).toEqual([]);
+  it('raised no error in the page, and no request failed', () => {
+    expect(problems).toEqual([]);
   });
 });
