@@ -63,12 +63,7 @@ describe('the IT staff’s accounts page: detail panel, whole problems, filtered
 
   it('scans the saved school from the app', async () => {
     const { slapd, school } = vigie;
-    await app.scan.useNewLdapConnection({ url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw });
-    await app.scan.saveAsSchool(SCHOOL_NAME);
-    await app.scan.chooseSavedSchool(SCHOOL_NAME);
-    await page.getByLabel(app.words.t.scan.password, { exact: true }).fill(slapd.rootPw);
-    await app.scan.chooseDepth('quick');
-    await app.scan.start();
+    await app.scan.scanAsSavedSchool(SCHOOL_NAME, { url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw }, 'quick');
     await app.summary.waitForReport();
     const history = await vigie.services.listHistory();
     report = await vigie.services.getReport(history[0]!.reportId);

@@ -26,6 +26,19 @@ export class ScanPage {
     if (details.password !== undefined) await this.page.getByLabel(this.t.scan.password, { exact: true }).fill(details.password);
   }
 
+  /**
+   * Saves a live directory as a school and scans it from the saved profile, as a school's IT person does: the
+   * browser host keeps no password, so it is typed again for the scan. Returns once the scan has started.
+   */
+  async scanAsSavedSchool(name: string, details: Required<LdapDetails>, depth: Depth): Promise<void> {
+    await this.useNewLdapConnection(details);
+    await this.saveAsSchool(name);
+    await this.chooseSavedSchool(name);
+    await this.page.getByLabel(this.t.scan.password, { exact: true }).fill(details.password);
+    await this.chooseDepth(depth);
+    await this.start();
+  }
+
   async useLdifFile(file: string): Promise<void> {
     await this.page.getByRole('radio', { name: this.t.scan.newConnection }).check();
     await this.page.getByRole('radio', { name: this.t.scan.kindLdif }).check();
