@@ -187,14 +187,14 @@ export function AccountsPage({ report, schoolName = null }: { report: ScanReport
       </form>
       <div className="accounts-bar">
         <p className="meta" role="status" aria-live="polite" data-testid="accounts-count">{t.accounts.shown(rows.length, report.accounts.length)}</p>
-        <p className="meta accounts-hint">{t.accounts.openDetail}</p>
+        <p className="meta accounts-hint" id="accounts-hint">{t.accounts.openDetail}</p>
         <button type="button" className="button-secondary" onClick={exportCsv} disabled={rows.length === 0}>{t.accounts.exportCsv}</button>
         {exported !== null && <p className="meta accounts-exported" role="status" data-testid="accounts-exported">{exported}</p>}
       </div>
 
       <div className={`accounts-body${open === undefined ? '' : ' with-detail'}`}>
       <div
-        className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.accounts.tableLabel}
+        className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.accounts.tableLabel} aria-describedby="accounts-hint"
         onKeyDown={(e) => {
           // The browser's own End aims at the bottom as estimated before the last rows are measured, and stops short
           // of it; the list goes there itself, measuring on the way.
