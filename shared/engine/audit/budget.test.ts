@@ -5,7 +5,7 @@ import { batchedLimit, candidateLimit, DEPTH_BUDGETS } from './budget.ts';
 
 describe('DEPTH_BUDGETS', () => {
   it('grows from quick to standard to deep in units, floor and ceiling', () => {
-    for (const key of ['units', 'min', 'max', 'batched'] as const) {
+    for (const key of ['units', 'fastUnits', 'min', 'max', 'batched'] as const) {
       expect(DEPTH_BUDGETS.quick[key]).toBeLessThan(DEPTH_BUDGETS.standard[key]);
       expect(DEPTH_BUDGETS.standard[key]).toBeLessThan(DEPTH_BUDGETS.deep[key]);
     }
@@ -24,6 +24,16 @@ describe('candidateLimit', () => {
       const limits = DEPTHS.map((d) => candidateLimit(d, cost));
       expect([...limits].sort((a, b) => a - b)).toEqual(limits);
     }
+  });
+
+  it('gives md5crypt, a fast legacy scheme, twice what an adaptive scheme of the same cost gets', async () => {
+    const md5crypt = schemeByName('MD5CRYPT');
+    expect(md5crypt.storage).toBe('fast');
+    const stored = classifyValue('userpassword', new TextEncoder().encode(String(await md5crypt.create('x'))));
+    const cost = md5crypt.cost(stored.parsed);
+    expect(candidateLimit('standard', cost, true)).toBe(Math.floor(DEPTH_BUDGETS.standard.fastUnits / cost));
+    expect(candidateLimit('standard', cost, true)).toBeGreaterThanOrEqual(2 * candidateLimit('standard', cost));
+    for (const depth of DEPTHS) expect(candidateLimit(depth, cost, true)).toBeGreaterThanOrEqual(candidateLimit(depth, cost));
   });
 
   it('gives the salted fast values the kernels hash tens of thousands of candidates at standard', () => {

@@ -5,6 +5,12 @@ import type { Depth } from '../../contract/codes.ts';
 interface DepthBudget {
   /** Work units per account (one unit ≈ one MD5 of a short candidate). */
   units: number;
+  /**
+   * Work units per account for the legacy *fast* crypt schemes (md5crypt, DES crypt): fixed, cheap work an attacker
+   * runs at GPU speed, which the issue (#12) counts with the fast schemes — their recall must match {SSHA}'s, so
+   * they get more than an adaptive scheme (bcrypt, argon2), whose budget pays for it.
+   */
+  fastUnits: number;
   /** Always try at least this many candidates, however slow the scheme: the most likely ones. */
   min: number;
   /** Never more than this many, however fast the scheme. */
@@ -22,9 +28,9 @@ interface DepthBudget {
 // of checks: within 60 s on 2 cores. Candidates come in likelihood order (`budgetedCandidates`), so the first ten
 // (empty, "nom + date de naissance", the school's name, the top common passwords) reach even a strong setting.
 export const DEPTH_BUDGETS: Record<Depth, DepthBudget> = {
-  quick: { units: 20_000, min: 5, max: 500, batched: 2_000 },
-  standard: { units: 75_000, min: 10, max: 5_000, batched: 40_000 },
-  deep: { units: 5_000_000, min: 200, max: 100_000, batched: 400_000 },
+  quick: { units: 20_000, fastUnits: 40_000, min: 5, max: 500, batched: 2_000 },
+  standard: { units: 75_000, fastUnits: 150_000, min: 10, max: 5_000, batched: 40_000 },
+  deep: { units: 5_000_000, fastUnits: 10_000_000, min: 200, max: 100_000, batched: 400_000 },
 };
 
 /** Number of candidates for a salted fast value checked through the kernels (see `batched`). */
@@ -32,9 +38,12 @@ export function batchedLimit(depth: Depth): number {
   return DEPTH_BUDGETS[depth].batched;
 }
 
-/** Number of candidates to try against one stored value whose single check costs `cost` units. */
-export function candidateLimit(depth: Depth, cost: number): number {
+/**
+ * Number of candidates to try against one stored value whose single check costs `cost` units; `fast`: a legacy
+ * fast crypt scheme (storage 'fast', see `fastUnits`).
+ */
+export function candidateLimit(depth: Depth, cost: number, fast = false): number {
   const b = DEPTH_BUDGETS[depth];
-  const byCost = Math.floor(b.units / Math.max(cost, 1));
+  const byCost = Math.floor((fast ? b.fastUnits : b.units) / Math.max(cost, 1));
   return Math.max(b.min, Math.min(b.max, byCost));
 }

@@ -49,6 +49,18 @@ describe('DirectoryLearning', () => {
     expect(betterRecovery(a, b)).toBe(true);
     expect(betterRecovery(b, a)).toBe(false);
   });
+
+  it('prefers a match on an exact value to an LM one, which folds case, whatever the families', () => {
+    // "PASSWORD" from the school's defaults matched the LM value; the MD5 beside it says the common "password".
+    const lm: Recovery = { ...recovery(1, 'default-word|upper|', 'x', 'school'), caseFolded: true };
+    const exact = recovery(1, 'common|lower|', 'y', 'common');
+    expect(betterRecovery(exact, lm)).toBe(true);
+    expect(betterRecovery(lm, exact)).toBe(false);
+    const learning = new DirectoryLearning(() => 'teacher');
+    learning.recovered(lm);
+    learning.recovered(exact);
+    expect(learning.best.get(1)).toBe(exact);
+  });
 });
 
 describe('imposedSchemes', () => {

@@ -31,6 +31,8 @@ const DEFAULT_MIN_GROUP = 5;
  * specific pattern, then the pattern id's order, so the same directory always gives the same findings.
  */
 export function betterRecovery(a: Recovery, b: Recovery): boolean {
+  // An exact match (MD5, NT…) names the password as typed; an LM match only in some capitals.
+  if ((a.caseFolded === true) !== (b.caseFolded === true)) return b.caseFolded === true;
   const fa = FAMILY_PRIORITY.indexOf(a.family);
   const fb = FAMILY_PRIORITY.indexOf(b.family);
   if (fa !== fb) return fa < fb;

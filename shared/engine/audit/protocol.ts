@@ -66,6 +66,8 @@ export interface Recovery {
   breachCount?: number;
   /** How it was built, with its case and punctuation (candidates/shape.ts): what the audit learns from. */
   shape: string;
+  /** Found on an LM value only, which folds case: the candidate may be the password in other capitals. */
+  caseFolded?: true;
 }
 
 /**

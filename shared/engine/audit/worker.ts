@@ -195,12 +195,21 @@ export class AccountChecker {
   checkGlobal(shard: number, shards: number, index: UnsaltedIndex, onProgress?: (done: number, total?: number) => void): CheckOutcome {
     const recoveries: Recovery[] = [];
     const found = new Set<number>();
+    // An LM match names the password in some capitals only ("PASSWORD" from the school's list, when the MD5 beside
+    // it says the common "password"): kept until an exact match of the same account comes.
+    const folded = new Map<number, Recovery>();
     // Hashed a batch at a time by the fast kernels (native or WebAssembly SIMD), looked up for all accounts at once.
-    const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(index, (candidate, hits) => {
+    const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(index, (candidate, hits, caseFolded) => {
       for (const i of hits) {
-        if (found.has(i)) continue;
+        if (found.has(i) || (caseFolded && folded.has(i))) continue;
+        const recovery = this.recovery(i, null, candidate, candidate.ordinal);
+        if (caseFolded) {
+          folded.set(i, { ...recovery, caseFolded: true });
+          continue;
+        }
         found.add(i);
-        recoveries.push(this.recovery(i, null, candidate, candidate.ordinal));
+        folded.delete(i);
+        recoveries.push(recovery);
       }
     });
     const plan = hybridPlan(this.init.depth);
@@ -233,7 +242,7 @@ export class AccountChecker {
         onProgress?.(checked);
       }
     }
-    return { recoveries, notes: [], candidates: checked, sightings: [] };
+    return { recoveries: [...recoveries, ...folded.values()], notes: [], candidates: checked, sightings: [] };
   }
 
   /** The hybrid product's stems packed once per worker and depth. */
@@ -275,7 +284,7 @@ export class AccountChecker {
     const batchCheck = saltedCheck(salted);
     const productCheck = saltedProductCheck(salted);
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
-    const budget = productCheck ? batchedLimit(depth) : candidateLimit(depth, scheme.cost(salted.parsed));
+    const budget = productCheck ? batchedLimit(depth) : candidateLimit(depth, scheme.cost(salted.parsed), scheme.storage === 'fast');
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
       ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)

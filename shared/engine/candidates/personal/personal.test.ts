@@ -9,6 +9,23 @@ import { personalCandidates } from './personal.ts';
 const all = (a = ELODIE, depth: Depth = 'standard'): Candidate[] => [...personalCandidates(a, depth)];
 const byPassword = (list: Candidate[]): Map<string, Candidate> => new Map(list.map((c) => [c.password, c]));
 
+describe('a hyphenated name as written', () => {
+  // Typed the way every form writes it, beside a date: within standard, and early, whatever the name's other spellings.
+  const lefevre = account({ login: 'noemie.lefevre-dubois', surnames: ['Lefèvre-Dubois'], givenNames: ['Noémie'], birthDate: { year: 2007, month: 3, day: 7 } });
+  const jb = account({ login: 'jb.durand', surnames: ['Durand'], givenNames: ['Jean-Baptiste'], birthDate: { year: 2008, month: 4, day: 26 } });
+  it.each([
+    ['surname in capitals', lefevre, 'LEFEVRE-DUBOIS070307', 'surname+birthdate:DDMMYY'],
+    ['initial + surname', lefevre, 'nlefevre-dubois07032007', 'gsurname+birthdate:DDMMYYYY'],
+    ['given name in capitals', jb, 'JEAN-BAPTISTE26/04/2008', 'given+birthdate:DD/MM/YYYY'],
+  ])('%s', (_name, person, password, patternId) => {
+    const list = all(person);
+    const i = list.findIndex((c) => c.password === password);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(i).toBeLessThan(2_000);
+    expect(list[i]!.patternId).toBe(patternId);
+  });
+});
+
 describe('personal candidates (standard)', () => {
   const found = byPassword(all());
   const table: [string, string][] = [

@@ -75,10 +75,14 @@ interface PairText {
   separator: string;
 }
 
-/** "prenom.nom", "p.nom", "nomprenom"… in one case style, spellings up to `maxRank` together. */
-function pairTexts(ctx: Context, maxRank: number, style: PairCase, separators: readonly string[]): PairText[] {
-  const surnames = ctx.surnameSpellings.filter((s) => s.rank <= maxRank);
-  const givens = ctx.givenSpellings.filter((s) => s.rank <= maxRank);
+/**
+ * "prenom.nom", "p.nom", "nomprenom"… in one case style, spellings up to `maxRank` together. `written`: a
+ * hyphenated name as written ("lefevre-dubois") counts as the likeliest spelling (the grammar's pairs with a date).
+ */
+function pairTexts(ctx: Context, maxRank: number, style: PairCase, separators: readonly string[], written = false): PairText[] {
+  const rankOf = (s: Spelling): Spelling => (written && s.rank > 0 && HYPHENATED.test(s.text) ? { text: s.text, rank: s.rank - 1 } : s);
+  const surnames = ctx.surnameSpellings.map(rankOf).filter((s) => s.rank <= maxRank);
+  const givens = ctx.givenSpellings.map(rankOf).filter((s) => s.rank <= maxRank);
   // Cased once per style, not once per candidate: casing is the costly part.
   const parts: Record<PairPart, string[]> = {
     surname: surnames.map((s) => casePart(s.text, 'surname', style)),
@@ -105,6 +109,9 @@ function pairTexts(ctx: Context, maxRank: number, style: PairCase, separators: r
   }
   return out;
 }
+
+/** Words joined by hyphens only: a compound name as written ("lefevre-dubois", "JEAN-BAPTISTE"). */
+const HYPHENATED = /^[^\s'.-]+(-[^\s'.-]+)+$/u;
 
 /** Name pairs in the given case styles, optionally followed by a tail. */
 function pairs(ctx: Context, maxRank: number, styles: readonly PairCase[], separators: readonly string[], tails = NO_TAIL): void {
@@ -142,12 +149,12 @@ function pairCost(p: PairText, style: PairCase): number {
 }
 
 /**
- * A hyphenated surname as it is written on every form and list the person sees, hyphen kept ("MARTIN-DUPONT"):
- * beside a date as likely as joined ("MARTIN-DUPONT190909"), so one step cheaper in the grammar than its spelling
+ * A hyphenated surname or given name as it is written on every form and list the person sees, hyphen kept
+ * ("MARTIN-DUPONT", "JEAN-BAPTISTE"): beside a date as likely as joined ("MARTIN-DUPONT190909"), so one step cheaper in the grammar than its spelling
  * rank says. Alone, and in pairs, it keeps its rank.
  */
 function asWritten(f: NameForm): boolean {
-  return f.role === 'surname' && f.rank > 0 && /^[^\s'.-]+(-[^\s'.-]+)+$/u.test(f.text);
+  return (f.role === 'surname' || f.role === 'given') && f.rank > 0 && HYPHENATED.test(f.text);
 }
 
 /** Every name part the grammar puts a date beside, up to `maxCost`, cheapest first. */
@@ -157,7 +164,7 @@ function grammarBases(ctx: Context, maxCost: number): NameBase[] {
   const maxRank = [0, 1, 2].filter((rank) => PAIR_COST + pairSpellingCost(rank) <= maxCost).at(-1);
   if (maxRank === undefined) return bases.filter((b) => b.cost <= maxCost).sort((a, b) => a.cost - b.cost);
   for (const style of PAIR_CASES) {
-    for (const p of pairTexts(ctx, maxRank, style, PAIR_SEPARATORS)) {
+    for (const p of pairTexts(ctx, maxRank, style, PAIR_SEPARATORS, true)) {
       const cost = PAIR_COST + pairCost(p, style);
       if (cost <= maxCost) bases.push({ text: p.text, id: p.id, cost });
     }

@@ -23,7 +23,7 @@ let ranks: ReadonlyMap<string, number> | undefined;
 
 /**
  * Whether the common family's shortest list (quick depth) proposes this password ("motdepasse", "bienvenue",
- * "Password" among its Capitalised twins): such a password stays a common one (COMMON_PASSWORD), as before this
+ * "Password" and "PASSWORD" among its twins): such a password stays a common one (COMMON_PASSWORD), as before this
  * vocabulary — the school family comes first in the global order and would otherwise take it over. The same at
  * every depth, so each depth's school candidates still begin with the depth before.
  */
@@ -32,8 +32,9 @@ export function isTopCommon(password: string): boolean {
   const size = COMMON_SIZES.quick;
   const rank = ranks.get(password);
   if (rank !== undefined) return rank < size.passwords;
+  // Its Capitalised or UPPER twin ("Password", "PASSWORD": an LM hash folds every password to capitals).
   const lower = password.toLowerCase();
-  if (password === lower || applyCase(lower, 'capitalised') !== password) return false;
+  if (password === lower || (applyCase(lower, 'capitalised') !== password && lower.toUpperCase() !== password)) return false;
   const twin = ranks.get(lower);
   return twin !== undefined && twin < size.capitalised;
 }

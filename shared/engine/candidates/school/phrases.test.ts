@@ -46,11 +46,12 @@ describe('phrases', () => {
 });
 
 describe('isTopCommon', () => {
-  it('holds the common list top and its Capitalised twins, not the rest', () => {
+  it('holds the common list top and its Capitalised and UPPER twins (an LM value folds case), not the rest', () => {
     expect(isTopCommon('motdepasse')).toBe(true);
     expect(isTopCommon('Motdepasse')).toBe(true);
     expect(isTopCommon('rentree')).toBe(false);
-    expect(isTopCommon('MOTDEPASSE')).toBe(false);
+    expect(isTopCommon('MOTDEPASSE')).toBe(true);
+    expect(isTopCommon('MotDePasse')).toBe(false);
     expect(isTopCommon('Motdepasse2025!')).toBe(false);
   });
 });

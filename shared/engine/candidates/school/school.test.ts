@@ -13,6 +13,25 @@ const first = (list: Candidate[]): Map<string, Candidate> => {
   return map;
 };
 
+describe("a school's own words as written", () => {
+  const school = { ...SCHOOL, names: ['Collège Émile Zola'], towns: ['Saint-Martin-des-Champs'] };
+  const list = all('standard', school);
+  const rank = (password: string): number => list.findIndex((c) => c.password === password);
+  it('types a multi-word town joined, its capitals kept or each word capitalised, among the first candidates', () => {
+    for (const password of ['SaintMartindesChamps', 'SaintMartinDesChamps', 'SaintMartindesChamps2025']) {
+      expect(rank(password), password).toBeGreaterThanOrEqual(0);
+      expect(rank(password), password).toBeLessThan(100);
+    }
+  });
+  it("puts the school's own kind word before the other kinds' in the start-of-year defaults", () => {
+    expect(rank('College2025')).toBeGreaterThanOrEqual(0);
+    expect(rank('College2025')).toBeLessThan(rank('Lycee2025'));
+    const lycee = all('standard', { ...school, names: ['LG-EMILE ZOLA-ac-LYON'] });
+    const at = (password: string): number => lycee.findIndex((c) => c.password === password);
+    expect(at('Lycee2025')).toBeLessThan(at('College2025'));
+  });
+});
+
 describe('school candidates (standard)', () => {
   const found = first(all());
   const year = currentYear();

@@ -27,7 +27,11 @@ interface Vocabulary {
   /** Multi-word names as words, for "jean.moulin". */
   multiWordNames: string[][];
   towns: string[];
+  /** The towns as the directory writes them ("Saint-Martin-des-Champs"). */
+  townNames: string[];
   uais: string[];
+  /** The kinds of school the names say ("lycee"): the school's own kind word is among the likeliest defaults. */
+  kinds: Set<string>;
 }
 
 function vocabulary(school: SchoolContext): Vocabulary {
@@ -57,7 +61,9 @@ function vocabulary(school: SchoolContext): Vocabulary {
     bases,
     multiWordNames: parsed.map((n) => n.words).filter((w) => w.length > 1),
     towns: towns.filter((t) => !uais.includes(t)),
+    townNames: school.towns,
     uais,
+    kinds: new Set(parsed.flatMap((n) => (n.kind ? [n.kind] : []))),
   };
 }
 
@@ -98,7 +104,10 @@ function phraseBases(v: Vocabulary): PhraseBase[] {
     const cost = PHRASE_SOURCE_COST[base.source];
     if (cost !== undefined) own.push({ text: base.text, source: base.source, cost });
   }
-  return [...own, ...defaultWords()];
+  // A lycée hands out « Lycee2025 », not « College2025 »: its own kind word costs what the likeliest defaults do,
+  // its accented spelling one step more.
+  const defaults = defaultWords().map((b) => (v.kinds.has(foldAccents(b.text)) ? { ...b, cost: b.text === foldAccents(b.text) ? 0 : 1 } : b));
+  return [...own, ...defaults];
 }
 
 /**
@@ -113,7 +122,22 @@ function tierPhrases(v: Vocabulary, year: number, [min, max]: readonly [number, 
 }
 
 function camelNames(v: Vocabulary): Base[] {
-  return v.multiWordNames.map((words) => ({ text: words.map((w) => applyCase(w, 'capitalised')).join(''), source: 'school-name' }));
+  return [
+    ...v.multiWordNames.map((words): Base => ({ text: words.map((w) => applyCase(w, 'capitalised')).join(''), source: 'school-name' })),
+    ...v.townNames.flatMap(townAsWritten),
+  ];
+}
+
+/**
+ * A multi-word town typed as it is written, its separators dropped: "Saint-Martin-des-Champs" →
+ * "SaintMartindesChamps", and each word capitalised, "SaintMartinDesChamps". Accents folded.
+ */
+function townAsWritten(town: string): Base[] {
+  const words = foldAccents(plainPunctuation(town)).split(/[\s'.-]+/).filter((w) => w !== '');
+  if (words.length < 2) return [];
+  const written = words.join('');
+  const capitalised = words.map((w) => applyCase(w, 'capitalised')).join('');
+  return [...new Set([written, capitalised])].map((text) => ({ text, source: 'town' }));
 }
 
 function* tier2(v: Vocabulary, year: number): Generator<Candidate> {

@@ -27,7 +27,11 @@ export interface SchoolName {
   initials: string;
   /** Académie named in ENT names ("…-ac-RENNES" → "rennes"). */
   academy: string | null;
+  /** The kind of school the name says, spelt out: "lycee", "college", "ecole" ("LG-…" → "lycee"); null if none. */
+  kind: string | null;
 }
+
+const KIND_WORDS = new Set(['lycee', 'college', 'ecole']);
 
 const normalise = (text: string): string => foldAccents(plainPunctuation(text)).toLowerCase();
 const tokensOf = (text: string): string[] => text.split(/[^a-z0-9]+/).filter((t) => t !== '');
@@ -62,6 +66,7 @@ export function parseSchoolName(name: string): SchoolName {
     compounds,
     initials: initialsOf.length >= 2 ? initialsOf.map((t) => t.slice(0, 1)).join('') : '',
     academy,
+    kind: kind ?? all.find((t) => KIND_WORDS.has(t)) ?? null,
   };
 }
 

@@ -37,20 +37,24 @@ export function productInput(stems: readonly string[], suffixes: readonly string
   return { stems: batch, suffixes };
 }
 
-/** Candidates checked against many accounts' unsalted digests: `onHit(item, accounts)` for each match. */
+/**
+ * Candidates checked against many accounts' unsalted digests: `onHit(item, accounts, folded)` for each match;
+ * `folded`: the match is on an LM value, which folds case (and cuts at 14 characters): the item may be the
+ * password in other capitals only.
+ */
 export class UnsaltedLookup<T extends { password: string }> {
   private readonly fast: KernelTarget[] = [];
-  private readonly slow: { digestHex: (c: string) => string; accounts: Map<string, number[]> }[] = [];
+  private readonly slow: { digestHex: (c: string) => string; accounts: Map<string, number[]>; folded: boolean }[] = [];
   private readonly items: T[] = [];
   private readonly k: HashKernel = kernel();
 
-  constructor(index: ReadonlyMap<HashSchemeName, Map<string, number[]>>, private readonly onHit: (item: T, accounts: number[]) => boolean | void) {
+  constructor(index: ReadonlyMap<HashSchemeName, Map<string, number[]>>, private readonly onHit: (item: T, accounts: number[], folded: boolean) => boolean | void) {
     for (const [name, accounts] of index) {
       const algorithm = KERNEL_ALGORITHM[name];
       if (algorithm) {
         const digests = [...accounts.keys()].map((hex) => Buffer.from(hex, 'hex'));
         this.fast.push({ algorithm, accounts, targets: this.k.targets(algorithm, digests), batch: new CandidateBatch(BATCH_SIZE, algorithm === 'LM' ? 'lm' : 'utf8') });
-      } else this.slow.push({ digestHex: schemeByName(name).digestHex!, accounts });
+      } else this.slow.push({ digestHex: schemeByName(name).digestHex!, accounts, folded: name === 'LM' });
     }
   }
 
@@ -63,7 +67,7 @@ export class UnsaltedLookup<T extends { password: string }> {
   push(item: T): boolean {
     for (const s of this.slow) {
       const hits = s.accounts.get(s.digestHex(item.password));
-      if (hits && this.onHit(item, hits) === true) return true;
+      if (hits && this.onHit(item, hits, s.folded) === true) return true;
     }
     if (this.fast.length === 0) return false;
     this.items.push(item);
@@ -91,26 +95,26 @@ export class UnsaltedLookup<T extends { password: string }> {
       }
     }
     found.sort((a, b) => a.pair - b.pair);
-    for (const { pair, accounts } of found) if (this.onHit(itemOf(pair), accounts) === true) return true;
+    for (const { pair, accounts } of found) if (this.onHit(itemOf(pair), accounts, false) === true) return true;
     return false;
   }
 
   flush(): boolean {
     let stop = false;
     // Hits by candidate, in candidate order across schemes, so that the first candidate found is the earliest.
-    const found: { i: number; accounts: number[] }[] = [];
+    const found: { i: number; accounts: number[]; folded: boolean }[] = [];
     for (const f of this.fast) {
       const digests = f.batch;
       for (const i of this.k.match(f.targets, digests)) {
         const hex = Buffer.from(this.k.digest(f.algorithm, singleton(digests.strings[i]!, f.algorithm))).toString('hex');
         const accounts = f.accounts.get(hex);
-        if (accounts) found.push({ i, accounts });
+        if (accounts) found.push({ i, accounts, folded: f.algorithm === 'LM' });
       }
       f.batch.clear();
     }
     found.sort((a, b) => a.i - b.i);
-    for (const { i, accounts } of found) {
-      if (this.onHit(this.items[i]!, accounts) === true) {
+    for (const { i, accounts, folded } of found) {
+      if (this.onHit(this.items[i]!, accounts, folded) === true) {
         stop = true;
         break;
       }
