@@ -199,7 +199,7 @@ export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: R
 }
 
 /** A group of accounts sharing one password looks like a default handed out, not a coincidence of choice. */
-export function likelyDefault(members: readonly number[], best: ReadonlyMap<number, Recovery>): boolean {
+export function likelyDefault(members: readonly number[], best: ReadonlyMap<number, Pick<Recovery, 'family'>>): boolean {
   if (members.length < DEFAULT_MIN_GROUP) return false;
   // Thirty pupils who each picked "azerty" share it by chance: a common word alone is not a default.
   return !members.every((i) => best.get(i)?.family === 'common');

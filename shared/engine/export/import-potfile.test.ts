@@ -101,6 +101,32 @@ describe('importPotfile', () => {
     expect((result as Awaited<ReturnType<typeof importPotfile>>).newFindings).toBe(0);
   });
 
+  it('groups accounts whose cracked passwords are equal (SHARED_PASSWORD), a group of five a likely default', async () => {
+    // hashcat cracked five different stored values to one password (as it would five salted ones), and two others
+    // to another: two groups, numbered largest first; the password itself goes nowhere.
+    const ids = [...idOf.entries()].filter(([dn]) => blind.accounts.some((a) => a.dn === dn && !a.findings.some((f) => f.code === 'SHARED_PASSWORD')));
+    const distinct = ids.filter(([, id], i, all) => all.findIndex(([, other]) => hashesOf.get(other)!.nt === hashesOf.get(id)!.nt) === i);
+    expect(distinct.length).toBeGreaterThanOrEqual(7);
+    const five = distinct.slice(0, 5);
+    const two = distinct.slice(5, 7);
+    const lines = [
+      ...five.map(([, id]) => `${hashesOf.get(id)!.nt}:Bienvenue-Lycee-2026`),
+      ...two.map(([, id]) => `${hashesOf.get(id)!.nt}:kq8#Vt2!mzW9`),
+    ];
+    await writeFile(path.join(dir, 'shared.pot'), lines.join('\n') + '\n');
+    const result = await importPotfile({ potfile: path.join(dir, 'shared.pot'), report: blind, mapFile: mapFile() });
+    const shared = (dn: string) => result.report.accounts.find((a) => a.dn === dn)!.findings.find((f) => f.code === 'SHARED_PASSWORD');
+    for (const [dn] of five) expect(shared(dn)).toMatchObject({ groupId: 1, groupSize: 5, likelyDefault: true });
+    for (const [dn] of two) {
+      expect(shared(dn)).toMatchObject({ groupId: 2, groupSize: 2 });
+      expect(shared(dn)?.likelyDefault).toBeUndefined();
+    }
+    expect(result.report.summary.byCode.SHARED_PASSWORD).toBe(7);
+    const text = JSON.stringify(result.report);
+    expect(text).not.toContain('Bienvenue-Lycee-2026');
+    expect(text).not.toContain('kq8#Vt2!mzW9');
+  });
+
   it('refuses a map made for another report, in one line', async () => {
     const other = { ...blind, startedAt: '2020-01-01T00:00:00.000Z' };
     await writeFile(path.join(dir, 'empty.pot'), '');

@@ -1,10 +1,13 @@
 // `vigie import potfile`: maps what hashcat (or John) cracked back to the report's accounts and names each
 // password's pattern with the audit's own families. The passwords live only in this function's locals while
 // they are classified: never printed, logged or stored; the new report carries patterns, as a scan's does.
+import { createHmac, randomBytes } from 'node:crypto';
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccountFindingCode, CandidateFamilyId } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, ScanReport } from '../../contract/report.ts';
+import { likelyDefault } from '../audit/learning.ts';
+import { PasswordGroups } from '../audit/shared-groups.ts';
 import { patternLabel } from '../candidates/patterns.ts';
 import { rateStrength, userInputsFor } from '../candidates/strength.ts';
 import { VigieError } from '../errors.ts';
@@ -61,6 +64,8 @@ interface Crack {
   strength: number;
   /** Found through LM only: the case of the password is unknown. */
   caseFolded: boolean;
+  /** The password keyed with this import's own random key: equal passwords, equal fingerprints; null for LM. */
+  fingerprint: string | null;
 }
 
 export async function importPotfile(request: PotfileImportRequest): Promise<PotfileImportResult> {
@@ -76,6 +81,9 @@ export async function importPotfile(request: PotfileImportRequest): Promise<Potf
   const classifier = new PlainClassifier(map.school);
   const cracks = new Map<string, Crack>();
   const lmHalfPlains = new Map<string, string>();
+  // Equal cracked passwords group their accounts (issue #12 §1) by a keyed fingerprint: the key lives only in
+  // this call, so no fingerprint can be checked against a guess later.
+  const key = randomBytes(32);
 
   const classify = (id: string, plain: string, caseFolded: boolean): void => {
     const previous = cracks.get(id);
@@ -85,6 +93,7 @@ export async function importPotfile(request: PotfileImportRequest): Promise<Potf
       pattern: classifier.classify(plain, account, caseFolded),
       strength: rateStrength(plain, userInputsFor(account, map.school)),
       caseFolded,
+      fingerprint: caseFolded ? null : createHmac('sha256', key).update(plain, 'utf8').digest('hex'),
     });
   };
 
@@ -120,9 +129,12 @@ export async function importPotfile(request: PotfileImportRequest): Promise<Potf
   let newFindings = 0;
   let unmatched = 0;
   let cracked = 0;
-  const accounts = report.accounts.map((a): AccountReport => {
+  const crackOf = (a: AccountReport): Crack | undefined => {
     const id = byDn.get(a.dn.toLowerCase());
-    const crack = id ? cracks.get(id) : undefined;
+    return id ? cracks.get(id) : undefined;
+  };
+  const withCracks = report.accounts.map((a): AccountReport => {
+    const crack = crackOf(a);
     if (!crack) return a;
     cracked++;
     if (!crack.pattern) unmatched++;
@@ -132,10 +144,53 @@ export async function importPotfile(request: PotfileImportRequest): Promise<Potf
     const { unchecked: _unchecked, ...rest } = a;
     return { ...rest, findings, risk: worstSeverity(findings.map((f) => f.severity)) };
   });
+  const accounts = regroup(withCracks, withCracks.map(crackOf));
+  cracks.clear();
   return {
     report: { ...report, accounts, summary: summarize(accounts, report.directoryFindings) },
     cracked, newFindings, unmatched,
   };
+}
+
+/**
+ * SHARED_PASSWORD groups again, the scan's and the cracked passwords' together: accounts whose cracked passwords
+ * are equal share one, and a cracked account joins the group the scan had put an equal one in. Numbered as the
+ * audit numbers them (largest first); a group of five or more that is not one common word is a likely default.
+ */
+function regroup(accounts: AccountReport[], cracks: readonly (Crack | undefined)[]): AccountReport[] {
+  const groups = new PasswordGroups();
+  accounts.forEach((a, i) => {
+    const old = a.findings.find((f) => f.code === 'SHARED_PASSWORD');
+    if (old?.groupId !== undefined) groups.key(i, `scan:${old.groupId}`);
+    const fingerprint = cracks[i]?.fingerprint;
+    if (fingerprint) groups.key(i, `crack:${fingerprint}`);
+  });
+  const numbered = groups.numbered();
+  const members = new Map<number, number[]>();
+  for (const [i, g] of numbered) (members.get(g.groupId) ?? members.set(g.groupId, []).get(g.groupId)!).push(i);
+  const families = new Map<number, { family: CandidateFamilyId }>();
+  accounts.forEach((a, i) => {
+    const family = a.findings.find((f) => WEAK_PASSWORD_CODES.has(f.code))?.family;
+    if (family) families.set(i, { family });
+  });
+  const defaults = new Set<number>();
+  for (const [groupId, list] of members) {
+    const flagged = list.some((i) => accounts[i]!.findings.some((f) => f.code === 'SHARED_PASSWORD' && f.likelyDefault));
+    if (flagged || likelyDefault(list, families)) defaults.add(groupId);
+  }
+  return accounts.map((a, i) => {
+    const g = numbered.get(i);
+    const had = a.findings.some((f) => f.code === 'SHARED_PASSWORD');
+    if (!g && !had) return a;
+    const findings = a.findings.filter((f) => f.code !== 'SHARED_PASSWORD');
+    if (g) {
+      findings.push({
+        code: 'SHARED_PASSWORD', severity: severityFor('SHARED_PASSWORD', a.profile), groupId: g.groupId, groupSize: g.size,
+        ...(defaults.has(g.groupId) ? { likelyDefault: true as const } : {}),
+      });
+    }
+    return { ...a, findings, risk: worstSeverity(findings.map((f) => f.severity)) };
+  });
 }
 
 function offlineFinding(crack: Crack, account: AccountReport): AccountFinding {
