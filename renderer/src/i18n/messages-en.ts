@@ -38,7 +38,7 @@ export const en: Messages = {
     LM_HASH: 'LM hash kept',
     EMPTY_PASSWORD: 'Empty password',
     PERSONAL_INFO_PASSWORD: 'Password built from personal data',
-    SCHOOL_INFO_PASSWORD: 'Password built from the school’s name',
+    SCHOOL_INFO_PASSWORD: 'Password built from the school or a start-of-year default',
     COMMON_PASSWORD: 'Common password',
     SHARED_PASSWORD: 'Password shared between accounts',
     BREACHED_PASSWORD: 'Password found in data breaches',

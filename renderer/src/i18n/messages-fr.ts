@@ -39,7 +39,7 @@ export const fr = {
     LM_HASH: 'Empreinte LM conservée',
     EMPTY_PASSWORD: 'Mot de passe vide',
     PERSONAL_INFO_PASSWORD: 'Mot de passe tiré des données personnelles',
-    SCHOOL_INFO_PASSWORD: 'Mot de passe tiré du nom de l’établissement',
+    SCHOOL_INFO_PASSWORD: 'Mot de passe tiré de l’établissement ou mot de rentrée',
     COMMON_PASSWORD: 'Mot de passe courant',
     SHARED_PASSWORD: 'Mot de passe partagé entre comptes',
     BREACHED_PASSWORD: 'Mot de passe présent dans des fuites de données',
