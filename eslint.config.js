@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'net', 'tls', 'http', 'https', 'stream', 'url', 'util'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'e2e-artifacts/', '.bench/', '.vigie-tmp/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'e2e-artifacts/', '.bench/', '.vigie-tmp/', 'tmp-dbg/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
