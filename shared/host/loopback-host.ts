@@ -38,6 +38,8 @@ export interface LoopbackHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How much of a body over the limit is read (and dropped) so the client gets the 413, not a reset. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const HEARTBEAT_MS = 15_000;
 
 const COMMON_HEADERS: Record<string, string> = {
@@ -189,23 +191,45 @@ function sendError(res: ServerResponse, status: number, message: string): void {
     return;
   }
   const json = JSON.stringify({ error: message.split('\n')[0] });
+  // A refused body may still be on its way: no keep-alive after it.
+  if (status === 413) res.setHeader('Connection', 'close');
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
 }
 
+/**
+ * The request's body, up to MAX_BODY_BYTES. A larger one is refused with 413 once the client has sent it (read and
+ * dropped, up to DRAIN_LIMIT_BYTES): answering while it still sends would reset the connection, and the client
+ * would see the reset, not the answer. Beyond that, or when the announced length is already too much, the 413
+ * goes out at once and the connection is closed behind it.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const announced = Number(req.headers['content-length']);
+    if (Number.isFinite(announced) && announced > DRAIN_LIMIT_BYTES) {
+      reject(new HttpError(413, tooLarge()));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'request too large'));
-        req.destroy();
+      if (size > DRAIN_LIMIT_BYTES) {
+        req.removeAllListeners('data').removeAllListeners('end');
+        req.pause();
+        reject(new HttpError(413, tooLarge()));
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new HttpError(413, tooLarge()));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', () => reject(new HttpError(400, 'the request was cut short')));
   });
+}
+
+function tooLarge(): string {
+  return `request too large: the limit is ${MAX_BODY_BYTES / (1024 * 1024)} MB`;
 }
