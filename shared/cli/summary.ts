@@ -1,7 +1,7 @@
 // The short human summary `vigie scan` prints on stdout. Patterns and counts only: no password, no hash.
 import { ACCOUNT_FINDING_CODES, INPUT_PROBLEM_KINDS, PROFILES, SEVERITIES, type InputProblemKind, type Profile } from '../contract/codes.ts';
 import type { InputProblem, ProfileSummary, ReportSource, ReportSummary, ScanReport } from '../contract/report.ts';
-import { CODE_LABEL, DIRECTORY_CODE_LABEL, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
+import { CODE_LABEL, DIRECTORY_CODE_LABEL, partialReasonText, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
 
 const T = {
   fr: {
@@ -58,7 +58,7 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   const lines: string[] = [];
   lines.push(t.title);
   lines.push(`${t.source} : ${report.source.kind} ${report.source.location} (${t.flavour} : ${report.source.flavour})`);
-  if (report.partial) lines.push(`${t.partial} : ${report.partialReason ?? ''}`);
+  if (report.partial) lines.push(`${t.partial} : ${partialReasonText(report.partialReason ?? '', lang)}`);
   lines.push('');
   lines.push(`${t.grade} : ${s.graded === false ? t.notGraded(report.source.kind) : `${s.grade} (${s.score}/100)`} — ${t.accounts(s.accounts, s.withFindings)}`);
   if (s.graded !== false && s.checkable !== undefined && s.checkable < s.accounts) lines.push(t.checkable(s.checkable, s.accounts));
