@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { HistoryEntry } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
 import { VigieError } from '../engine/errors.ts';
+import { reportOf } from '../engine/report/read-report.ts';
 import { readJsonFile, writeJsonAtomically } from './atomic-file.ts';
 
 const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -66,9 +67,10 @@ export class HistoryStore {
 
   async get(reportId: string): Promise<ScanReport> {
     if (!REPORT_ID.test(reportId)) throw new ReportNotFoundError(reportId);
-    const report = await readJsonFile<ScanReport | null>(this.reportFile(reportId), null);
-    if (!report) throw new ReportNotFoundError(reportId);
-    return report;
+    const json = await readJsonFile<unknown>(this.reportFile(reportId), null);
+    if (json === null) throw new ReportNotFoundError(reportId);
+    // Checked with the report schema as a file on the command line is: a damaged report is one line, not a blank page.
+    return reportOf(json, `report ${reportId}`);
   }
 
   async entry(reportId: string): Promise<HistoryEntry> {
@@ -89,8 +91,9 @@ export class HistoryStore {
     if (entry.depth !== undefined && entry.sourceKind !== undefined) return entry;
     if (!REPORT_ID.test(entry.reportId)) return entry;
     try {
-      const report = await readJsonFile<ScanReport | null>(this.reportFile(entry.reportId), null);
-      if (!report) return entry;
+      const json = await readJsonFile<unknown>(this.reportFile(entry.reportId), null);
+      if (json === null) return entry;
+      const report = reportOf(json, `report ${entry.reportId}`);
       const graded = gradedOf(report);
       const full: HistoryEntry = {
         ...entry,

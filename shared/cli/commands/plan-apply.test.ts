@@ -8,7 +8,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'vigie-plan-cli-'));
   await writeFile(path.join(dir, 'pw'), 'secret\n');
-  await writeFile(path.join(dir, 'bad.json'), '{"schemaVersion": 2}');
+  await writeFile(path.join(dir, 'bad.json'), '{"schemaVersion": "two"}');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -30,7 +30,7 @@ describe('vigie plan and vigie apply: every mistake is one line', () => {
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1'], 2, /give the directory administrator: --bind-dn DN/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW'], 2, /give an account that reads cn=config/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config'], 2, /--config-bind-dn needs --config-password-file \(a password is never taken from the command line\)/],
-    [['plan', '--report', 'BAD', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config', '--config-password-file', 'PW'], 1, /bad\.json is not a Vigie report \(schemaVersion 1\): schemaVersion: /],
+    [['plan', '--report', 'BAD', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config', '--config-password-file', 'PW'], 1, /bad\.json is not a Vigie report \(schemaVersion \d\): schemaVersion: /],
     [['plan', '--report', 'BAD', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config', '--config-password-file', 'PW', '--argon2-memory', '1024'], 1, /below OWASP's minimum \(19456 KiB\)/],
     [['apply'], 2, /give the plan folder: vigie apply DIR/],
     [['apply', 'DIR', '--url', 'http://x'], 2, /--url must start with ldap:\/\//],

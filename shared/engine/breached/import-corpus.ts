@@ -6,8 +6,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
+import { z } from 'zod';
 import { VigieError } from '../errors.ts';
-import { HASH_BYTES, kindLabel, PREFIX_COUNT, PREFIX_HEX, type BreachHashKind } from './hash-kind.ts';
+import { BREACH_HASH_KINDS, HASH_BYTES, kindLabel, PREFIX_COUNT, PREFIX_HEX, type BreachHashKind } from './hash-kind.ts';
 import { BAD_LINE, parseHibpLine } from './hibp-line.ts';
 import { indexFileName, type IndexMetadata } from './index-format.ts';
 import { openImportSource, rangeFileName, type ImportSource, type SourceLayout } from './import-source.ts';
@@ -83,6 +84,29 @@ interface Checkpoint {
   duplicates: number;
   padding: number;
 }
+
+const count = z.number().int().nonnegative();
+
+/** What a checkpoint file must hold to be resumed from; anything else (damaged, older, another kind) starts over. */
+const CheckpointSchema = z.object({
+  version: z.literal(1),
+  kind: z.enum(BREACH_HASH_KINDS),
+  layout: z.enum(['file', 'prefix-files']),
+  source: z.string(),
+  position: count,
+  tail: z.string(),
+  writer: z.object({ records: count, prefix: z.number().int().min(-1), last: z.string().regex(/^(?:[0-9a-f]{2})*$/) }),
+  lines: count,
+  badLines: count,
+  badSamples: z.array(z.object({ file: z.string(), line: count })),
+  duplicates: count,
+  padding: count,
+});
+
+// The schema and the interface say the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesCheckpoint: Same<z.infer<typeof CheckpointSchema>, Checkpoint> = true;
+void schemaMatchesCheckpoint;
 
 const MAX_SAMPLES = 10;
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -193,8 +217,8 @@ class ImportJob {
   private readCheckpoint(): Checkpoint | null {
     if (!existsSync(this.checkpointFile) || !existsSync(this.tmpFile)) return null;
     try {
-      const cp = JSON.parse(readFileSync(this.checkpointFile, 'utf8')) as Checkpoint;
-      return cp.version === 1 && cp.kind === this.kind ? cp : null;
+      const parsed = CheckpointSchema.safeParse(JSON.parse(readFileSync(this.checkpointFile, 'utf8')));
+      return parsed.success && parsed.data.kind === this.kind ? parsed.data : null;
     } catch {
       return null;
     }

@@ -103,7 +103,7 @@ describe('sizes by depth (documented in index.ts)', () => {
   const limits = {
     quick: { personal: [100, 500], global: [1_000, 1_300] },
     standard: { personal: [400, 4_000], global: [10_000, 16_000] },
-    deep: { personal: [2_000, 40_000], global: [49_000, 130_000] },
+    deep: { personal: [2_000, 45_000], global: [49_000, 130_000] },
   } as const;
   it.each(DEPTHS)('%s', (depth) => {
     for (const person of [ELODIE, THOMAS, AMELIE]) {
@@ -118,8 +118,10 @@ describe('sizes by depth (documented in index.ts)', () => {
 });
 
 describe('cost', () => {
-  it('generates 3,000 accounts at standard depth in a few seconds', () => {
-    const started = performance.now();
+  it('generates 3,000 accounts at standard depth in a few seconds of CPU', () => {
+    // CPU time of this test's process (vitest runs each file in a fork of its own), not the wall clock: another
+    // job on the machine must not fail the test, a slower generator must.
+    const started = process.cpuUsage();
     let total = 0;
     for (let i = 0; i < 3_000; i++) {
       const person = account({
@@ -130,10 +132,11 @@ describe('cost', () => {
       });
       for (const _ of accountCandidates(person, SCHOOL, 'standard')) total++;
     }
-    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(started);
+    const seconds = (used.user + used.system) / 1e6;
     expect(total).toBeGreaterThan(3_000 * 400);
-    // About 3 s on the quiet 2-core machine (issue #12's grammar doubled the candidates per account; the time per
-    // candidate did not change); the margin absorbs a loaded machine, not a slower generator.
-    expect(seconds).toBeLessThan(15);
+    // About 3 s on the 2-core machine (issue #12's grammar doubled the candidates per account; the time per
+    // candidate did not change); the margin is for a slower CPU and the garbage collector's threads.
+    expect(seconds).toBeLessThan(12);
   });
 });

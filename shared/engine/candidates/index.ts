@@ -5,7 +5,7 @@
 //                                                    start-of-year defaults)
 //   quick      ≈ 120 (no birth date) – 360           ≈ 240                                    1,000 + 20 Capitalised
 //   standard   ≈ 1,200 (no birth date) – 3,500 (cap) ≈ 5,200                                  10,000 + 200 Capitalised
-//   deep       ≈ 8,400 – 34,000                      ≈ 19,000                                 ≈ 49,000 all + French
+//   deep       ≈ 8,400 – 41,000                      ≈ 19,000                                 ≈ 49,000 all + French
 //                                                                                             names and words ≈ 16,000
 // The personal spread is the number of spellings a name has (accents, compound parts, several names); the name +
 // birth date grammar (personal/grammar.ts) fills standard up to 3,500 by cost. 3,000 accounts at standard generate

@@ -2,8 +2,9 @@
 // what `vigie import potfile` needs to name a cracked password's pattern (names, login, birth date, school
 // words): personal data that stays on the DSI's machine with the rest of the folder.
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import type { Depth } from '../../contract/codes.ts';
-import { DEPTHS } from '../../contract/codes.ts';
+import { DEPTHS, PROFILES } from '../../contract/codes.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { VigieError } from '../errors.ts';
 import { ACCOUNT_ID_PATTERN } from './account-id.ts';
@@ -52,20 +53,37 @@ export async function readAccountMap(file: string): Promise<AccountMap> {
   } catch {
     throw new VigieError(`${file} is not JSON`, 'give the accounts.map.json written by `vigie export hashcat`');
   }
-  if (!isAccountMap(data)) {
-    throw new VigieError(`${file} is not a Vigie account map`, 'give the accounts.map.json written by `vigie export hashcat`');
+  const parsed = AccountMapSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the top level';
+    throw new VigieError(`${file} is not a Vigie account map: ${where}: ${issue.message.replace(/\s+/g, ' ')}`, 'give the accounts.map.json written by `vigie export hashcat`');
   }
-  return data;
+  return parsed.data;
 }
 
-function isAccountMap(d: unknown): d is AccountMap {
-  if (typeof d !== 'object' || d === null) return false;
-  const m = d as Partial<AccountMap>;
-  if (m.format !== MAP_FORMAT || m.version !== 1 || typeof m.key !== 'string') return false;
-  if (typeof m.report?.startedAt !== 'string' || typeof m.report.location !== 'string') return false;
-  if (!(DEPTHS as readonly unknown[]).includes(m.depth) || typeof m.school !== 'object' || m.school === null) return false;
-  if (typeof m.accounts !== 'object' || m.accounts === null) return false;
-  return Object.entries(m.accounts).every(([id, a]) =>
-    ACCOUNT_ID_PATTERN.test(id) && typeof a?.dn === 'string' && typeof a.login === 'string'
-    && Array.isArray(a.surnames) && Array.isArray(a.givenNames) && Array.isArray(a.classes));
-}
+const names = z.array(z.string());
+
+/** What `readAccountMap` checks a file against: every field the import reads, of the type it reads. */
+const AccountMapSchema = z.object({
+  format: z.literal(MAP_FORMAT),
+  version: z.literal(1),
+  key: z.string().regex(/^[0-9a-f]+$/i),
+  report: z.object({ startedAt: z.string(), location: z.string() }),
+  depth: z.enum(DEPTHS),
+  school: z.object({ names, towns: names, uais: names, classes: names, extra: names }),
+  accounts: z.record(z.string().regex(ACCOUNT_ID_PATTERN), z.object({
+    dn: z.string(),
+    login: z.string(),
+    surnames: names,
+    givenNames: names,
+    birthDate: z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).nullable(),
+    profile: z.enum(PROFILES),
+    classes: names,
+  })),
+});
+
+// The schema and the type say the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.infer<typeof AccountMapSchema>, AccountMap> = true;
+void schemaMatchesType;

@@ -28,12 +28,13 @@ describe('nameWithDate', () => {
   });
   it('keeps a band to its costs: a rare shape with a separator and a symbol is left for a dearer band', () => {
     const cheap = new Set(run([DUPONT], 0, 3).map(([p]) => p));
-    // MMYYYY (2) + '.' (1) + '!' (1) = 4; a separator beside slashes costs 3 alone.
+    // MMYYYY (2) + '.' (1) + '!' (1) = 4; a separator beside slashes costs one more (DD/MM/YYYY 1 + '.' 1 + 1 = 3).
     expect(cheap.has('dupont.032008!')).toBe(false);
-    expect(cheap.has('dupont.15/03/2008')).toBe(false);
+    expect(cheap.has('dupont.15/03/2008')).toBe(true);
+    expect(cheap.has('dupont.15/03/2008!')).toBe(false);
     const dear = new Set(run([DUPONT], 4, 5).map(([p]) => p));
     expect(dear.has('dupont.032008!')).toBe(true);
-    expect(dear.has('dupont.15/03/2008')).toBe(true);
+    expect(dear.has('dupont.15/03/2008!')).toBe(true);
     expect([...dear].some((p) => cheap.has(p))).toBe(false);
   });
   it('lists cheaper combinations first, and a costlier name after a cheaper one', () => {

@@ -27,8 +27,8 @@ export const DATE_TAILS: readonly (readonly [string, string, number])[] = [
 ];
 /** The date before the name ("2008dupont") is rarer than after it. */
 const BEFORE_COST = 1;
-/** A separator next to a date that has its own punctuation ("dupont.09/07/2008") is rarer still. */
-const PUNCTUATED_SEPARATOR_COST = 2;
+/** A separator next to a date that has its own punctuation ("dupont.09/07/2008") is one step rarer still. */
+const PUNCTUATED_SEPARATOR_COST = 1;
 
 const isPunctuated = (shape: DateShape): boolean => !/^[DMY]+$/.test(shape);
 
