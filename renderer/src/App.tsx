@@ -152,6 +152,13 @@ export function App({ print = null }: { print?: PrintRequest | null }) {
         {fatal !== null && (
           <div className="alert alert-error" role="alert">{fatal.kind === 'unauthorised' ? t.app.unauthorised : t.app.hostUnreachable}</div>
         )}
+        {page !== 'scan' && (scan.state.status === 'running' || scan.state.status === 'starting') && (
+          // Issue #13 §8: while a scan runs, the other pages still show the last report: they say so.
+          <div className="alert alert-info scan-banner no-print" role="status" data-testid="scan-running-banner">
+            <p><strong>{t.scanBanner.running}</strong> {t.scanBanner.previous}</p>
+            <button type="button" className="button-secondary" onClick={() => goTo('scan')}>{t.scanBanner.follow}</button>
+          </div>
+        )}
         {page === 'scan' && (
           <ScanPage
             profiles={profiles}

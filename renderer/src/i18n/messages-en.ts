@@ -150,6 +150,11 @@ export const en: Messages = {
     missingProfile: 'Choose a saved school.',
     missingName: 'Give the school a name to save it.',
   },
+  scanBanner: {
+    running: 'A scan is running.',
+    previous: 'The report shown here is the previous one: the new one replaces it when the scan ends.',
+    follow: 'Follow the scan',
+  },
   progress: {
     title: 'Scan in progress',
     phasesLabel: 'Scan steps',

@@ -154,6 +154,11 @@ export const fr = {
     missingProfile: 'Choisissez un établissement enregistré.',
     missingName: 'Donnez un nom à l’établissement pour l’enregistrer.',
   },
+  scanBanner: {
+    running: 'Une analyse est en cours.',
+    previous: 'Le rapport affiché ici est le précédent : le nouveau le remplacera à la fin de l’analyse.',
+    follow: 'Suivre l’analyse',
+  },
   progress: {
     title: 'Analyse en cours',
     phasesLabel: 'Étapes de l’analyse',

@@ -11,7 +11,7 @@ import { classifyValue } from '../hash/classify.ts';
 import type { ScanSource } from '../scan.ts';
 import { accountId, newIdKey } from './account-id.ts';
 import { MAP_FORMAT, mappedAccount, type AccountMap } from './account-map.ts';
-import { HASHCAT_MODES, toHashcat, type ExportedHash } from './hashcat-modes.ts';
+import { HASHCAT_MODES, hashcatMode, toHashcat, type ExportedHash } from './hashcat-modes.ts';
 import { johnLine } from './john.ts';
 import { LineFile } from './line-file.ts';
 import { readSource } from './read-source.ts';
@@ -104,8 +104,10 @@ export async function exportHashcat(request: HashcatExportRequest): Promise<Hash
   for (const [mode, group] of [...byMode].sort((a, b) => a[0] - b[0])) {
     const hashFile = path.join('hashcat', `m${mode}.hashes`);
     const hashes = new LineFile(path.join(outDir, hashFile));
-    // John's passwd lines are colon-separated: hashes with colons of their own (salted hex, PBKDF2) stay hashcat-only.
-    const johnFile = group.lines.some((l) => l.hash.hash.includes(':')) ? null : path.join('john', `m${mode}.passwd`);
+    // John's passwd lines are colon-separated: hashes with colons of their own (salted hex, PBKDF2) stay
+    // hashcat-only, as do modes John has no format for.
+    const johnless = !hashcatMode(mode)?.johnFormat || group.lines.some((l) => l.hash.hash.includes(':'));
+    const johnFile = johnless ? null : path.join('john', `m${mode}.passwd`);
     const john = johnFile ? new LineFile(path.join(outDir, johnFile)) : null;
     try {
       for (const { id, account, hash } of group.lines) {

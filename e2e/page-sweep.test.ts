@@ -1,0 +1,98 @@
+// Issue #13's last « Done when »: no console error and no 404 on any page, at 800, 1280 and 1920 px wide, in French
+// and in English. A live slapd school scanned twice from the app (so the summary has a history to pick from and a
+// trend), then every page — scan, summary, accounts (with an account's detail open), exports (the plan card, the
+// breached-password card), the history picker — shown at each width in each language. Each must fit the window's
+// width (no sideways scrolling), and no button's label may wrap (the summary's print button did at 1280 px).
+// A screenshot of each in e2e-artifacts/sweep-<language>-<page>-<width>.png.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/artifacts.ts';
+import { openVigie } from './support/open-vigie.ts';
+import { startVigieOnSchool, type SchoolVigieUnderTest } from './support/vigie-under-test.ts';
+import type { VigieApp } from './pages/vigie-app.ts';
+
+const SCHOOL = { seed: 20261207, accounts: 120, flavour: 'sdet', schemes: ['SSHA', 'MD5', 'CLEARTEXT'] } as const;
+const SCHOOL_NAME = 'Lycée du balayage (e2e)';
+const WIDTHS = [800, 1280, 1920] as const;
+const nextFrame = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+
+/** Buttons on screen whose label runs over more than one line: their text, for the failure message. */
+function wrappedButtons(page: Page): Promise<string[]> {
+  return page.locator('main button:visible, header button:visible').evaluateAll((buttons) => buttons.flatMap((button) => {
+    const range = button.ownerDocument.createRange();
+    range.selectNodeContents(button);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return tops.size > 1 ? [(button.textContent ?? '').trim()] : [];
+  }));
+}
+
+describe('every page at 800, 1280 and 1920 px, in French and in English: no error, no 404, no sideways scrolling', () => {
+  let vigie: SchoolVigieUnderTest;
+  let browser: Browser;
+  let page: Page;
+  let app: VigieApp;
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    vigie = await startVigieOnSchool({ ...SCHOOL, schemes: [...SCHOOL.schemes] }, 'open');
+    ({ browser, page, app, problems } = await openVigie(vigie.host.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await vigie?.close();
+  });
+
+  it('scans the saved school twice, so the summary has a history and a trend', async () => {
+    const { slapd, school } = vigie;
+    await app.scan.scanAsSavedSchool(SCHOOL_NAME, { url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw }, 'quick');
+    await app.summary.waitForReport();
+    await app.goTo('scan');
+    await app.scan.chooseSavedSchool(SCHOOL_NAME);
+    await page.getByLabel(app.words.t.scan.password, { exact: true }).fill(slapd.rootPw);
+    await app.scan.chooseDepth('quick');
+    await app.scan.start();
+    await expect.poll(async () => (await vigie.services.listHistory()).length, { timeout: 120_000 }).toBe(2);
+    await app.summary.waitForReport();
+    expect(await app.summary.historyEntries()).toHaveLength(2);
+  });
+
+  for (const language of ['fr', 'en'] as const) {
+    for (const width of WIDTHS) {
+      it(`${language} at ${width} px: every page fits, no button wraps`, async () => {
+        if (app.words.language !== language) await app.switchLanguage(language);
+        await page.setViewportSize({ width, height: 900 });
+        const t = app.words.t;
+        const visit = async (name: string): Promise<void> => {
+          await page.evaluate(nextFrame);
+          expect(await app.sidewaysOverflow(), `${name}, ${language}, ${width} px`).toBeLessThanOrEqual(0);
+          expect(await wrappedButtons(page), `${name}, ${language}, ${width} px`).toEqual([]);
+          await screenshot(page, `sweep-${language}-${name}-${width}`);
+        };
+        for (const section of ['scan', 'summary', 'accounts', 'exports'] as const) {
+          await app.goTo(section);
+          if (section === 'summary') await app.summary.waitForReport();
+          if (section === 'exports') await page.getByRole('region', { name: t.plan.title }).waitFor();
+          await visit(section);
+        }
+        // The history: the summary's report picker, the earlier scan chosen.
+        await app.goTo('summary');
+        const history = await vigie.services.listHistory();
+        await page.locator('#report-picker').selectOption(history[1]!.reportId);
+        await app.summary.waitForReport();
+        await visit('history');
+        await page.locator('#report-picker').selectOption(history[0]!.reportId);
+        // An account's detail, beside or over the list.
+        await app.goTo('accounts');
+        const [first] = await app.accounts.visibleRows();
+        await app.accounts.openDetail(first!.login);
+        await visit('account-detail');
+        await app.accounts.closeDetailWithEscape();
+      });
+    }
+  }
+
+  it('raised no page error, no console error, and no request failed (no 404)', () => {
+    expect(problems).toEqual([]);
+  });
+});
