@@ -4,11 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, DirectoryFinding } from '../../contract/report.ts';
-import { patternLabel } from '../candidates/patterns.ts';
 import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
-import { classifyValue, schemeByName } from '../hash/classify.ts';
+import { classifyValue } from '../hash/classify.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import { severityFor } from '../report/severity.ts';
 import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index.ts';
@@ -85,7 +84,7 @@ type Speed = 'unsalted' | 'fast' | 'slow';
 function speedOf(values: StoredHash[]): Speed | null {
   if (values.some((v) => v.unsaltedKey !== null)) return 'unsalted';
   let cheapest = Infinity;
-  for (const v of values) if (v.scheme !== 'UNKNOWN') cheapest = Math.min(cheapest, schemeByName(v.scheme).cost(v.parsed));
+  for (const v of values) if (v.descriptor) cheapest = Math.min(cheapest, v.descriptor.cost(v.parsed));
   if (cheapest === Infinity) return null;
   return cheapest <= FAST_COST ? 'fast' : 'slow';
 }
@@ -312,7 +311,7 @@ function assemble(
       const code = FAMILY_CODE[r.family];
       findings.push({
         code, severity: severityFor(code, profile), family: r.family,
-        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, shape: r.shape, strength: r.strength,
+        patternId: r.patternId, shape: r.shape, strength: r.strength,
         ...(imposed.has(i) ? { imposedScheme: true as const } : {}),
       });
     }

@@ -1,19 +1,23 @@
 // What the stored values alone say about an account (issue #2 §3): cleartext, legacy hashes, LM, weak parameters.
 import type { HashSchemeName } from '../../contract/codes.ts';
 import type { StoredHash } from '../hash/scheme.ts';
+import { UNKNOWN_WEAKNESS } from '../hash/schemes/readable-scheme.ts';
 
-/** Weakest first: the report's `hashScheme` is the first of an account's schemes in this order. */
-const WEAKEST_FIRST: HashSchemeName[] = [
-  'CLEARTEXT', 'LM', 'CRYPT_DES', 'NT', 'MD5', 'SHA', 'SHA256', 'SHA384', 'SHA512',
-  'SMD5', 'SSHA', 'SSHA256', 'SSHA384', 'SSHA512', 'MD5CRYPT', 'UNKNOWN',
-  'PBKDF2_SHA1', 'SHA256CRYPT', 'SHA512CRYPT', 'PBKDF2_SHA256', 'PBKDF2_SHA512',
-  'BCRYPT', 'SCRYPT', 'YESCRYPT', 'ARGON2D', 'ARGON2I', 'ARGON2ID',
-];
-
+/**
+ * Weakest first, by each descriptor's `weakness`: the report's `hashScheme` is the first of an account's schemes
+ * in this order.
+ */
 export function weakestScheme(stored: readonly StoredHash[]): HashSchemeName | 'NONE' {
-  let best = Infinity;
-  for (const s of stored) best = Math.min(best, WEAKEST_FIRST.indexOf(s.scheme));
-  return Number.isFinite(best) ? WEAKEST_FIRST[best]! : 'NONE';
+  let best: StoredHash | undefined;
+  let bestWeakness = Infinity;
+  for (const s of stored) {
+    const weakness = s.descriptor?.weakness ?? UNKNOWN_WEAKNESS;
+    if (weakness < bestWeakness) {
+      best = s;
+      bestWeakness = weakness;
+    }
+  }
+  return best ? best.scheme : 'NONE';
 }
 
 export interface StorageFinding {

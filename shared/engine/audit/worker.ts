@@ -1,13 +1,12 @@
 // The checking done inside a worker thread. Candidates are generated here and checked here; a recovered
 // password lives only in this function's locals and leaves as a pattern, a strength and a keyed fingerprint.
 import { createHmac } from 'node:crypto';
-import type { HashSchemeName } from '../../contract/codes.ts';
 import { accountCandidates, budgetedCandidates, globalCandidates, learnedCandidates } from '../candidates/index.ts';
 import { shapeOf } from '../candidates/shape.ts';
 import { rateStrength, schoolInputsFor, userInputsFor } from '../candidates/strength.ts';
 import type { Candidate } from '../candidates/family.ts';
 import type { AccountRecord } from '../directory/model.ts';
-import { classifyValue, schemeByName } from '../hash/classify.ts';
+import { classifyValue, schemeOf } from '../hash/classify.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import { CandidateBatch } from '../hash/kernels/batch.ts';
 import { productInput, saltedCheck, saltedProductCheck, UnsaltedLookup, type ProductInput } from '../hash/kernels/batch-check.ts';
@@ -19,9 +18,6 @@ import { MemoryLease } from './memory-lease.ts';
 
 /** Pairs of the hybrid product per kernel call: a few hundred milliseconds of native work between progress reports. */
 const HYBRID_PIECE = 1 << 24;
-
-/** Which unsalted value to check personal candidates against: exact ones before LM (case-folded, truncated). */
-const UNSALTED_PREFERENCE: HashSchemeName[] = ['CLEARTEXT', 'NT', 'MD5', 'SHA', 'SHA256', 'SHA384', 'SHA512', 'LM'];
 
 export interface CheckOutcome {
   recoveries: Recovery[];
@@ -265,7 +261,7 @@ export class AccountChecker {
     const none = (candidates: number, recoveries: Recovery[] = [], notes: CheckNote[] = []): CheckOutcome => ({ recoveries, notes, candidates, sightings });
     const unsalted = pickUnsalted(stored);
     if (unsalted) {
-      const scheme = schemeByName(unsalted.scheme);
+      const scheme = schemeOf(unsalted);
       let tried = 0;
       for (const candidate of accountCandidates(account, school, depth)) {
         tried++;
@@ -275,7 +271,7 @@ export class AccountChecker {
     }
     const salted = pickCheapestSalted(stored);
     if (!salted) return none(0);
-    const scheme = schemeByName(salted.scheme);
+    const scheme = schemeOf(salted);
     // Made once, for the learned head and the usual order alike.
     const personal = model ? [...accountCandidates(account, school, depth)] : undefined;
     const head = model ? this.learnedHead(account, model, personal) : [];
@@ -296,7 +292,7 @@ export class AccountChecker {
   private async checkSlow(
     index: number, account: AccountRecord, salted: StoredHash, limit: number, head: Head[], personal?: readonly Candidate[],
   ): Promise<CheckOutcome> {
-    const scheme = schemeByName(salted.scheme);
+    const scheme = schemeOf(salted);
     let tried = 0;
     const bytes = this.lease ? scheme.memoryBytes?.(salted.parsed) ?? 0 : 0;
     const leased = bytes > 0 ? this.lease!.acquire(bytes) : 0;
@@ -410,23 +406,26 @@ interface Head {
 
 /** A cleartext value as the person typed it (slapd compares bytes: UTF-8 as clients send it). */
 function clearText(stored: StoredHash): string {
-  return Buffer.from((stored.parsed as { bytes: Uint8Array }).bytes).toString('utf8');
+  // A cleartext value's unsalted key is its bytes in hex.
+  return Buffer.from(stored.unsaltedKey ?? '', 'hex').toString('utf8');
 }
 
+/** Which unsalted value to check personal candidates against: exact ones before LM (descriptors' `lookupOrder`). */
 function pickUnsalted(stored: StoredHash[]): StoredHash | undefined {
-  for (const name of UNSALTED_PREFERENCE) {
-    const s = stored.find((v) => v.scheme === name && v.unsaltedKey !== null);
-    if (s) return s;
+  let best: StoredHash | undefined;
+  for (const s of stored) {
+    if (s.unsaltedKey === null || !s.descriptor) continue;
+    if (!best || s.descriptor.lookupOrder < best.descriptor!.lookupOrder) best = s;
   }
-  return undefined;
+  return best;
 }
 
 function pickCheapestSalted(stored: StoredHash[]): StoredHash | undefined {
   let best: StoredHash | undefined;
   let bestCost = Infinity;
   for (const s of stored) {
-    if (s.scheme === 'UNKNOWN' || s.unsaltedKey !== null) continue;
-    const cost = schemeByName(s.scheme).cost(s.parsed);
+    if (!s.descriptor || s.unsaltedKey !== null) continue;
+    const cost = s.descriptor.cost(s.parsed);
     if (cost < bestCost) {
       best = s;
       bestCost = cost;

@@ -1,35 +1,32 @@
 // Compares a report with a synthetic school's ground truth: what was planted, what was found.
 // Used by the acceptance tests and by the benchmark's recall figures. Reads passwords only to
 // know the planted family; never prints them.
-import type { AccountFindingCode, HashSchemeName } from '../../contract/codes.ts';
+import { HASH_SCHEMES, type AccountFindingCode, type HashSchemeName } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, DirectoryFinding, ScanReport } from '../../contract/report.ts';
+import { schemeNamed } from '../hash/registry.ts';
+import type { StorageClass } from '../hash/scheme.ts';
 import { STAFF_DEFAULT_GROUP } from '../synthetic/imposed.ts';
 import type { PlantedFamily, PlantedPassword, PlantedTruth } from '../synthetic/types.ts';
 
 const WEAK_CODES = new Set<AccountFindingCode>(['EMPTY_PASSWORD', 'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD']);
 
-/** Schemes fast enough that every candidate of the depth is tried: a planted password there must be found. */
-export const FAST_SCHEMES = new Set<HashSchemeName>([
-  'CLEARTEXT', 'MD5', 'SMD5', 'SHA', 'SSHA', 'SHA256', 'SSHA256', 'SHA384', 'SSHA384', 'SHA512', 'SSHA512', 'NT', 'LM',
-]);
+/**
+ * Schemes fast enough that every candidate of the depth is tried (their descriptors say `exhaustive`): a planted
+ * password there must be found.
+ */
+export const FAST_SCHEMES: ReadonlySet<HashSchemeName> = new Set(HASH_SCHEMES.filter((s) => schemeNamed(s)?.exhaustive));
 
 /**
- * How an account's weakest stored value is kept, as issue #12 counts recall: unsalted fast values (one hash checks
- * every account), salted fast ones (a hash per account and candidate, but cheap), slow ones (adaptive: a few
- * candidates each). UNKNOWN alone is no class: nothing can be checked.
+ * How an account's weakest stored value is kept, as issue #12 counts recall (each descriptor's `storageClass`).
+ * UNKNOWN alone is no class: nothing can be checked.
  */
-export type StorageClass = 'fast-unsalted' | 'fast-salted' | 'slow';
+export type { StorageClass };
 export const STORAGE_CLASSES: readonly StorageClass[] = ['fast-unsalted', 'fast-salted', 'slow'];
-
-const FAST_UNSALTED = new Set<HashSchemeName>(['CLEARTEXT', 'MD5', 'SHA', 'SHA256', 'SHA384', 'SHA512', 'NT', 'LM']);
-const FAST_SALTED = new Set<HashSchemeName>(['SMD5', 'SSHA', 'SSHA256', 'SSHA384', 'SSHA512', 'MD5CRYPT', 'CRYPT_DES']);
 
 /** The class of the account's weakest value: the one an attacker (and the audit) goes for first. */
 export function storageClass(schemes: readonly HashSchemeName[]): StorageClass | null {
-  if (schemes.some((s) => FAST_UNSALTED.has(s))) return 'fast-unsalted';
-  if (schemes.some((s) => FAST_SALTED.has(s))) return 'fast-salted';
-  if (schemes.some((s) => s !== 'UNKNOWN')) return 'slow';
-  return null;
+  const classes = new Set(schemes.map((s) => schemeNamed(s)?.storageClass));
+  return STORAGE_CLASSES.find((c) => classes.has(c)) ?? null;
 }
 
 export interface Recall {

@@ -1,11 +1,11 @@
 // README.txt of an export folder: what is in it, how to run hashcat and John, how to import the results, and
 // that the folder must stay on the DSI's machine.
 import type { HashcatExportResult } from './export-hashcat.ts';
-import { HASHCAT_MODES } from './hashcat-modes.ts';
+import { hashcatMode } from './hashcat-modes.ts';
 
 export function exportReadme(r: HashcatExportResult): string {
   const modeLines = r.modes.map((m) => {
-    const mode = HASHCAT_MODES[m.scheme]!;
+    const mode = hashcatMode(m.mode)!;
     const wordlist = m.scheme === 'LM' ? 'wordlist-lm-halves.txt' : 'wordlist.txt';
     const extra = mode.extraArgs.length > 0 ? ` ${mode.extraArgs.join(' ')}` : '';
     return [
@@ -13,7 +13,9 @@ export function exportReadme(r: HashcatExportResult): string {
       `    hashcat -m ${m.mode} -a 0 --username${extra} --potfile-path vigie.potfile ${m.hashFile} ${wordlist}`,
       m.johnFile
         ? `    john --format=${mode.johnFormat} --single --pot=vigie.john.pot ${m.johnFile}`
-        : '    (no John file: this hash format has colons of its own)',
+        : mode.johnFormat
+          ? '    (no John file: this hash format has colons of its own)'
+          : '    (no John file: John has no format for these lines)',
     ].join('\n');
   });
   const skipped = Object.entries(r.notExported).map(([s, n]) => `${s} ${n}`).join(', ');

@@ -5,47 +5,19 @@ import type { HashSchemeName } from '../../contract/codes.ts';
 import type { PasswordAttribute } from '../directory/model.ts';
 import { VigieError } from '../errors.ts';
 import { storedPasswordEnd } from '../directory/stored-password.ts';
-import type { HashScheme, StoredHash } from './scheme.ts';
-import { argon2d, argon2i, argon2id } from './schemes/argon2.ts';
-import { bcrypt } from './schemes/bcrypt.ts';
-import { cleartext } from './schemes/cleartext.ts';
-import { cryptDes } from './schemes/crypt-des.ts';
-import { ldapDigestSchemes } from './schemes/ldap-digest.ts';
-import { lm } from './schemes/lm.ts';
-import { md5crypt } from './schemes/md5crypt.ts';
-import { nt } from './schemes/nt.ts';
-import { pbkdf2Sha1, pbkdf2Sha256, pbkdf2Sha512 } from './schemes/pbkdf2.ts';
+import { readersOfAttribute, readersOfTag, schemeNamed, untaggedReaders } from './registry.ts';
+import type { StoredHash } from './scheme.ts';
 import type { ReadableScheme } from './schemes/readable-scheme.ts';
-import { scrypt } from './schemes/scrypt.ts';
-import { sha256crypt, sha512crypt } from './schemes/sha-crypt.ts';
-import { yescrypt } from './schemes/yescrypt.ts';
-
-const SCHEMES: readonly ReadableScheme[] = [
-  cleartext, ...ldapDigestSchemes, cryptDes, md5crypt, sha256crypt, sha512crypt, bcrypt, yescrypt, scrypt,
-  pbkdf2Sha1, pbkdf2Sha256, pbkdf2Sha512, argon2i, argon2d, argon2id, nt, lm,
-];
-const BY_NAME = new Map<HashSchemeName, ReadableScheme>(SCHEMES.map((s) => [s.name, s]));
 
 function named(name: HashSchemeName): ReadableScheme {
-  const scheme = BY_NAME.get(name);
+  const scheme = schemeNamed(name);
   if (!scheme) throw new Error(`No scheme named ${name}`);
   return scheme;
 }
 
-/** userPassword tags (upper case) and the schemes that may read what follows them, tried in order. */
-const BY_TAG = new Map<string, readonly ReadableScheme[]>([
-  ...ldapDigestSchemes.map((s) => [s.name, [s]] as const),
-  ['CRYPT', [cryptDes, md5crypt, sha256crypt, sha512crypt, bcrypt, yescrypt, scrypt]],
-  ['PBKDF2', [pbkdf2Sha1]],
-  ['PBKDF2-SHA1', [pbkdf2Sha1]],
-  ['PBKDF2-SHA256', [pbkdf2Sha256]],
-  ['PBKDF2-SHA512', [pbkdf2Sha512]],
-  ['ARGON2', [argon2i, argon2d, argon2id]],
-]);
-
 function unknown(attribute: PasswordAttribute): StoredHash {
   return {
-    scheme: 'UNKNOWN', attribute, params: {}, legacy: false, weakParameters: null, unsaltedKey: null, parsed: null,
+    scheme: 'UNKNOWN', attribute, params: {}, legacy: false, weakParameters: null, unsaltedKey: null, parsed: null, descriptor: null,
   };
 }
 
@@ -61,6 +33,7 @@ function readWith(schemes: readonly ReadableScheme[], attribute: PasswordAttribu
       weakParameters: scheme.weakParameters(parsed),
       unsaltedKey: scheme.unsaltedKey(parsed),
       parsed,
+      descriptor: scheme,
     };
   }
   return unknown(attribute);
@@ -70,11 +43,11 @@ function classifyUserPassword(value: Uint8Array): StoredHash {
   // latin1 keeps one character per byte, so a cleartext value round-trips to its exact bytes.
   const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
   const close = text.indexOf('}');
-  if (!text.startsWith('{') || close < 2) return readWith([cleartext], 'userpassword', text);
+  if (!text.startsWith('{') || close < 2) return readWith(untaggedReaders(), 'userpassword', text);
   const tag = text.slice(1, close).toUpperCase();
   // slapd's argon2 module pads its value (storedPasswordEnd): dropped above, however the value was read.
   const body = text.slice(close + 1);
-  const schemes = BY_TAG.get(tag);
+  const schemes = readersOfTag(tag);
   return schemes ? readWith(schemes, 'userpassword', body) : unknown('userpassword');
 }
 
@@ -83,26 +56,30 @@ export function classifyValue(attribute: PasswordAttribute, value: Uint8Array): 
   try {
     if (attribute === 'userpassword') return classifyUserPassword(value);
     const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
-    return readWith([attribute === 'sambantpassword' ? nt : lm], attribute, text);
+    return readWith(readersOfAttribute(attribute), attribute, text);
   } catch {
     return unknown(attribute);
   }
 }
 
-/** The scheme with this name; UNKNOWN has none. */
-export function schemeByName(name: HashSchemeName): HashScheme {
+/** The (first) scheme with this name, to create values or read what the name alone says; UNKNOWN has none. */
+export function schemeByName(name: HashSchemeName): ReadableScheme {
   if (name === 'UNKNOWN') throw new VigieError('UNKNOWN is not a hash scheme Vigie can check or create.');
   return named(name);
 }
 
+/** The descriptor that read this value; UNKNOWN has none. */
+export function schemeOf(stored: StoredHash): ReadableScheme {
+  if (!stored.descriptor) throw new VigieError('UNKNOWN is not a hash scheme Vigie can check or create.');
+  return stored.descriptor;
+}
+
 /** Does this candidate produce the stored value? UNKNOWN never matches. */
 export function verifyCandidate(stored: StoredHash, candidate: string): boolean | Promise<boolean> {
-  if (stored.scheme === 'UNKNOWN') return false;
-  return named(stored.scheme).verify(stored.parsed, candidate);
+  return stored.descriptor ? stored.descriptor.verify(stored.parsed, candidate) : false;
 }
 
 /** A short French label with the scheme's parameters, for reports: "bcrypt (coût 8)". */
 export function describeScheme(stored: StoredHash): string {
-  if (stored.scheme === 'UNKNOWN') return 'format inconnu';
-  return named(stored.scheme).describe(stored.parsed);
+  return stored.descriptor ? stored.descriptor.describe(stored.parsed) : 'format inconnu';
 }

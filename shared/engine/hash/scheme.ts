@@ -2,12 +2,19 @@
 // `classify.ts` turns a stored value into a `StoredHash` naming its scheme.
 import type { HashSchemeName } from '../../contract/codes.ts';
 import type { PasswordAttribute } from '../directory/model.ts';
+import type { ReadableScheme } from './schemes/readable-scheme.ts';
 
 /**
  * cleartext: the value is the password. fast: one unsalted or salted pass of a fast function (legacy).
  * adaptive: a deliberately slow, tunable function. unknown: Vigie cannot read it.
  */
 export type StorageKind = 'cleartext' | 'fast' | 'adaptive' | 'unknown';
+
+/**
+ * How a value is kept, as issue #12 counts recall: unsalted fast values (one hash checks every account), salted
+ * fast ones (a hash per account and candidate, but cheap), slow ones (adaptive: a few candidates each).
+ */
+export type StorageClass = 'fast-unsalted' | 'fast-salted' | 'slow';
 
 /** A stored value, parsed. `parsed` is the scheme's own data (salt, digest, cost…), opaque to callers. */
 export interface StoredHash {
@@ -26,6 +33,8 @@ export interface StoredHash {
   unsaltedKey: string | null;
   /** The scheme's parsed data, handed back to `verify`. */
   parsed: unknown;
+  /** The descriptor that read the value (registry.ts); null for UNKNOWN. */
+  descriptor: ReadableScheme | null;
 }
 
 export interface HashScheme {

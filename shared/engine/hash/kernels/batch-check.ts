@@ -1,19 +1,15 @@
 // The audit's side of the kernels: candidates go in one at a time, are hashed a batch at a time, and only hits
 // come out. `UnsaltedLookup` checks every candidate against all accounts' unsalted values at once; `saltedCheck`
-// checks one account's salted value (SSHA…, md5crypt, sha-crypt) a batch at a time.
+// checks one account's salted value (SSHA…, md5crypt, sha-crypt) a batch at a time. Which kernel serves a
+// scheme is its descriptor's `kernel` binding (schemes/readable-scheme.ts).
 import type { HashSchemeName } from '../../../contract/codes.ts';
 import { schemeByName } from '../classify.ts';
 import type { StoredHash } from '../scheme.ts';
 import { CandidateBatch } from './batch.ts';
 import { kernel } from './index.ts';
-import type { CryptKind, HashKernel, KernelAlgorithm, SuffixSet, TargetSet } from './kernel.ts';
+import type { HashKernel, KernelAlgorithm, SuffixSet, TargetSet } from './kernel.ts';
 
 export const BATCH_SIZE = 4096;
-
-/** Unsalted schemes the kernels hash; the others (CLEARTEXT, SHA384) keep their scheme's digestHex. */
-const KERNEL_ALGORITHM: Partial<Record<HashSchemeName, KernelAlgorithm>> = {
-  MD5: 'MD5', SHA: 'SHA1', SHA256: 'SHA256', SHA512: 'SHA512', NT: 'NT', LM: 'LM',
-};
 
 interface KernelTarget {
   algorithm: KernelAlgorithm;
@@ -50,11 +46,13 @@ export class UnsaltedLookup<T extends { password: string }> {
 
   constructor(index: ReadonlyMap<HashSchemeName, Map<string, number[]>>, private readonly onHit: (item: T, accounts: number[], folded: boolean) => boolean | void) {
     for (const [name, accounts] of index) {
-      const algorithm = KERNEL_ALGORITHM[name];
-      if (algorithm) {
+      // Unsalted schemes the kernels hash; the others (CLEARTEXT, SHA384) keep their scheme's digestHex.
+      const scheme = schemeByName(name);
+      if (scheme.kernel?.kind === 'unsalted') {
+        const { algorithm } = scheme.kernel;
         const digests = [...accounts.keys()].map((hex) => Buffer.from(hex, 'hex'));
         this.fast.push({ algorithm, accounts, targets: this.k.targets(algorithm, digests), batch: new CandidateBatch(BATCH_SIZE, algorithm === 'LM' ? 'lm' : 'utf8') });
-      } else this.slow.push({ digestHex: schemeByName(name).digestHex!, accounts, folded: name === 'LM' });
+      } else this.slow.push({ digestHex: scheme.digestHex!, accounts, folded: scheme.caseFolded });
     }
   }
 
@@ -131,38 +129,24 @@ function singleton(candidate: string, algorithm: KernelAlgorithm): CandidateBatc
   return one;
 }
 
-interface DigestParsed {
-  digest: Uint8Array;
-  salt: Uint8Array;
-}
-interface CryptParsed {
-  salt: string;
-  hash: string;
-  rounds?: number;
-}
-
-const SALTED: Partial<Record<HashSchemeName, KernelAlgorithm>> = { SMD5: 'MD5', SSHA: 'SHA1', SSHA256: 'SHA256', SSHA512: 'SHA512' };
-const CRYPT: Partial<Record<HashSchemeName, CryptKind>> = { MD5CRYPT: 'MD5CRYPT', SHA256CRYPT: 'SHA256CRYPT', SHA512CRYPT: 'SHA512CRYPT' };
-
 /**
  * A batch verifier for one stored salted value: the index of the first candidate of the batch that gives it, or
  * -1. Null for schemes the kernels do not cover (bcrypt, argon2…: their own verify).
  */
 export function saltedCheck(stored: StoredHash): ((batch: CandidateBatch) => number) | null {
   const k = kernel();
-  const algorithm = SALTED[stored.scheme];
-  if (algorithm) {
-    const p = stored.parsed as DigestParsed;
-    const targets = k.targets(algorithm, [p.digest]);
+  const binding = stored.descriptor?.kernel;
+  if (binding?.kind === 'salted') {
+    const { digest, salt } = binding.bind(stored.parsed);
+    const targets = k.targets(binding.algorithm, [digest]);
     return (batch) => {
-      const hits = k.match(targets, batch, p.salt);
+      const hits = k.match(targets, batch, salt);
       return hits.length ? hits[0]! : -1;
     };
   }
-  const kind = CRYPT[stored.scheme];
-  if (kind) {
-    const p = stored.parsed as CryptParsed;
-    return (batch) => k.crypt(kind, batch, p.salt, p.rounds ?? 1000, p.hash);
+  if (binding?.kind === 'crypt') {
+    const { salt, rounds, hash } = binding.bind(stored.parsed);
+    return (batch) => k.crypt(binding.crypt, batch, salt, rounds, hash);
   }
   return null;
 }
@@ -172,13 +156,14 @@ export function saltedCheck(stored: StoredHash): ((batch: CandidateBatch) => num
  * stems × suffixes product that gives it, or -1. Null for the other schemes.
  */
 export function saltedProductCheck(stored: StoredHash): ((input: ProductInput, count: number) => number) | null {
-  const algorithm = SALTED[stored.scheme];
-  if (!algorithm) return null;
+  const binding = stored.descriptor?.kernel;
+  if (binding?.kind !== 'salted') return null;
+  const { algorithm } = binding;
   const k = kernel();
-  const p = stored.parsed as DigestParsed;
-  const targets = k.targets(algorithm, [p.digest]);
+  const { digest, salt } = binding.bind(stored.parsed);
+  const targets = k.targets(algorithm, [digest]);
   return (input, count) => {
-    const hits = k.product(targets, input.stems, k.suffixes(algorithm, input.suffixes, p.salt), 0, count);
+    const hits = k.product(targets, input.stems, k.suffixes(algorithm, input.suffixes, salt), 0, count);
     return hits.length ? hits[0]! : -1;
   };
 }

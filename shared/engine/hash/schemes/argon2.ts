@@ -74,7 +74,7 @@ function readPhc(type: Argon2Type, text: string): Argon2Parsed | null {
   return { version, memoryKiB, timeCost, parallelism, salt, hash };
 }
 
-function argon2Scheme(name: HashSchemeName, type: Argon2Type): ReadableScheme {
+function argon2Scheme(name: HashSchemeName, type: Argon2Type, weakness: number): ReadableScheme {
   const raw = (password: string, p: Omit<Argon2Parsed, 'hash'>, hashLength: number): Promise<Buffer> =>
     argon2Hash(password, {
       raw: true,
@@ -88,9 +88,11 @@ function argon2Scheme(name: HashSchemeName, type: Argon2Type): ReadableScheme {
     });
   return defineScheme<Argon2Parsed>({
     name,
+    recognise: { tags: ['ARGON2'] },
     storage: 'adaptive',
     legacy: false,
     unsalted: false,
+    weakness,
     read: (text) => readPhc(type, text),
     params: (p) => ({ m: p.memoryKiB, t: p.timeCost, p: p.parallelism, salt: p.salt.length }),
     weakParameters(p) {
@@ -118,6 +120,6 @@ function argon2Scheme(name: HashSchemeName, type: Argon2Type): ReadableScheme {
   });
 }
 
-export const argon2i = argon2Scheme('ARGON2I', 'argon2i');
-export const argon2d = argon2Scheme('ARGON2D', 'argon2d');
-export const argon2id = argon2Scheme('ARGON2ID', 'argon2id');
+export const argon2i = argon2Scheme('ARGON2I', 'argon2i', 25);
+export const argon2d = argon2Scheme('ARGON2D', 'argon2d', 24);
+export const argon2id = argon2Scheme('ARGON2ID', 'argon2id', 26);

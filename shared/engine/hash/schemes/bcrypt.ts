@@ -24,9 +24,12 @@ const FIXED_COST = 100;
 
 export const bcrypt = defineScheme<BcryptParsed>({
   name: 'BCRYPT',
+  recognise: { tags: ['CRYPT'] },
   storage: 'adaptive',
   legacy: false,
   unsalted: false,
+  weakness: 21,
+  hashcat: { mode: 3200, name: 'bcrypt', john: 'bcrypt', line: (body) => body },
   read(text) {
     const match = SHAPE.exec(text);
     if (!match) return null;

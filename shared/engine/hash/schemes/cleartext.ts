@@ -4,9 +4,13 @@ import { defineScheme } from './readable-scheme.ts';
 
 export const cleartext = defineScheme<{ bytes: Uint8Array }>({
   name: 'CLEARTEXT',
+  recognise: { untagged: true },
   storage: 'cleartext',
   legacy: true,
   unsalted: true,
+  weakness: 0,
+  exhaustive: true,
+  lookupOrder: 0,
   read: (text) => ({ bytes: new Uint8Array(Buffer.from(text, 'latin1')) }),
   params: () => ({}),
   unsaltedKey: (p) => toHex(p.bytes),

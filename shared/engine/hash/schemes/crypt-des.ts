@@ -43,9 +43,12 @@ export function desCryptHash(password: string, saltBits: number): string {
 
 export const cryptDes = defineScheme<DesParsed>({
   name: 'CRYPT_DES',
+  recognise: { tags: ['CRYPT'] },
   storage: 'fast',
   legacy: true,
   unsalted: false,
+  weakness: 2,
+  hashcat: { mode: 1500, name: 'descrypt', john: 'descrypt', line: (body) => body },
   read(text) {
     if (text.length !== 13 || !isCryptBase64(text)) return null;
     const salt = text.slice(0, 2);

@@ -77,6 +77,12 @@ export function lmHex(candidate: string): string {
 // Measured: two DES key schedules and blocks in TypeScript ≈ 4.5 µs, where one MD5 digestHex ≈ 1 µs.
 export const lm = sambaHexScheme({
   name: 'LM',
+  attribute: 'sambalmpassword',
+  weakness: 1,
+  lookupOrder: 7,
+  caseFolded: true,
+  kernel: 'LM',
+  hashcat: { mode: 3000, name: 'LM', john: 'LM' },
   describe: 'LM (Samba)',
   cost: 4.5,
   digestHex: lmHex,

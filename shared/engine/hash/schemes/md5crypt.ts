@@ -41,9 +41,13 @@ export function md5CryptHash(password: string, salt: string): string {
 
 export const md5crypt = defineScheme<Md5CryptParsed>({
   name: 'MD5CRYPT',
+  recognise: { tags: ['CRYPT'] },
   storage: 'fast',
   legacy: true,
   unsalted: false,
+  weakness: 14,
+  kernel: { kind: 'crypt', crypt: 'MD5CRYPT', bind: (p) => ({ salt: p.salt, rounds: 1000, hash: p.hash }) },
+  hashcat: { mode: 500, name: 'md5crypt', john: 'md5crypt', line: (body) => body },
   read(text) {
     const match = SHAPE.exec(text);
     return match ? { salt: match[1]!, hash: match[2]! } : null;

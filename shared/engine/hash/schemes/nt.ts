@@ -21,6 +21,11 @@ export function ntHex(candidate: string): string {
 // Measured: MD4 in TypeScript ≈ 0.5 µs, half an MD5 digestHex through node:crypto.
 export const nt = sambaHexScheme({
   name: 'NT',
+  attribute: 'sambantpassword',
+  weakness: 3,
+  lookupOrder: 1,
+  kernel: 'NT',
+  hashcat: { mode: 1000, name: 'NTLM', john: 'NT' },
   describe: 'NT (Samba)',
   cost: 0.5,
   digestHex: ntHex,

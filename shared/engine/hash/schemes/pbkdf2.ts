@@ -13,6 +13,11 @@ interface Pbkdf2Parsed {
 interface Variant {
   name: HashSchemeName;
   tag: string;
+  /** Every userPassword tag slapd writes or reads for it: {PBKDF2} is an alias of {PBKDF2-SHA1}. */
+  tags: readonly string[];
+  /** See ReadableScheme.weakness. */
+  weakness: number;
+  hashcatMode: number;
   digest: 'sha1' | 'sha256' | 'sha512';
   size: number;
   label: string;
@@ -26,9 +31,9 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'PBKDF2_SHA1', tag: 'PBKDF2-SHA1', digest: 'sha1', size: 20, label: 'PBKDF2-SHA1', minIterations: 1_300_000, iterationCost: 0.22 },
-  { name: 'PBKDF2_SHA256', tag: 'PBKDF2-SHA256', digest: 'sha256', size: 32, label: 'PBKDF2-SHA256', minIterations: 600_000, iterationCost: 0.21 },
-  { name: 'PBKDF2_SHA512', tag: 'PBKDF2-SHA512', digest: 'sha512', size: 64, label: 'PBKDF2-SHA512', minIterations: 210_000, iterationCost: 0.57 },
+  { name: 'PBKDF2_SHA1', tag: 'PBKDF2-SHA1', tags: ['PBKDF2', 'PBKDF2-SHA1'], weakness: 16, hashcatMode: 12000, digest: 'sha1', size: 20, label: 'PBKDF2-SHA1', minIterations: 1_300_000, iterationCost: 0.22 },
+  { name: 'PBKDF2_SHA256', tag: 'PBKDF2-SHA256', tags: ['PBKDF2-SHA256'], weakness: 19, hashcatMode: 10900, digest: 'sha256', size: 32, label: 'PBKDF2-SHA256', minIterations: 600_000, iterationCost: 0.21 },
+  { name: 'PBKDF2_SHA512', tag: 'PBKDF2-SHA512', tags: ['PBKDF2-SHA512'], weakness: 20, hashcatMode: 12100, digest: 'sha512', size: 64, label: 'PBKDF2-SHA512', minIterations: 210_000, iterationCost: 0.57 },
 ];
 
 /** pw-pbkdf2's default salt length and iteration count. */
@@ -48,9 +53,18 @@ function encodeAdapted(bytes: Uint8Array): string {
 function pbkdf2Scheme(variant: Variant): ReadableScheme {
   return defineScheme<Pbkdf2Parsed>({
     name: variant.name,
+    recognise: { tags: variant.tags },
     storage: 'adaptive',
     legacy: false,
     unsalted: false,
+    weakness: variant.weakness,
+    hashcat: {
+      mode: variant.hashcatMode,
+      name: `PBKDF2-HMAC-${variant.digest.toUpperCase()}`,
+      john: `PBKDF2-HMAC-${variant.digest.toUpperCase()}`,
+      // hashcat's `sha256:iterations:salt:hash`, salt and hash in standard base64.
+      line: (_body, p) => `${variant.digest}:${p.iterations}:${Buffer.from(p.salt).toString('base64')}:${Buffer.from(p.hash).toString('base64')}`,
+    },
     read(text) {
       const parts = text.split('$');
       if (parts.length !== 3 || !/^[0-9]{1,10}$/.test(parts[0]!)) return null;

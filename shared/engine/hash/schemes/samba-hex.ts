@@ -1,12 +1,21 @@
 // The Samba attributes (sambaNTPassword, sambaLMPassword) hold an unsalted digest as 32 hex digits in any case:
 // one shape of scheme, whatever the digest.
 import type { HashSchemeName } from '../../../contract/codes.ts';
-import { defineScheme } from './readable-scheme.ts';
+import type { KernelAlgorithm } from '../kernels/kernel.ts';
+import { defineScheme, type ExportSpec } from './readable-scheme.ts';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
 export function sambaHexScheme(o: {
   name: HashSchemeName;
+  attribute: 'sambantpassword' | 'sambalmpassword';
+  /** See ReadableScheme.weakness and lookupOrder. */
+  weakness: number;
+  lookupOrder: number;
+  /** LM: the stored value forgets the case of the password. */
+  caseFolded?: boolean;
+  kernel: KernelAlgorithm;
+  hashcat: Omit<ExportSpec<unknown>, 'line'>;
   describe: string;
   /** Relative cost of one digest, MD5 digestHex = 1 (measured). */
   cost: number;
@@ -17,9 +26,17 @@ export function sambaHexScheme(o: {
 }) {
   return defineScheme<{ key: string }>({
     name: o.name,
+    recognise: { attribute: o.attribute },
     storage: 'fast',
     legacy: true,
     unsalted: true,
+    weakness: o.weakness,
+    exhaustive: true,
+    lookupOrder: o.lookupOrder,
+    caseFolded: o.caseFolded ?? false,
+    kernel: { kind: 'unsalted', algorithm: o.kernel },
+    // hashcat takes the hex in lower case.
+    hashcat: { ...o.hashcat, line: (body) => body.toLowerCase() },
     read: (text) => (HEX32.test(text) ? { key: text.toLowerCase() } : null),
     params: () => ({}),
     unsaltedKey: (p) => p.key,

@@ -75,9 +75,11 @@ function scryptHash(password: string, p: Pick<ScryptParsed, 'logN' | 'r' | 'p' |
 
 export const scrypt = defineScheme<ScryptParsed>({
   name: 'SCRYPT',
+  recognise: { tags: ['CRYPT'] },
   storage: 'adaptive',
   legacy: false,
   unsalted: false,
+  weakness: 22,
   read(text) {
     const match = SHAPE.exec(text);
     if (!match) return null;

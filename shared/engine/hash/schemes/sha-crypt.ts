@@ -25,6 +25,9 @@ interface Variant {
   order: readonly (readonly [number, number, number])[];
   tail: (f: Buffer) => string;
   label: string;
+  /** See ReadableScheme.weakness. */
+  weakness: number;
+  hashcatMode: number;
   /**
    * One round in units of ≈ 1 µs: `typescript` with node:crypto (5000 rounds ≈ 24 ms, Node 20), `native` in the
    * addon's SIMD lanes, candidates of a batch side by side (2-core AVX-512 box, CPU time per candidate at 5000
@@ -56,11 +59,13 @@ function sha512Order(): [number, number, number][] {
 const VARIANTS: Variant[] = [
   {
     name: 'SHA256CRYPT', id: '5', algorithm: 'sha256', hashChars: 43, order: sha256Order(),
-    tail: (f) => encodeGroup((f[31]! << 8) | f[30]!, 3), label: 'SHA-256-crypt', roundCost: { typescript: 4.8, native: 0.045 },
+    tail: (f) => encodeGroup((f[31]! << 8) | f[30]!, 3), label: 'SHA-256-crypt', weakness: 17, hashcatMode: 7400,
+    roundCost: { typescript: 4.8, native: 0.045 },
   },
   {
     name: 'SHA512CRYPT', id: '6', algorithm: 'sha512', hashChars: 86, order: sha512Order(),
-    tail: (f) => encodeGroup(f[63]!, 2), label: 'SHA-512-crypt', roundCost: { typescript: 5.2, native: 0.055 },
+    tail: (f) => encodeGroup(f[63]!, 2), label: 'SHA-512-crypt', weakness: 18, hashcatMode: 1800,
+    roundCost: { typescript: 5.2, native: 0.055 },
   },
 ];
 
@@ -102,9 +107,13 @@ function shaCryptScheme(variant: Variant): ReadableScheme {
   const shape = new RegExp(`^\\$${variant.id}\\$(?:rounds=([0-9]{1,10})\\$)?([^$]{0,16})\\$([./0-9A-Za-z]{${variant.hashChars}})$`);
   return defineScheme<ShaCryptParsed>({
     name: variant.name,
+    recognise: { tags: ['CRYPT'] },
     storage: 'adaptive',
     legacy: false,
     unsalted: false,
+    weakness: variant.weakness,
+    kernel: { kind: 'crypt', crypt: variant.name === 'SHA256CRYPT' ? 'SHA256CRYPT' : 'SHA512CRYPT', bind: (p) => p },
+    hashcat: { mode: variant.hashcatMode, name: variant.name.toLowerCase(), john: variant.name.toLowerCase(), line: (body) => body },
     read(text) {
       const match = shape.exec(text);
       if (!match) return null;

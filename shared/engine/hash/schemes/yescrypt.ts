@@ -125,9 +125,11 @@ function mebibytes(p: YescryptParsed): number {
 
 export const yescrypt = defineScheme<YescryptParsed>({
   name: 'YESCRYPT',
+  recognise: { tags: ['CRYPT'] },
   storage: 'adaptive',
   legacy: false,
   unsalted: false,
+  weakness: 23,
   read: readYescrypt,
   params: (p) => ({ N: p.N, r: p.r, p: p.p, t: p.t, salt: p.salt.length }),
   weakParameters: (p) =>
