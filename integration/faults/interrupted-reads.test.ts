@@ -97,6 +97,15 @@ describe('Ctrl-C while vigie reads a FIFO the user named', () => {
     expectCancelled(r);
   });
 
+  it('breached import refuses a FIFO with one line, at once: it reads its source more than once', async () => {
+    const folder = await fresh('breached');
+    const fifo = makeFifo(path.join(folder, 'pwned.txt'));
+    const r = await startVigie(['breached', 'import', fifo, '--index', path.join(folder, 'index'), '--quiet']).exit;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`vigie: ${fifo} is not a file or a folder (a FIFO, a socket or a device cannot be imported) — give the Pwned Passwords file or the folder of range files you downloaded\n`);
+    expect((await readdir(folder)).sort()).toEqual(['pwned.txt']);
+  });
+
   it('a FIFO that is written to is read whole, like a file: the password reaches the bind, the report the comparison', async () => {
     const folder = await fresh('written');
     const fifo = makeFifo(path.join(folder, 'bind.pw'));

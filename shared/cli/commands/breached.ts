@@ -8,6 +8,8 @@ import type { CliIo, Command } from '../main.ts';
 import type { Lang } from '../messages.ts';
 import { formatDuration } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
+import { statSync } from 'node:fs';
+import { VigieError } from '../../engine/errors.ts';
 
 export const breachedCommand: Command = {
   name: 'breached',
@@ -60,6 +62,7 @@ checks {SHA} and sambaNTPassword values, and every password it recovers, against
       if (!(BREACH_HASH_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind must be one of sha1, ntlm (got '${String(v.kind)}')`);
       kind = k as BreachHashKind;
     }
+    refuseSpecialFile(rest[0]!);
     const progress = v.quiet === true ? null : importProgress(io.stderr, lang);
     let result: ImportResult;
     try {
@@ -180,4 +183,21 @@ function importProgress(stream: CliIo['stderr'], lang: Lang, now: () => number =
       if (live && printed) stream.write('\n');
     },
   };
+}
+
+/**
+ * A FIFO, a socket or a device is not a download: the import reads its source more than once (to sniff it, then
+ * from an offset when it resumes), and opening a FIFO there would wait, deaf to Ctrl-C, for someone to write.
+ */
+function refuseSpecialFile(given: string): void {
+  let stats;
+  try {
+    stats = statSync(given);
+  } catch {
+    return; // the import names a missing path itself
+  }
+  if (!stats.isFile() && !stats.isDirectory()) {
+    throw new VigieError(`${given} is not a file or a folder (a FIFO, a socket or a device cannot be imported)`,
+      'give the Pwned Passwords file or the folder of range files you downloaded');
+  }
 }
