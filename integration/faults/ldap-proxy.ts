@@ -22,6 +22,8 @@ export interface LdapProxy {
   holdPagedSearch(): Promise<void>;
   /** Send the held request and everything queued behind it; stop holding. */
   release(): void;
+  /** Drop the held request and everything queued behind it (its client is gone); stop holding. */
+  discard(): void;
   /**
    * Forward `n` entries of the paged search (the accounts a scan reads) to the client, then hold back everything
    * the server sends on that connection; resolves once the n-th has been forwarded.
@@ -173,6 +175,10 @@ export async function startLdapProxy(target: string): Promise<LdapProxy> {
     release() {
       holding = false;
       for (const send of waiting.splice(0)) send();
+    },
+    discard() {
+      holding = false;
+      waiting.length = 0;
     },
     cutAnswersAfter(n) {
       return new Promise((resolve) => {

@@ -27,6 +27,8 @@ export interface Command {
    * ends the process at once.
    */
   interrupt?: 'graceful';
+  /** For a graceful command: what to do after a second Ctrl-C ended it at once (how to resume, say). */
+  stoppedAtOnceHint?: string;
 }
 
 export interface CliIo {
@@ -69,7 +71,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     controller.abort();
     if (first && running.command?.interrupt === 'graceful') return;
     exiting = true;
-    exitNow(argv, full, first);
+    exitNow(argv, full, first, first ? undefined : running.command?.stoppedAtOnceHint);
   };
   if (!io.signal) process.on('SIGINT', onSigint);
   let code: number;
@@ -94,11 +96,11 @@ const FIFO_RELEASE_MS = 300;
  * for libuv's threads); if one still waits on a named pipe after a short grace, the process ends by the signal
  * itself (the shell's 130 too), as exiting would wait for it forever.
  */
-function exitNow(argv: string[], io: CliIo, first: boolean): void {
+function exitNow(argv: string[], io: CliIo, first: boolean, hint?: string): void {
   const notWritten = removePendingTempsSync();
   const what = notWritten.length > 0 ? `; nothing written to ${notWritten.join(', ')}` : '';
   const tty = (io.stderr as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : '';
-  io.stderr.write(`${tty}vigie: ${first ? 'cancelled' : 'stopped at once'} (Ctrl-C)${what}\n`);
+  io.stderr.write(`${tty}vigie: ${first ? 'cancelled' : 'stopped at once'} (Ctrl-C)${what}${hint ? ` — ${hint}` : ''}\n`);
   releaseFifoReaders(argv);
   if (!namedPipeOpen()) process.exit(130);
   const deadline = Date.now() + FIFO_RELEASE_MS;

@@ -16,6 +16,7 @@ export const applyCommand: Command = {
   name: 'apply',
   // Stops itself on Ctrl-C (main.ts): a second one ends the process at once.
   interrupt: 'graceful',
+  stoppedAtOnceHint: 'the change in flight may or may not have been made; run the same command again: apply checks it and resumes, never applying a change twice (or undo with --rollback)',
   summary: 'apply a plan written by vigie plan (or its rollback) — the only command that writes to the directory',
   usage: `
 Usage: vigie apply DIR --url URL --bind-dn DN --password-file F
