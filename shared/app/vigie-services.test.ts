@@ -81,6 +81,11 @@ describe('VigieServices, on the synthetic demo school', () => {
       .exportReport({ reportId: copy.reportId, format: 'csv', pseudonymise: true });
     expect(p3.data).not.toBe(p1.data);
 
+    // The page's localized CSV (issue #13 §5) takes the same pseudonyms from the host: each account's, in order.
+    const list = JSON.parse((await api.exportReport({ reportId: outcome.reportId, format: 'pseudonyms' })).data) as { dn: string; login: string; pseudoDn: string; pseudoLogin: string }[];
+    expect(list.map((p) => [p.dn, p.login])).toEqual(report.accounts.map((a) => [a.dn, a.login]));
+    expect(list.map((p) => [p.pseudoDn, p.pseudoLogin])).toEqual(rows.map((r) => [r[0], r[1]]));
+
     await expect(api.exportReport({ reportId: outcome.reportId, format: 'pdf' })).rejects.toThrow(/Print/);
   });
 

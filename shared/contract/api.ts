@@ -58,6 +58,11 @@ export const ScanStartSchema = z.object({
   depth: z.enum(DEPTHS).default('standard'),
   flavour: z.enum(FLAVOURS).optional(),
   school: z.array(text(200)).max(50).optional(),
+  /**
+   * A connection given once: the school's name typed for it without saving it (issue #13), the history's label and
+   * the summary's title instead of the URL or the file. A saved profile's own name comes first.
+   */
+  label: text(200).optional(),
 }).refine((s) => s.profileId !== undefined || s.connection !== undefined, 'a profileId or a connection');
 export type ScanStart = z.input<typeof ScanStartSchema>;
 
@@ -133,12 +138,25 @@ export interface RunningScan {
 
 export const ExportSchema = z.object({
   reportId: id,
-  format: z.enum(['json', 'csv', 'pdf']),
+  /**
+   * 'pseudonyms': the stable pseudonym of each account's DN and login, a JSON list `[{ dn, login, pseudoDn,
+   * pseudoLogin }]` in the report's order, for the page to write its CSV in the reader's language (issue #13 §5:
+   * the host has no words of the UI's languages; the pseudonymising key never leaves the host).
+   */
+  format: z.enum(['json', 'csv', 'pdf', 'pseudonyms']),
   /** CSV: replace names and logins with stable pseudonyms. */
   pseudonymise: z.boolean().optional(),
   language: z.enum(LANGUAGES).optional(),
 });
 export type ExportRequest = z.infer<typeof ExportSchema>;
+
+/** One account's pseudonyms (an ExportRequest of format 'pseudonyms'): its DN and login, and what replaces them. */
+export interface AccountPseudonym {
+  dn: string;
+  login: string;
+  pseudoDn: string;
+  pseudoLogin: string;
+}
 
 /** An export's content, for the UI to save (browser download, or Electron's save dialog). */
 export interface ExportFile {

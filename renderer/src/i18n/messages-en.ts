@@ -121,6 +121,7 @@ export const en: Messages = {
     ldifFile: 'LDIF file path',
     ldifHint: 'Full path on this computer, for example /home/it/export.ldif',
     profileName: 'School name',
+    profileNameHint: 'It also titles this scan’s summary, even when not saved.',
     savePassword: 'Also save the password in the keychain',
     saveProfile: 'Save the school',
     profileSaved: (name) => `"${name}" is saved.`,
@@ -385,6 +386,7 @@ export const en: Messages = {
     preparing: 'Preparing…',
     ready: (fileName) => `${fileName} is ready.`,
     failed: 'The export failed.',
+    fileStems: { json: 'vigie-report', pdf: 'vigie-summary', pseudonymised: 'pseudonymised' },
   },
   breach: {
     title: 'Breached passwords (Have I Been Pwned)',

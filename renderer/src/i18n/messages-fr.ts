@@ -124,6 +124,7 @@ export const fr = {
     ldifFile: 'Chemin du fichier LDIF',
     ldifHint: 'Chemin complet sur cet ordinateur, par exemple /home/dsi/export.ldif',
     profileName: 'Nom de l’établissement',
+    profileNameHint: 'Il sert aussi de titre à la synthèse de cette analyse, même sans l’enregistrer.',
     savePassword: 'Enregistrer aussi le mot de passe dans le trousseau',
     saveProfile: 'Enregistrer l’établissement',
     profileSaved: (name: string) => `« ${name} » est enregistré.`,
@@ -403,6 +404,7 @@ export const fr = {
     preparing: 'Préparation…',
     ready: (fileName: string) => `${fileName} est prêt.`,
     failed: 'L’export a échoué.',
+    fileStems: { json: 'vigie-rapport', pdf: 'vigie-synthese', pseudonymised: 'pseudonymise' },
   },
   breach: {
     title: 'Mots de passe divulgués (Have I Been Pwned)',
