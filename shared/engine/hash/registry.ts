@@ -12,6 +12,7 @@ import { lm } from './schemes/lm.ts';
 import { md5crypt } from './schemes/md5crypt.ts';
 import { nt } from './schemes/nt.ts';
 import { pbkdf2Sha1, pbkdf2Sha256, pbkdf2Sha512 } from './schemes/pbkdf2.ts';
+import { pbkdf2Sha256389ds } from './schemes/pbkdf2-389ds/pbkdf2-389ds.ts';
 import type { ReadableScheme } from './schemes/readable-scheme.ts';
 import { scrypt } from './schemes/scrypt.ts';
 import { sha256crypt, sha512crypt } from './schemes/sha-crypt.ts';
@@ -24,7 +25,7 @@ import { yescrypt } from './schemes/yescrypt.ts';
  */
 export const SCHEMES: readonly ReadableScheme[] = [
   cleartext, ...ldapDigestSchemes, cryptDes, md5crypt, sha256crypt, sha512crypt, bcrypt, yescrypt, scrypt,
-  pbkdf2Sha1, pbkdf2Sha256, pbkdf2Sha512, argon2i, argon2d, argon2id, nt, lm,
+  pbkdf2Sha1, pbkdf2Sha256, pbkdf2Sha512, pbkdf2Sha256389ds, argon2i, argon2d, argon2id, nt, lm,
 ];
 
 const BY_NAME = new Map<HashSchemeName, ReadableScheme>();
