@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanProgressEvent } from '../contract/api.ts';
+import { patternLabel } from '../contract/messages/patterns.ts';
 import { CSV_COLUMNS } from './report-csv.ts';
 import { NoSecretStore } from './secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from './test-data-dir.ts';
@@ -55,9 +56,9 @@ describe('VigieServices, on the synthetic demo school', () => {
     const lines = csv.data.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(report.accounts.length + 1);
-    const weak = report.accounts.find((a) => a.findings.some((f) => f.pattern !== undefined))!;
+    const weak = report.accounts.find((a) => a.findings.some((f) => f.patternId !== undefined))!;
     const weakLine = lines.find((l) => l.startsWith(weak.dn.includes(',') ? `"${weak.dn}"` : weak.dn))!;
-    expect(weakLine).toContain(weak.findings.find((f) => f.pattern)!.pattern!);
+    expect(weakLine).toContain(patternLabel(weak.findings.find((f) => f.patternId)!.patternId!, 'fr'));
     expect(weakLine).toContain(weak.risk!);
     for (const value of secrets) expect(csv.data).not.toContain(value);
 

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, DirectoryFinding } from '../../contract/report.ts';
-import { patternLabel } from '../candidates/patterns.ts';
 import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
@@ -312,7 +311,7 @@ function assemble(
       const code = FAMILY_CODE[r.family];
       findings.push({
         code, severity: severityFor(code, profile), family: r.family,
-        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, shape: r.shape, strength: r.strength,
+        patternId: r.patternId, shape: r.shape, strength: r.strength,
         ...(imposed.has(i) ? { imposedScheme: true as const } : {}),
       });
     }
