@@ -1,13 +1,16 @@
 // What can be checked without the Electron binary: the pure pieces that keep the window locked down.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_METHODS } from '../shared/contract/api.ts';
+import type { IpcMain } from 'electron';
+import { API_METHODS, type VigieApi } from '../shared/contract/api.ts';
+import { decodeIpcError } from '../shared/contract/errors.ts';
+import { VigieError } from '../shared/engine/errors.ts';
 import { RENDERER_CONTENT_SECURITY_POLICY } from '../shared/host/content-security-policy.ts';
 import { appFilePath } from './app-protocol.ts';
-import { channelOf, isTrustedSender, parseIpcArguments } from './ipc.ts';
+import { channelOf, ipcErrorOf, isTrustedSender, parseIpcArguments, registerIpcHandlers, UntrustedSenderError } from './ipc.ts';
 import { buildPreloadApi, PRELOAD_METHODS, type PreloadIpc } from './preload-api.ts';
 import { printUrl } from './summary-pdf.ts';
-import { mainWindowOptions, WEB_PREFERENCES } from './window-options.ts';
+import { APP_HOST, APP_SCHEME, mainWindowOptions, WEB_PREFERENCES } from './window-options.ts';
 
 describe('the main window', () => {
   it('is isolated, sandboxed, without Node, with web security on', () => {
@@ -118,5 +121,43 @@ describe('the preload', () => {
 describe('the PDF print page', () => {
   it('is the app page in print mode for one report', () => {
     expect(printUrl('20250301T100100-ab12', 'en')).toBe('app://vigie/index.html?print=20250301T100100-ab12&lang=en');
+  });
+});
+
+describe('errors over IPC (issue #14 §3)', () => {
+  type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+  const handlers = new Map<string, Handler>();
+  const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as IpcMain;
+  const services = {
+    getReport: async (id: string) => {
+      throw new VigieError(`no report with id ${id} in the history`, 'pick one from the history', { code: 'REPORT_NOT_FOUND' });
+    },
+    hostInfo: async () => {
+      throw new Error('boom\n    at stack');
+    },
+  } as unknown as VigieApi;
+  registerIpcHandlers(ipcMain, services);
+  const page = { senderFrame: { url: `${APP_SCHEME}://${APP_HOST}/index.html`, parent: null } };
+  const thrown = async (channel: string, event: unknown, ...args: unknown[]) => {
+    try {
+      await handlers.get(channel)!(event, ...args);
+    } catch (e) {
+      // What the page sees: Electron's prefix, then the message.
+      return decodeIpcError(`Error invoking remote method '${channel}': Error: ${(e as Error).message}`);
+    }
+    throw new Error('no error');
+  };
+
+  it('carries the error as {code, message, params} in the one field Electron passes on', async () => {
+    expect(await thrown('vigie:getReport', page, 'r1')).toEqual({ code: 'REPORT_NOT_FOUND', message: 'no report with id r1 in the history — pick one from the history', params: {} });
+    expect(await thrown('vigie:getReport', page, '../x')).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^bad arguments for getReport/) });
+    expect(await thrown('vigie:hostInfo', page)).toEqual({ code: 'UNEXPECTED', message: 'unexpected error: boom', params: {} });
+  });
+
+  it('a call from another page is refused as UNAUTHORISED, a VigieError like the others', async () => {
+    expect(new UntrustedSenderError()).toBeInstanceOf(VigieError);
+    expect(await thrown('vigie:getReport', { senderFrame: { url: 'https://evil.example/', parent: null } }, 'r1')).toMatchObject({ code: 'UNAUTHORISED' });
+    expect(await thrown('vigie:getReport', { senderFrame: { url: page.senderFrame.url, parent: {} } }, 'r1')).toMatchObject({ code: 'UNAUTHORISED' });
+    expect(ipcErrorOf(new UntrustedSenderError()).message).toMatch(/^vigie-error:/);
   });
 });

@@ -1,10 +1,14 @@
 // One checked path from "a method name and some arguments off the wire" to a service call, shared by the
 // loopback host (HTTP) and Electron's main process (IPC): unknown methods and bad arguments never reach a service.
 import { API_ARGUMENT_SCHEMAS, type ApiMethod, type VigieApi } from '../contract/api.ts';
-import { VigieError } from '../engine/errors.ts';
+import type { ApiError, ErrorCode } from '../contract/errors.ts';
+import { apiErrorOf, VigieError } from '../engine/errors.ts';
 
 export class ApiArgumentError extends VigieError {
   override readonly name = 'ApiArgumentError';
+  protected override defaultCode(): ErrorCode {
+    return 'BAD_REQUEST';
+  }
 }
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -29,9 +33,10 @@ export function invokeApi(api: VigieApi, method: ApiMethod, args: unknown[]): Pr
   return fn.apply(api, args);
 }
 
-/** What a caller across a process or network boundary may see of an error: one line, never a stack. */
-export function publicErrorLine(e: unknown): string {
-  if (e instanceof VigieError) return e.oneLine();
-  const message = e instanceof Error ? e.message : String(e);
-  return `unexpected error: ${message.split('\n')[0]}`;
+/**
+ * What a caller across a process or network boundary may see of an error (issue #14 §3): its code, one line (never
+ * a stack) and the names it holds.
+ */
+export function publicError(e: unknown): ApiError {
+  return apiErrorOf(e);
 }

@@ -53,7 +53,7 @@ export async function writeFileAtomically(file: string, content: string | Uint8A
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new VigieError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new VigieError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'CANNOT_WRITE', params: { file } });
   } finally {
     done();
   }
@@ -68,7 +68,7 @@ export function writeFileAtomicallySync(file: string, content: string | Uint8Arr
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new VigieError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new VigieError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'CANNOT_WRITE', params: { file } });
   }
 }
 
@@ -83,11 +83,11 @@ export async function readJsonFile<T>(file: string, fallback: T): Promise<T> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw new VigieError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new VigieError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'FILE_UNREADABLE', params: { file } });
   }
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new VigieError(`${file} is damaged (not JSON)`, 'move it aside and Vigie will start a new one');
+    throw new VigieError(`${file} is damaged (not JSON)`, 'move it aside and Vigie will start a new one', { code: 'DAMAGED_FILE', params: { file } });
   }
 }

@@ -120,7 +120,10 @@ describe('BreachImportService', () => {
     service.onProgress((e) => events.push(e));
     await mkdir(path.join(root, 'dl'));
     const { importId } = await service.start({ path: path.join(root, 'dl') });
-    expect(await service.outcome(importId)).toEqual({ importId, status: 'failed', message: 'unexpected error: stop here' });
+    expect(await service.outcome(importId)).toEqual({
+      importId, status: 'failed', message: 'unexpected error: stop here',
+      error: { code: 'UNEXPECTED', message: 'unexpected error: stop here', params: {} },
+    });
     // t=0.4 s (first), 0.8 s skipped, 1.2 s skipped (0.8 s since the last), 1.6 s (the last: always sent).
     expect(events.map((e) => e.done)).toEqual([10, 40]);
     expect(events[0]).toEqual({ importId, hashKind: 'sha1', done: 10, total: 40, lines: 1000, linesPerSecond: 2500 });

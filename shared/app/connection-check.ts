@@ -4,7 +4,8 @@
 // it holds and how many carry a stored password. Never a value: the entries are counted, not kept.
 import { stat } from 'node:fs/promises';
 import type { Connection, ConnectionCheck, LdifFileProblem } from '../contract/api.ts';
-import { LdifError, VigieError } from '../engine/errors.ts';
+import type { ErrorCode } from '../contract/errors.ts';
+import { apiErrorOf, LdifError, VigieError } from '../engine/errors.ts';
 import { connectDirectory } from '../engine/directory/ldap/read-ldap.ts';
 import { readLdif } from '../engine/directory/ldif/read-ldif.ts';
 
@@ -19,7 +20,8 @@ export async function checkConnection(connection: Connection, password?: string)
       await directory.close();
     }
   } catch (e) {
-    return { ok: false, message: oneLineOf(e) };
+    const error = apiErrorOf(e);
+    return { ok: false, message: error.message, error };
   }
 }
 
@@ -28,12 +30,12 @@ export async function checkLdifFile(file: string): Promise<ConnectionCheck> {
   let bytes: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return fileProblem('notAFile', `${file} is not a file: give the path of an LDIF export`);
+    if (!info.isFile()) return fileProblem('notAFile', file, `${file} is not a file: give the path of an LDIF export`);
     bytes = info.size;
   } catch (e) {
     return fromError(e, file);
   }
-  if (bytes === 0) return fileProblem('empty', `${file} is empty: nothing to audit`);
+  if (bytes === 0) return fileProblem('empty', file, `${file} is empty: nothing to audit`);
   let entries = 0;
   let withPassword = 0;
   try {
@@ -44,38 +46,48 @@ export async function checkLdifFile(file: string): Promise<ConnectionCheck> {
   } catch (e) {
     return fromError(e, file);
   }
-  if (entries === 0) return fileProblem('empty', `${file} holds no LDIF entry: nothing to audit`);
+  if (entries === 0) return fileProblem('empty', file, `${file} holds no LDIF entry: nothing to audit`);
   return { ok: true, file: { bytes, entries, withPassword } };
 }
 
-function fileProblem(problem: LdifFileProblem, message: string, line?: number): ConnectionCheck {
-  return { ok: false, fileProblem: problem, message, ...(line !== undefined ? { line } : {}) };
+/** The code each problem crosses the API with. */
+const CODE_OF_PROBLEM: Record<LdifFileProblem, ErrorCode> = {
+  missing: 'LDIF_NOT_FOUND',
+  notAFile: 'NOT_A_FILE',
+  unreadable: 'FILE_UNREADABLE',
+  empty: 'LDIF_EMPTY',
+  compressed: 'LDIF_COMPRESSED',
+  notLdif: 'LDIF_INVALID',
+};
+
+function fileProblem(problem: LdifFileProblem, file: string, message: string, line?: number): ConnectionCheck {
+  const params = { file, ...(line !== undefined ? { line: String(line) } : {}) };
+  return { ok: false, fileProblem: problem, message, error: { code: CODE_OF_PROBLEM[problem], message, params }, ...(line !== undefined ? { line } : {}) };
 }
+
+/** The problem a reading error is, by its code (the engine's LdifError and VigieError), else by the system's. */
+const PROBLEM_OF_CODE: Partial<Record<ErrorCode, LdifFileProblem>> = {
+  LDIF_NOT_FOUND: 'missing', NOT_A_FILE: 'notAFile', FILE_UNREADABLE: 'unreadable', LDIF_EMPTY: 'empty',
+  LDIF_COMPRESSED: 'compressed', LDIF_INVALID: 'notLdif', LDIF_CHANGE_RECORDS: 'notLdif',
+};
 
 function fromError(e: unknown, file: string): ConnectionCheck {
-  const message = oneLineOf(e);
-  if (e instanceof LdifError) {
-    return fileProblem(/gzip/i.test(e.message) ? 'compressed' : 'notLdif', message, e.lineNumber);
-  }
+  if (e instanceof LdifError) return fileProblem(PROBLEM_OF_CODE[e.code] ?? 'notLdif', file, e.oneLine(), e.lineNumber);
   const code = errnoOf(e);
-  if (code === 'ENOENT' || /not found/i.test(message)) return fileProblem('missing', `${file} does not exist: check the path`);
-  if (code === 'EACCES' || code === 'EPERM' || /permission denied/i.test(message)) {
-    return fileProblem('unreadable', `${file} cannot be read: check its permissions`);
+  const problem = (e instanceof VigieError ? PROBLEM_OF_CODE[e.code] : undefined)
+    ?? (code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'unreadable' : code === 'EISDIR' ? 'notAFile' : 'unreadable');
+  if (problem === 'missing') return fileProblem('missing', file, `${file} does not exist: check the path`);
+  if (problem === 'notAFile') return fileProblem('notAFile', file, `${file} is not a file: give the path of an LDIF export`);
+  if (problem === 'unreadable' && (code === 'EACCES' || code === 'EPERM')) {
+    return fileProblem('unreadable', file, `${file} cannot be read: check its permissions`);
   }
-  if (code === 'EISDIR' || /is a folder|not a regular file/i.test(message)) return fileProblem('notAFile', `${file} is not a file: give the path of an LDIF export`);
-  if (/holds no LDIF entry/i.test(message)) return fileProblem('empty', message);
-  return fileProblem('unreadable', message);
+  return fileProblem(problem, file, apiErrorOf(e).message);
 }
 
+/** The system's code (ENOENT…) of the error or of its cause; a VigieError's own `code` is Vigie's, not the system's. */
 function errnoOf(e: unknown): string | undefined {
-  const own = (e as NodeJS.ErrnoException | null)?.code;
+  const own = e instanceof VigieError ? undefined : (e as NodeJS.ErrnoException | null)?.code;
   if (typeof own === 'string') return own;
   const cause = (e as { cause?: unknown } | null)?.cause as NodeJS.ErrnoException | undefined;
   return typeof cause?.code === 'string' ? cause.code : undefined;
-}
-
-function oneLineOf(e: unknown): string {
-  if (e instanceof VigieError) return e.oneLine();
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n')[0] ?? 'unexpected error';
 }

@@ -14,7 +14,7 @@ export type PdfRenderer = (reportId: string, language: Language) => Promise<Uint
 export class PdfUnavailableError extends VigieError {
   override readonly name = 'PdfUnavailableError';
   constructor() {
-    super("PDF export is done by the browser here: use the page's Print button and choose « Save as PDF »");
+    super("PDF export is done by the browser here: use the page's Print button and choose « Save as PDF »", undefined, { code: 'PDF_IN_BROWSER' });
   }
 }
 

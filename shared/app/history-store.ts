@@ -17,7 +17,7 @@ const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export class ReportNotFoundError extends VigieError {
   override readonly name = 'ReportNotFoundError';
   constructor(reportId: string) {
-    super(`no report with id ${reportId} in the history`, 'it may have been deleted: pick one from the history');
+    super(`no report with id ${reportId} in the history`, 'it may have been deleted: pick one from the history', { code: 'REPORT_NOT_FOUND' });
   }
 }
 
@@ -50,7 +50,7 @@ export class HistoryStore {
       names = await readdir(this.folder);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new VigieError(`cannot read the history folder ${this.folder}`);
+      throw new VigieError(`cannot read the history folder ${this.folder}`, undefined, { code: 'FILE_UNREADABLE', params: { file: this.folder } });
     }
     const entries: HistoryEntry[] = [];
     for (const name of names) {

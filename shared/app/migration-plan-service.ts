@@ -26,7 +26,7 @@ export class MigrationPlanService {
 
   async build(request: MigrationPlanRequest): Promise<MigrationPlan> {
     // A path relative to wherever the host was started would put the rollback where nobody looks for it.
-    if (!path.isAbsolute(request.folder)) throw new VigieError(`${request.folder}: not a full path`, 'give the plan folder from the root, e.g. /home/dsi/plan-2026-12');
+    if (!path.isAbsolute(request.folder)) throw new VigieError(`${request.folder}: not a full path`, 'give the plan folder from the root, e.g. /home/dsi/plan-2026-12', { code: 'NOT_FULL_PATH', params: { file: request.folder } });
     const folder = path.resolve(request.folder);
     const report = planReportOf(await this.history.get(request.reportId), `report ${request.reportId}`);
     const profile = await this.profileFor(request);
@@ -36,12 +36,12 @@ export class MigrationPlanService {
     }
     // A report of one directory planned against another would reset the wrong accounts, or none.
     if (report.source.kind === 'ldap' && !sameUrl(report.source.location, connection.url)) {
-      throw new VigieError(`the report was made on ${report.source.location}, not on ${connection.url}`, 'choose the school the report was scanned from');
+      throw new VigieError(`the report was made on ${report.source.location}, not on ${connection.url}`, 'choose the school the report was scanned from', { code: 'PLAN_OTHER_DIRECTORY', params: { server: connection.url } });
     }
     if (!connection.bindDn) throw new VigieError(`${profile.name} binds anonymously: the plan needs an account that reads userPassword`, 'give the school a bind DN (usually the rootdn) and save it');
     const typed = request.password !== undefined && request.password !== '' ? request.password : undefined;
     const password = typed ?? this.profiles.password(profile.id);
-    if (password === null) throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the plan form');
+    if (password === null) throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the plan form', { code: 'PASSWORD_NEEDED', params: { who: connection.bindDn } });
 
     const target = request.target ?? 'openldap-2.5';
     const baseDn = report.source.baseDn ?? connection.baseDn;

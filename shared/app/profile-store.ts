@@ -15,7 +15,7 @@ interface ProfilesFile {
 export class ProfileNotFoundError extends VigieError {
   override readonly name = 'ProfileNotFoundError';
   constructor(profileId: string) {
-    super(`no saved school with id ${profileId}`, 'it may have been deleted: choose another one');
+    super(`no saved school with id ${profileId}`, 'it may have been deleted: choose another one', { code: 'PROFILE_NOT_FOUND' });
   }
 }
 
@@ -44,7 +44,7 @@ export class ProfileStore {
 
   private refuseBuiltIn(profileId: string | undefined): void {
     if (profileId !== undefined && this.isBuiltIn(profileId)) {
-      throw new VigieError('the demo school is built in and cannot be changed', 'save your own school as a new profile');
+      throw new VigieError('the demo school is built in and cannot be changed', 'save your own school as a new profile', { code: 'DEMO_READ_ONLY' });
     }
   }
 

@@ -18,7 +18,7 @@ export class Pseudonymiser {
     try {
       const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
       if (key.length === KEY_BYTES) return new Pseudonymiser(key);
-      throw new VigieError(`${file} is damaged`, 'delete it: Vigie makes a new one (pseudonyms will change)');
+      throw new VigieError(`${file} is damaged`, 'delete it: Vigie makes a new one (pseudonyms will change)', { code: 'DAMAGED_FILE', params: { file } });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }

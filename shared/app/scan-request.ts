@@ -70,7 +70,7 @@ export function sourceOfConnection(connection: Connection, password: string | un
   const source: ScanSource = { kind: 'ldap', url: connection.url, baseDn: connection.baseDn };
   if (connection.bindDn) {
     if (password === undefined) {
-      throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the scan form');
+      throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the scan form', { code: 'PASSWORD_NEEDED', params: { who: connection.bindDn } });
     }
     source.bindDn = connection.bindDn;
     source.password = password;

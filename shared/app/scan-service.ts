@@ -1,11 +1,11 @@
-// Runs scans for the UI: one at a time (the audit already uses every core), each with its own AbortController,
-// progress fanned out to every listener, the report saved to the history when it ends.
-import { randomUUID } from 'node:crypto';
+// Runs scans for the UI on the app's job runner (job-runner.ts): one at a time (the audit already uses every core),
+// cancellable, progress fanned out to every listener; the report saved to the history when it ends.
 import { ScanStartSchema, type Connection, type RunningScan as RunningScanInfo, type ScanOutcome, type ScanProgressEvent, type ScanStart } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
 import { CancelledError, VigieError } from '../engine/errors.ts';
 import { runScan, type ScanOptions, type ScanRequest } from '../engine/scan.ts';
 import type { HistoryStore } from './history-store.ts';
+import { JobRunner } from './job-runner.ts';
 import type { ProfileStore } from './profile-store.ts';
 import { ScanProgressMeter } from './scan-progress.ts';
 import { buildScanRequest, sourceOfConnection } from './scan-request.ts';
@@ -26,34 +26,17 @@ export interface ScanServiceOptions {
 // Cancel promises an answer within a second even if the source is slow to notice.
 const CANCEL_GRACE_MS = 900;
 
-interface RunningScan {
-  controller: AbortController;
-  settled: Promise<void>;
-  /** What `running()` tells a page that opens while the scan runs (issue #13 §3). */
-  info: Omit<RunningScanInfo, 'progress'>;
-  /** The last event of each phase, in the order the phases came. */
-  lastByPhase: Map<ScanProgressEvent['phase'], ScanProgressEvent>;
-}
-
-export class ScanAlreadyRunningError extends VigieError {
-  override readonly name = 'ScanAlreadyRunningError';
-  constructor() {
-    super('a scan is already running', 'wait for it to finish, or cancel it');
-  }
-}
-
-export class ScanNotFoundError extends VigieError {
-  override readonly name = 'ScanNotFoundError';
-  constructor(scanId: string) {
-    super(`no scan with id ${scanId} in this session`);
-  }
-}
+/** What `runningScan()` tells a page that opens while the scan runs (issue #13 §3), but its id and progress. */
+type ScanInfo = Omit<RunningScanInfo, 'scanId' | 'progress'>;
 
 export class ScanService {
-  private readonly running = new Map<string, RunningScan>();
-  private readonly outcomes = new Map<string, ScanOutcome>();
-  private readonly waiters = new Map<string, ((o: ScanOutcome) => void)[]>();
-  private readonly listeners = new Set<(event: ScanProgressEvent) => void>();
+  /** The report's id in the history once saved. The last event of each phase is kept for re-attaching. */
+  private readonly jobs = new JobRunner<ScanInfo, ScanProgressEvent, string>({
+    noun: 'scan',
+    busy: { message: 'a scan is already running', code: 'SCAN_RUNNING' },
+    cancelGraceMs: CANCEL_GRACE_MS,
+    progressKey: (event) => event.phase,
+  });
   private readonly run: ScanRunner;
 
   constructor(private readonly options: ScanServiceOptions) {
@@ -61,107 +44,66 @@ export class ScanService {
   }
 
   async start(input: ScanStart): Promise<{ scanId: string }> {
-    if (this.running.size > 0) throw new ScanAlreadyRunningError();
+    this.jobs.assertIdle();
     const start = ScanStartSchema.parse(input);
     const { request, label, profileId, connection } = await this.requestFor(start);
-    if (this.running.size > 0) throw new ScanAlreadyRunningError();
-
-    const scanId = randomUUID();
-    const controller = new AbortController();
-    const meter = new ScanProgressMeter(scanId);
-    const lastByPhase = new Map<ScanProgressEvent['phase'], ScanProgressEvent>();
-    this.outcomes.set(scanId, { scanId, status: 'running' });
-    const settled = this.run(request, {
-      signal: controller.signal,
-      onProgress: (p) => {
-        const event = meter.next(p);
-        if (event) {
-          lastByPhase.set(event.phase, event);
-          this.emit(event);
-        }
-      },
-    }).then(
-      async (report) => {
-        if (controller.signal.aborted) return this.finish({ scanId, status: 'cancelled' });
-        const entry = await this.options.history.save(report, { label, ...(profileId !== undefined ? { profileId } : {}) });
-        this.finish({ scanId, status: 'done', reportId: entry.reportId });
-      },
-    ).catch((e: unknown) => {
-      if (controller.signal.aborted || e instanceof CancelledError) return this.finish({ scanId, status: 'cancelled' });
-      this.finish({ scanId, status: 'failed', message: failureLine(e) });
-    });
-    const info: RunningScan['info'] = {
-      scanId,
+    const info: ScanInfo = {
       startedAt: new Date().toISOString(),
       label,
       source: connection.kind === 'ldif' ? connection.file : connection.url,
       sourceKind: connection.kind,
       depth: request.depth,
     };
-    this.running.set(scanId, { controller, settled, info, lastByPhase });
+    const scanId = this.jobs.start(info, async ({ signal, progress }, id) => {
+      const meter = new ScanProgressMeter(id);
+      const report = await this.run(request, {
+        signal,
+        onProgress: (p) => {
+          const event = meter.next(p);
+          if (event) progress(event);
+        },
+      });
+      // A cancelled scan keeps no report, even one that finished as the cancel came.
+      if (signal.aborted) throw new CancelledError();
+      const entry = await this.options.history.save(report, { label, ...(profileId !== undefined ? { profileId } : {}) });
+      return entry.reportId;
+    });
     return { scanId };
   }
 
   /** Stops the scan's reading and its worker threads; resolves once it has stopped, within about a second. */
-  async cancel(scanId: string): Promise<void> {
-    const scan = this.running.get(scanId);
-    if (!scan) {
-      if (this.outcomes.has(scanId)) return;
-      throw new ScanNotFoundError(scanId);
-    }
-    scan.controller.abort();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([scan.settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_GRACE_MS)))]);
-    clearTimeout(timer);
-    // Late finishers are ignored: the outcome is already 'cancelled'.
-    this.finish({ scanId, status: 'cancelled' });
+  cancel(scanId: string): Promise<void> {
+    return this.jobs.cancel(scanId);
   }
 
-  outcome(scanId: string): Promise<ScanOutcome> {
-    const known = this.outcomes.get(scanId);
-    if (!known) return Promise.reject(new ScanNotFoundError(scanId));
-    if (known.status !== 'running') return Promise.resolve(known);
-    return new Promise((resolve) => this.waiters.set(scanId, [...(this.waiters.get(scanId) ?? []), resolve]));
+  async outcome(scanId: string): Promise<ScanOutcome> {
+    const outcome = await this.jobs.outcome(scanId);
+    switch (outcome.status) {
+      case 'done': return { scanId, status: 'done', reportId: outcome.result };
+      case 'failed': return { scanId, status: 'failed', message: outcome.error.message, error: outcome.error };
+      default: return { scanId, status: outcome.status };
+    }
   }
 
   /** The scan running now with its progress so far, or null: a page opened (or reloaded) meanwhile follows it. */
   runningScan(): RunningScanInfo | null {
-    const [scan] = this.running.values();
-    if (scan === undefined) return null;
-    return { ...scan.info, progress: [...scan.lastByPhase.values()] };
+    const job = this.jobs.current();
+    return job === null ? null : { scanId: job.id, ...job.info, progress: job.progress };
   }
 
   onProgress(listener: (event: ScanProgressEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.jobs.onProgress(listener);
   }
 
   /** Cancels every running scan (host shutdown). */
-  async close(): Promise<void> {
-    await Promise.all([...this.running.keys()].map((id) => this.cancel(id)));
-  }
-
-  private emit(event: ScanProgressEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // One broken listener (a closed window, a dropped stream) must not stop the scan.
-      }
-    }
-  }
-
-  private finish(outcome: Exclude<ScanOutcome, { status: 'running' }>): void {
-    if (!this.running.delete(outcome.scanId)) return;
-    this.outcomes.set(outcome.scanId, outcome);
-    for (const resolve of this.waiters.get(outcome.scanId) ?? []) resolve(outcome);
-    this.waiters.delete(outcome.scanId);
+  close(): Promise<void> {
+    return this.jobs.close();
   }
 
   private async requestFor(start: ReturnType<typeof ScanStartSchema.parse>): Promise<{ request: ScanRequest; label: string; profileId?: string; connection: Connection }> {
     const profile = start.profileId !== undefined ? await this.options.profiles.get(start.profileId) : undefined;
     const connection = start.connection ?? profile?.connection;
-    if (!connection) throw new VigieError('choose a saved school or give a connection');
+    if (!connection) throw new VigieError('choose a saved school or give a connection', undefined, { code: 'NO_SOURCE' });
     // A saved password only goes with the connection it was saved for.
     const saved = profile && (start.connection === undefined || sameConnection(start.connection, profile.connection))
       ? this.options.profiles.password(profile.id)
@@ -184,10 +126,4 @@ export class ScanService {
 
 function sameConnection(a: Connection, b: Connection): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function failureLine(e: unknown): string {
-  if (e instanceof VigieError) return e.oneLine();
-  const message = e instanceof Error ? e.message : String(e);
-  return `unexpected error: ${message.split('\n')[0]}`;
 }

@@ -27,6 +27,6 @@ export class NoSecretStore implements SecretStore {
 export class NoSecretStoreError extends VigieError {
   override readonly name = 'NoSecretStoreError';
   constructor() {
-    super('this system offers no encryption to save the bind password', 'leave the password empty: Vigie will ask for it at each scan');
+    super('this system offers no encryption to save the bind password', 'leave the password empty: Vigie will ask for it at each scan', { code: 'NO_KEYCHAIN' });
   }
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DEPTHS, FLAVOURS } from './codes.ts';
 import type { Depth, Flavour, Grade } from './codes.ts';
+import type { ApiError } from './errors.ts';
 import type { BreachIndexSummary, ScanReport } from './report.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -71,6 +72,8 @@ export interface ConnectionCheck {
   /** ok: how it was protected; not ok: one line saying what is wrong and what to do. */
   transport?: 'ldaps' | 'starttls' | 'none';
   message?: string;
+  /** Not ok: what went wrong, by code, for the UI to say in the user's language (`message` is its line). */
+  error?: ApiError;
   /**
    * An LDIF source (issue #13 §7): the file was read through as a scan reads it. `entries` counts its entries,
    * `withPassword` those holding a stored password (userPassword, sambaNTPassword, sambaLMPassword), never a value.
@@ -100,7 +103,7 @@ export type ScanOutcome =
   | { scanId: string; status: 'running' }
   | { scanId: string; status: 'done'; reportId: string }
   | { scanId: string; status: 'cancelled' }
-  | { scanId: string; status: 'failed'; message: string };
+  | { scanId: string; status: 'failed'; message: string; error: ApiError };
 
 /** One past scan, as the history lists it. */
 export interface HistoryEntry {
@@ -257,7 +260,7 @@ export type BreachImportOutcome =
   | { importId: string; status: 'running' }
   | { importId: string; status: 'done'; hashKind: 'sha1' | 'ntlm'; entries: number; lines: number; badLines: number; missingPrefixFiles: number; index: BreachIndexStatus }
   | { importId: string; status: 'cancelled' }
-  | { importId: string; status: 'failed'; message: string };
+  | { importId: string; status: 'failed'; message: string; error: ApiError };
 
 export interface HostInfo {
   version: string;

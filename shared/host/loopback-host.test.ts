@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeErrorHeader, type ApiError } from '../contract/errors.ts';
 import { corpusRecords, writeHibpFile } from '../engine/breached/hibp-corpus.ts';
 import { NoSecretStore } from '../app/secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from '../app/test-data-dir.ts';
@@ -45,6 +46,12 @@ function send(host: LoopbackHost, method: string, urlPath: string, headers: Reco
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The ApiError of an error answer, as the page reads it: the body's line, the header's code and names. */
+function typedError(answer: Answer): ApiError | null {
+  const header = answer.headers['x-vigie-error'];
+  return decodeErrorHeader(typeof header === 'string' ? header : null, (JSON.parse(answer.body) as { error: string }).error);
 }
 
 /** A call as the page makes it: own Origin, bearer token, JSON array of arguments. */
@@ -114,6 +121,25 @@ describe('startLoopbackHost', () => {
     const missing = await call(host, 'getReport', ['20250101T000000-abcd']);
     expect(missing.status).toBe(422);
     expect(JSON.parse(missing.body).error).toMatch(/no report with id/);
+  });
+
+  it('says what went wrong by code beside the line (issue #14 §3): a service’s VigieError, a refused call, a refused token', async () => {
+    const { host, root } = await started();
+    expect(typedError(await call(host, 'getReport', ['20250101T000000-abcd']))).toMatchObject({ code: 'REPORT_NOT_FOUND', message: expect.stringMatching(/^no report with id/) });
+    expect(typedError(await call(host, 'getReport', ['../../etc/passwd']))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^bad arguments for getReport/) });
+    expect(typedError(await call(host, 'hostInfo', [], { authorization: 'Bearer nope' }))).toMatchObject({ code: 'UNAUTHORISED' });
+    expect(typedError(await call(host, 'hostInfo', [], { origin: 'http://evil.example' }))).toMatchObject({ code: 'UNAUTHORISED' });
+    const file = path.join(root, 'absent é.ldif');
+    const check = JSON.parse((await call(host, 'testConnection', [{ connection: { kind: 'ldif', file } }])).body) as { error: ApiError };
+    expect(check.error).toEqual({ code: 'LDIF_NOT_FOUND', message: `${file} does not exist: check the path`, params: { file } });
+    const unreachable = JSON.parse((await call(host, 'testConnection', [{ connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=x' } }])).body) as { error: ApiError };
+    expect(unreachable.error).toMatchObject({ code: 'LDAP_UNREACHABLE', params: { server: '127.0.0.1:1' } });
+    const missing = path.join(root, 'absent.txt');
+    expect(typedError(await call(host, 'startBreachImport', [{ path: missing }]))).toEqual({
+      code: 'PATH_NOT_FOUND',
+      message: `${missing}: no such file or folder — give the full path of the file or folder PwnedPasswordsDownloader wrote`,
+      params: { file: missing },
+    });
   });
 
   it('serves the page with a strict CSP, and nothing outside it', async () => {

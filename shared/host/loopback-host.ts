@@ -12,8 +12,9 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BreachImportProgressEvent, ScanProgressEvent, VigieApi } from '../contract/api.ts';
+import { ERROR_HEADER, encodeErrorHeader, type ApiError, type ErrorCode, type ErrorParams } from '../contract/errors.ts';
 import { VigieError } from '../engine/errors.ts';
-import { ApiArgumentError, invokeApi, isApiMethod, parseApiArguments, publicErrorLine } from '../app/api-call.ts';
+import { ApiArgumentError, invokeApi, isApiMethod, parseApiArguments, publicError } from '../app/api-call.ts';
 import { RENDERER_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { bearerToken, hostHeaderAllowed, originVerdict, tokenMatches } from './request-guard.ts';
 import { contentTypeOf, resolveStaticFile } from './static-files.ts';
@@ -51,10 +52,18 @@ const COMMON_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
+/** A request the host refuses before any service runs, or a service's error with the status it answers. */
+class HttpError extends VigieError {
+  override readonly name = 'HttpError';
+  constructor(readonly status: number, message: string, code: ErrorCode = codeOfStatus(status), params?: ErrorParams) {
+    super(message, undefined, { code, ...(params ? { params } : {}) });
   }
+}
+
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'UNAUTHORISED';
+  if (status === 413) return 'REQUEST_TOO_LARGE';
+  return status >= 500 ? 'UNEXPECTED' : 'BAD_REQUEST';
 }
 
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
@@ -65,8 +74,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
     handle(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) return sendError(res, e.status, e.message);
-      sendError(res, 500, publicErrorLine(e));
+      if (e instanceof HttpError) return sendError(res, e.status, e.toApiError());
+      sendError(res, 500, publicError(e));
     });
   });
 
@@ -112,7 +121,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     try {
       result = await invokeApi(options.services, method, args);
     } catch (e) {
-      throw new HttpError(e instanceof VigieError ? 422 : 500, publicErrorLine(e));
+      const error = publicError(e);
+      throw new HttpError(e instanceof VigieError ? 422 : 500, error.message, error.code, error.params);
     }
     if (result === undefined) {
       res.writeHead(204).end();
@@ -185,15 +195,20 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function sendError(res: ServerResponse, status: number, message: string): void {
+/** The body keeps its one line (`{ error }`, as curl and scripts read it); the code and the names go beside it. */
+function sendError(res: ServerResponse, status: number, error: ApiError): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const json = JSON.stringify({ error: message.split('\n')[0] });
+  const json = JSON.stringify({ error: error.message.split('\n')[0] });
   // A refused body may still be on its way: no keep-alive after it.
   if (status === 413) res.setHeader('Connection', 'close');
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    [ERROR_HEADER]: encodeErrorHeader(error),
+  }).end(json);
 }
 
 /**

@@ -1,37 +1,66 @@
-// What went wrong talking to the host, in a form the UI can put in plain words.
+// What went wrong talking to the host, as the contract's ApiError (issue #14 §3): a code the page says in the
+// user's language, the host's one line as the technical detail, and the names it holds.
+import { decodeErrorHeader, decodeIpcError, ERROR_HEADER, toApiError, type ApiError, type ErrorCode } from '../../../shared/contract/index.ts';
 
 export type HostErrorKind = 'unreachable' | 'unauthorised' | 'invalid' | 'failed';
 
 export class HostError extends Error {
-  constructor(readonly kind: HostErrorKind, message: string) {
-    super(message);
+  constructor(readonly error: ApiError, readonly status?: number) {
+    super(error.message);
     this.name = 'HostError';
+  }
+  get code(): ErrorCode {
+    return this.error.code;
+  }
+  /** Whether the page can go on: an unreachable host or a refused token end the session. */
+  get kind(): HostErrorKind {
+    if (this.error.code === 'HOST_UNREACHABLE') return 'unreachable';
+    if (this.error.code === 'UNAUTHORISED') return 'unauthorised';
+    return this.status === undefined || this.status < 500 ? 'invalid' : 'failed';
   }
 }
 
-/** The host answers an error with a JSON body carrying a one-line message (`error` or `message`). */
+/**
+ * The loopback host answers an error with its one line in the body (`{ error }`) and its code and names in the
+ * x-vigie-error header; a host without the header (or a proxy's page) gets a code from the status alone.
+ */
 export async function readHostError(response: Response): Promise<HostError> {
-  const kind: HostErrorKind = response.status === 401 || response.status === 403 ? 'unauthorised'
-    : response.status === 400 || response.status === 404 || response.status === 422 ? 'invalid' : 'failed';
   let message = response.statusText;
   try {
     const body: unknown = await response.json();
     if (typeof body === 'object' && body !== null) {
-      const record = body as Record<string, unknown>;
-      const text = record.message ?? record.error;
+      const text = (body as Record<string, unknown>).error;
       if (typeof text === 'string' && text !== '') message = text;
-      else if (typeof text === 'object' && text !== null && typeof (text as Record<string, unknown>).message === 'string') {
-        message = (text as Record<string, string>).message ?? message;
-      }
+      else if (toApiError(text) !== null) return new HostError(toApiError(text) as ApiError, response.status);
     }
   } catch {
     // not JSON: keep the status text
   }
-  return new HostError(kind, message);
+  const error = decodeErrorHeader(response.headers.get(ERROR_HEADER), message) ?? { code: codeOfStatus(response.status), message, params: {} };
+  return new HostError(error, response.status);
 }
 
-/** One line for the UI; Electron's IPC prefixes messages with "Error invoking remote method …: Error: ". */
-export function plainMessage(error: unknown): string {
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'UNAUTHORISED';
+  if (status === 413) return 'REQUEST_TOO_LARGE';
+  return status >= 500 ? 'UNEXPECTED' : 'BAD_REQUEST';
+}
+
+/**
+ * The ApiError of anything an API call threw: the loopback client's HostError, or Electron's IPC error whose message
+ * carries it (after Electron's own prefix). Anything else is UNEXPECTED, with its line.
+ */
+export function apiErrorOf(error: unknown): ApiError {
+  if (error instanceof HostError) return error.error;
   const message = error instanceof Error ? error.message : String(error);
+  return decodeIpcError(message) ?? { code: 'UNEXPECTED', message: plainMessage(error), params: {} };
+}
+
+/** One line for a log; Electron's IPC prefixes messages with "Error invoking remote method …: Error: ". */
+export function plainMessage(error: unknown): string {
+  if (error instanceof HostError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  const decoded = decodeIpcError(message);
+  if (decoded !== null) return decoded.message;
   return message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
 }

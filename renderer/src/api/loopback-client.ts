@@ -22,7 +22,7 @@ export function loopbackApi(options: LoopbackOptions): VigieApi {
     try {
       response = await doFetch(`${options.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
     } catch {
-      throw new HostError('unreachable', 'host unreachable');
+      throw new HostError({ code: 'HOST_UNREACHABLE', message: 'host unreachable', params: {} });
     }
     if (!response.ok) throw await readHostError(response);
     const text = await response.text();

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BreachIndexStatus, VigieApi } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
-import { plainMessage } from '../api/host-error.ts';
+import { apiErrorOf } from '../api/host-error.ts';
 import { ErrorWithAdvice } from './ErrorWithAdvice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-fr.ts';
@@ -69,7 +69,7 @@ export function BreachIndexCard() {
     try {
       importId = (await api.startBreachImport({ path: path.trim() })).importId;
     } catch (error) {
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
       return;
     }
     runningImportId = importId;
@@ -84,7 +84,7 @@ export function BreachIndexCard() {
     try {
       await api.cancelBreachImport(state.importId);
     } catch (error) {
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
     }
   };
 
@@ -121,7 +121,7 @@ export function BreachIndexCard() {
       )}
       {state.status === 'cancelled' && <p className="alert alert-warn" role="status">{t.breach.cancelled}</p>}
       {state.status === 'failed' && (
-        <ErrorWithAdvice title={t.breach.failed} message={state.message} advice={t.breach.advice} />
+        <ErrorWithAdvice title={t.breach.failed} error={state.error} advice={t.breach.advice} />
       )}
     </section>
   );
@@ -168,6 +168,6 @@ async function waitForEnd(api: VigieApi, importId: string): Promise<BreachImport
       if (ended !== null) return ended;
     }
   } catch (error) {
-    return { status: 'failed', message: plainMessage(error) };
+    return { status: 'failed', error: apiErrorOf(error) };
   }
 }

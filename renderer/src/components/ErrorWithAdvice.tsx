@@ -1,20 +1,21 @@
 // A failure in plain words, in the user's language (issue #13 §7): what happened, what to do about it, and the
-// host's own line (English, the CLI's words) folded away as the technical detail.
+// host's own line (English, the CLI's words) folded away as the technical detail. Both chosen by the error's code
+// (issue #14 §3), never by reading the line.
+import type { ApiError } from '../../../shared/contract/index.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { adviceFor } from '../model/error-advice.ts';
 import { adviceOfKind, explainError } from '../model/error-message.ts';
 
-export function ErrorWithAdvice({ title, message, advice }: { title: string; message: string; advice?: string }) {
+export function ErrorWithAdvice({ title, error, advice }: { title: string; error: ApiError; advice?: string }) {
   const { t } = useI18n();
-  const explained = explainError(message);
+  const explained = explainError(error);
   const kindAdvice = adviceOfKind(explained.kind);
-  const what = advice ?? (kindAdvice === 'generic' ? t.errors[adviceFor(message)] : kindAdvice === null ? null : t.errors[kindAdvice]);
+  const what = advice ?? (kindAdvice === null ? null : t.errors[kindAdvice]);
   return (
-    <div className="alert alert-error" role="alert" data-error-kind={explained.kind}>
+    <div className="alert alert-error" role="alert" data-error-kind={explained.kind} data-error-code={error.code}>
       <p className="alert-title">{title}</p>
-      {message !== '' && <p className="alert-message">{t.errorText[explained.kind](explained.params)}</p>}
+      {explained.detail !== '' && <p className="alert-message">{t.errorText[explained.kind](explained.params)}</p>}
       {what !== null && <p><strong>{t.progress.whatToDo}</strong> {what}</p>}
-      {message !== '' && <ErrorDetail detail={explained.detail} />}
+      {explained.detail !== '' && <ErrorDetail detail={explained.detail} />}
     </div>
   );
 }

@@ -4,9 +4,9 @@
 // in a terminal, dry run first. No password or hash ever comes back from the host; the passwords typed here are
 // forgotten once the plan is written.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { MigrationPlan, MigrationPlanRequest, SchoolProfile, ScanReport } from '../../../shared/contract/index.ts';
+import type { ApiError, MigrationPlan, MigrationPlanRequest, SchoolProfile, ScanReport } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
-import { plainMessage } from '../api/host-error.ts';
+import { apiErrorOf } from '../api/host-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { applyCommand, planFileRows, planRefusal } from '../model/plan-view.ts';
 import { ErrorDetail, ErrorWithAdvice } from './ErrorWithAdvice.tsx';
@@ -14,7 +14,7 @@ import { ErrorDetail, ErrorWithAdvice } from './ErrorWithAdvice.tsx';
 type Target = NonNullable<MigrationPlanRequest['target']>;
 // The contract's PLAN_TARGETS, without bringing zod into the page.
 const PLAN_TARGETS = ['openldap-2.5', 'openldap-2.7'] as const satisfies readonly Target[];
-type State = { status: 'idle' } | { status: 'building' } | { status: 'done'; plan: MigrationPlan } | { status: 'failed'; message: string };
+type State = { status: 'idle' } | { status: 'building' } | { status: 'done'; plan: MigrationPlan } | { status: 'failed'; error: ApiError };
 
 export const PLAN_CARD_ID = 'migration-plan';
 
@@ -72,7 +72,7 @@ export function MigrationPlanCard({ report, reportId }: { report: ScanReport; re
       setConfigPassword('');
       setState({ status: 'done', plan });
     } catch (error) {
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
     }
   };
 
@@ -132,21 +132,21 @@ export function MigrationPlanCard({ report, reportId }: { report: ScanReport; re
         </form>
       )}
       {building && <p className="hint" role="status">{t.plan.building}</p>}
-      {state.status === 'failed' && <PlanFailure message={state.message} />}
+      {state.status === 'failed' && <PlanFailure error={state.error} />}
       {state.status === 'done' && <WrittenPlan plan={state.plan} />}
     </section>
   );
 }
 
-function PlanFailure({ message }: { message: string }) {
+function PlanFailure({ error }: { error: ApiError }) {
   const { t } = useI18n();
-  const refusal = planRefusal(message);
-  if (refusal === null) return <ErrorWithAdvice title={t.plan.failed} message={message} />;
+  const refusal = planRefusal(error.code);
+  if (refusal === null) return <ErrorWithAdvice title={t.plan.failed} error={error} />;
   return (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">{t.plan.failed}</p>
       <p className="alert-message">{t.plan[refusal]}</p>
-      <ErrorDetail detail={message} />
+      <ErrorDetail detail={error.message} />
     </div>
   );
 }

@@ -234,6 +234,13 @@ export const fr = {
     cannotWrite: (p: ErrorParams) => `Impossible d’écrire ${q(p.file)} : vérifiez la place libre et les droits du dossier.`,
     damagedFile: (p: ErrorParams) => `Le fichier ${q(p.file)} est endommagé : déplacez-le, Vigie en refera un.`,
     noSource: () => 'Choisissez un établissement enregistré, ou indiquez une connexion.',
+    folderNotEmpty: (p: ErrorParams) => `Le dossier ${q(p.file)} n’est pas vide : indiquez un nouveau dossier.`,
+    otherDirectory: (p: ErrorParams) => `Ce rapport a été fait sur un autre annuaire que ${q(p.server)} : choisissez l’établissement analysé.`,
+    cancelled: () => 'L’opération a été annulée.',
+    requestTooLarge: () => 'La demande envoyée à Vigie est trop volumineuse : réduisez ce qui a été saisi.',
+    unauthorised: () => 'Vigie a refusé la demande de cette page : fermez-la et relancez « vigie ui » pour en ouvrir une nouvelle.',
+    hostUnreachable: () => 'Vigie ne répond plus : fermez cette page et relancez « vigie ui ».',
+    failed: () => 'Vigie n’a pas pu aller au bout : le détail technique ci-dessous dit pourquoi.',
     unexpected: () => 'Vigie a rencontré une erreur inattendue.',
   } satisfies Record<ErrorKind, (p: ErrorParams) => string>,
   /** The host's own line under a translated error. */

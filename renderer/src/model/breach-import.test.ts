@@ -40,7 +40,8 @@ describe('stateOfOutcome', () => {
       importId: 'i1', status: 'done', hashKind: 'ntlm', entries: 12, lines: 14, badLines: 2, missingPrefixFiles: 0, index: { present: true, ntlmEntries: 12 },
     })).toEqual({ status: 'done', entries: 12, badLines: 2, missingPrefixFiles: 0 });
     expect(stateOfOutcome({ importId: 'i1', status: 'cancelled' })).toEqual({ status: 'cancelled' });
-    expect(stateOfOutcome({ importId: 'i1', status: 'failed', message: 'x: no such file or folder' })).toEqual({ status: 'failed', message: 'x: no such file or folder' });
+    const error = { code: 'PATH_NOT_FOUND', message: 'x: no such file or folder', params: { file: 'x' } } as const;
+    expect(stateOfOutcome({ importId: 'i1', status: 'failed', message: error.message, error })).toEqual({ status: 'failed', error });
   });
 });
 

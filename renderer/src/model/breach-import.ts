@@ -1,6 +1,6 @@
 // The breached-password import as the card shows it: its state, and each progress event turned into a bar
 // position, a rate and a time left.
-import type { BreachImportOutcome, BreachImportProgressEvent } from '../../../shared/contract/index.ts';
+import type { ApiError, BreachImportOutcome, BreachImportProgressEvent } from '../../../shared/contract/index.ts';
 
 export type BreachImportState =
   | { status: 'idle' }
@@ -8,7 +8,7 @@ export type BreachImportState =
   | { status: 'running'; importId: string; progress: BreachImportProgressEvent | null; cancelling: boolean }
   | { status: 'done'; entries: number; badLines: number; missingPrefixFiles: number }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; error: ApiError };
 
 export interface ImportProgressView {
   /** 0–100, whole; null until the first event says how far it is. */
@@ -47,7 +47,7 @@ export function stateOfOutcome(outcome: BreachImportOutcome): BreachImportState 
     case 'cancelled':
       return { status: 'cancelled' };
     case 'failed':
-      return { status: 'failed', message: outcome.message };
+      return { status: 'failed', error: outcome.error };
   }
 }
 

@@ -1,39 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, type ApiError } from '../../../shared/contract/index.ts';
 import { en } from '../i18n/messages-en.ts';
 import { fr } from '../i18n/messages-fr.ts';
-import { ERROR_KINDS, explainError } from './error-message.ts';
+import { adviceOfKind, ERROR_KINDS, explainError, KIND_OF_CODE, unexplainedError } from './error-message.ts';
 
-// The host's lines, as shared/engine and shared/app write them (one line: message — hint).
-const LINES: readonly (readonly [string, string, Record<string, string>])[] = [
-  ['The directory refused the bind as cn=admin,dc=x: wrong DN or password. — check the bind DN and the password given by file, VIGIE_BIND_PASSWORD or the prompt.',
-    'invalidCredentials', { who: 'cn=admin,dc=x' }],
-  ['The base DN "dc=nope" does not exist on ldap://127.0.0.1:3890. — check the base DN', 'noSuchBase', { base: 'dc=nope', server: 'ldap://127.0.0.1:3890' }],
-  ['Cannot reach the directory at ldap://127.0.0.1:1: connection refused. — check the URL and port', 'unreachable', { server: 'ldap://127.0.0.1:1' }],
-  ['The TLS certificate of ldaps://x:636 is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT). — pass the certificate', 'tlsUntrusted', { server: 'ldaps://x:636' }],
-  ['The directory denied the search to anonymous. — bind as an account allowed', 'accessDenied', { who: 'anonymous' }],
-  ['"http://x" is not an LDAP URL. — write it as ldap://host[:port]', 'badUrl', { url: 'http://x' }],
-  ['the bind password of cn=audit,dc=x is needed — type it in the scan form', 'passwordNeeded', { who: 'cn=audit,dc=x' }],
-  ['LDIF file not found: /tmp/x.ldif — give the path of an export written by slapcat or ldapsearch -LLL', 'fileMissing', { file: '/tmp/x.ldif' }],
-  ['/tmp/dir is a folder, not an LDIF file — give the path', 'notAFile', { file: '/tmp/dir' }],
-  ['cannot read /tmp/x.ldif: permission denied — run Vigie as a user allowed to read it', 'fileUnreadable', { file: '/tmp/x.ldif' }],
-  ['/tmp/x.ldif holds no LDIF entry (it is empty): nothing to audit — give the path', 'fileEmpty', { file: '/tmp/x.ldif' }],
-  ['/tmp/x.ldif.gz, line 1: this is a gzip-compressed file, not LDIF: decompress it first', 'fileCompressed', { file: '/tmp/x.ldif.gz', line: '1' }],
-  ['/tmp/x.ldif, line 42: no colon on this line: expected "attribute: value"', 'notLdif', { file: '/tmp/x.ldif', line: '42' }],
-  ['pwnedpasswords.txt: not a full path — give the full path', 'notFullPath', { file: 'pwnedpasswords.txt' }],
-  ['/tmp/h.txt: not a Have I Been Pwned file (no line of the form HASH:COUNT at its start)', 'notHibp', { file: '/tmp/h.txt' }],
-  ['a scan is already running — wait for it to finish, or cancel it', 'scanRunning', {}],
-  ['bad arguments for startScan at 0.connection.url: ldap:// or ldaps:// URL', 'badArguments', {}],
-  ['unexpected error: boom', 'unexpected', {}],
-  ['Something odd happened.', 'unexpected', {}],
-];
+const error = (code: ApiError['code'], message: string, params: ApiError['params'] = {}): ApiError => ({ code, message, params });
 
 describe('explainError', () => {
-  it.each(LINES)('%s → %s', (line, kind, params) => {
-    const explained = explainError(line);
-    expect(explained).toEqual({ kind, params, detail: line });
+  it.each([
+    [error('LDAP_INVALID_CREDENTIALS', 'The directory refused the bind as cn=admin,dc=x: wrong DN or password. — check the bind DN', { who: 'cn=admin,dc=x', server: 'x:389' }), 'invalidCredentials', 'credentials'],
+    [error('LDAP_NO_SUCH_BASE', 'The base DN "dc=nope" does not exist on x:389.', { base: 'dc=nope', server: 'x:389' }), 'noSuchBase', 'baseDn'],
+    [error('LDAP_UNREACHABLE', 'Cannot reach the directory at 127.0.0.1:1: connection refused.', { server: '127.0.0.1:1' }), 'unreachable', 'network'],
+    [error('TLS_UNTRUSTED', 'The TLS certificate of x:636 is not signed by a trusted authority.', { server: 'x:636' }), 'tlsUntrusted', 'certificate'],
+    [error('LDIF_INVALID', '/tmp/x.ldif, line 42: no colon on this line', { file: '/tmp/x.ldif', line: '42' }), 'notLdif', 'file'],
+    [error('NOT_FULL_PATH', 'pwnedpasswords.txt: not a full path', { file: 'pwnedpasswords.txt' }), 'notFullPath', null],
+    [error('SCAN_RUNNING', 'a scan is already running — wait for it to finish, or cancel it'), 'scanRunning', null],
+    [error('BAD_REQUEST', 'bad arguments for startScan at 0.connection.url: ldap:// or ldaps:// URL'), 'badArguments', null],
+    [error('FAILED', 'something Vigie could not do'), 'failed', 'generic'],
+    [error('UNEXPECTED', 'unexpected error: boom'), 'unexpected', 'generic'],
+  ] as const)('%# chooses the sentence and the advice by the code', (given, kind, advice) => {
+    expect(explainError(given)).toEqual({ kind, params: given.params, detail: given.message });
+    expect(adviceOfKind(explainError(given).kind)).toBe(advice);
   });
 
-  it('says every kind in French and in English, with the names it holds', () => {
+  it('never reads the line: the same words under another code say that code', () => {
+    const line = 'The directory refused the bind as cn=admin,dc=x: wrong DN or password.';
+    expect(explainError(error('LDAP_UNREACHABLE', line, { server: 'x:389' })).kind).toBe('unreachable');
+    expect(explainError(unexplainedError(line)).kind).toBe('unexpected');
+  });
+
+  it('has a sentence for every code, in French and in English, with the names it holds', () => {
+    expect(Object.keys(KIND_OF_CODE).sort()).toEqual([...ERROR_CODES].sort());
+    for (const code of ERROR_CODES) expect(ERROR_KINDS).toContain(KIND_OF_CODE[code]);
     for (const kind of ERROR_KINDS) {
       const params = { who: 'cn=audit', server: 'ldap://x', base: 'dc=x', file: '/tmp/x.ldif', line: '3', url: 'http://x' };
       expect(fr.errorText[kind](params), kind).not.toMatch(/undefined/);

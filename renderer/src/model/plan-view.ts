@@ -1,6 +1,6 @@
 // What the migration plan card shows of a written plan (issue #13 §6): its files in reading order, the letters
 // as one row, and the `vigie apply` commands to type — dry run first. Pure, for the card and its tests.
-import type { MigrationPlan, MigrationPlanFile } from '../../../shared/contract/index.ts';
+import type { ErrorCode, MigrationPlan, MigrationPlanFile } from '../../../shared/contract/index.ts';
 
 export type PlanFileKind = 'plan' | 'config' | 'accounts' | 'rollback' | 'rollbackConfig' | 'credentials' | 'forcedRenewal' | 'letters' | 'other';
 
@@ -72,8 +72,9 @@ export function applyCommand(plan: MigrationPlan, mode: ApplyMode): string {
 /** The plan's own refusals the card says in the user's words (the others are the usual errors: ErrorWithAdvice). */
 export type PlanRefusal = 'notEmpty' | 'otherDirectory';
 
-export function planRefusal(message: string): PlanRefusal | null {
-  if (/ is not empty(?: —|$)/.test(message)) return 'notEmpty';
-  if (/^the report was made on \S+, not on \S+/.test(message)) return 'otherDirectory';
+/** By the error's code: the plan's own sentences say more than the general ones (t.plan, not t.errorText). */
+export function planRefusal(code: ErrorCode): PlanRefusal | null {
+  if (code === 'FOLDER_NOT_EMPTY') return 'notEmpty';
+  if (code === 'PLAN_OTHER_DIRECTORY') return 'otherDirectory';
   return null;
 }

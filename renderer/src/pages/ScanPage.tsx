@@ -1,15 +1,16 @@
 // Scan (IT staff): choose a saved school or a new connection, test it, save it, pick a depth, start, follow, cancel.
 // A message belongs to the source it was about: changing the source clears it (issue #13 §7).
 import { useEffect, useId, useState } from 'react';
-import type { ConnectionCheck, Depth, HostInfo, SchoolProfile } from '../../../shared/contract/index.ts';
+import type { ApiError, ConnectionCheck, Depth, HostInfo, SchoolProfile } from '../../../shared/contract/index.ts';
 import { DEPTHS } from '../../../shared/contract/codes.ts';
 import { useApi } from '../api/api-context.tsx';
-import { plainMessage } from '../api/host-error.ts';
+import { apiErrorOf } from '../api/host-error.ts';
 import { ErrorDetail, ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ScanProgressPanel } from '../components/ScanProgressPanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { connectionOf, emptyForm, needsPassword, profileInputOf, scanRequestOf, type FormProblem, type ScanForm } from '../model/scan-form.ts';
+import { unexplainedError } from '../model/error-message.ts';
 import type { ScanControl } from '../scan/use-scan.ts';
 
 interface Props {
@@ -23,7 +24,7 @@ interface Props {
 type Notice =
   | { kind: 'problem'; problem: FormProblem }
   | { kind: 'check'; check: ConnectionCheck; file: string | null }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: ApiError }
   | { kind: 'saved'; name: string };
 
 export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfiles }: Props) {
@@ -71,7 +72,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
       const check = await api.testConnection({ connection, ...(askPassword && form.password !== '' ? { password: form.password } : {}) });
       setNotice({ kind: 'check', check, file: connection.kind === 'ldif' ? connection.file : null });
     } catch (error) {
-      setNotice({ kind: 'error', message: plainMessage(error) });
+      setNotice({ kind: 'error', error: apiErrorOf(error) });
     } finally {
       setTesting(false);
     }
@@ -89,7 +90,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
       setForm((f) => ({ ...f, mode: 'saved', profileId: saved.id }));
       setNotice({ kind: 'saved', name: saved.name });
     } catch (error) {
-      setNotice({ kind: 'error', message: plainMessage(error) });
+      setNotice({ kind: 'error', error: apiErrorOf(error) });
     }
   };
 
@@ -100,7 +101,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
       await reloadProfiles();
       set('profileId', '');
     } catch (error) {
-      setNotice({ kind: 'error', message: plainMessage(error) });
+      setNotice({ kind: 'error', error: apiErrorOf(error) });
     }
   };
 
@@ -223,7 +224,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
         />
       )}
       {scan.state.status === 'cancelled' && <div className="alert alert-info" role="status">{t.progress.cancelled}</div>}
-      {scan.state.status === 'failed' && <ErrorWithAdvice title={t.progress.failed} message={scan.state.message} />}
+      {scan.state.status === 'failed' && <ErrorWithAdvice title={t.progress.failed} error={scan.state.error} />}
     </section>
   );
 }
@@ -250,12 +251,12 @@ function FormNotice({ notice }: { notice: Notice | null }) {
     case 'saved':
       return <div className="alert alert-ok" role="status">{t.scan.profileSaved(notice.name)}</div>;
     case 'error':
-      return <ErrorWithAdvice title={t.scan.testFailed} message={notice.message} />;
+      return <ErrorWithAdvice title={t.scan.testFailed} error={notice.error} />;
     case 'check':
       return notice.file !== null ? <FileCheckNotice check={notice.check} file={notice.file} />
         : notice.check.ok
           ? <div className={`alert ${notice.check.transport === 'none' ? 'alert-warn' : 'alert-ok'}`} role="status">{t.scan.testOk[notice.check.transport ?? 'none']}</div>
-          : <ErrorWithAdvice title={t.scan.testFailed} message={notice.check.message ?? ''} />;
+          : <ErrorWithAdvice title={t.scan.testFailed} error={notice.check.error ?? unexplainedError(notice.check.message)} />;
   }
 }
 
@@ -267,7 +268,7 @@ function FileCheckNotice({ check, file }: { check: ConnectionCheck; file: string
       ? <div className="alert alert-ok" role="status" data-testid="file-check">{t.scan.testFileOk(check.file.entries, check.file.withPassword)}</div>
       : <div className="alert alert-warn" role="status" data-testid="file-check">{t.scan.testFileNoPassword(check.file.entries)}</div>;
   }
-  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} message={check.message ?? ''} />;
+  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} error={check.error ?? unexplainedError(check.message)} />;
   return (
     <div className="alert alert-error" role="alert" data-testid="file-check">
       <p className="alert-title">{t.scan.testFileFailed}</p>

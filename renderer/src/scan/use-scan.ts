@@ -2,8 +2,8 @@
 // Scan page does not lose a running scan. A page opened or reloaded while a scan runs re-attaches to it (issue
 // #13 §3): the host names the running scan with its progress so far, and the page follows and can cancel it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Depth, RunningScan, ScanProgressEvent, ScanStart, VigieApi } from '../../../shared/contract/index.ts';
-import { plainMessage } from '../api/host-error.ts';
+import type { ApiError, Depth, RunningScan, ScanProgressEvent, ScanStart, VigieApi } from '../../../shared/contract/index.ts';
+import { apiErrorOf } from '../api/host-error.ts';
 import { applyProgress, replayProgress, type ScanProgressView } from '../model/scan-progress.ts';
 
 /** What a re-attached scan is about: the page did not start it, so it says which one it follows. */
@@ -18,7 +18,7 @@ export type ScanState =
   | { status: 'starting' }
   | { status: 'running'; scanId: string; progress: ScanProgressView; cancelling: boolean; resumed?: ScanAbout }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; error: ApiError };
 
 export interface ScanControl {
   state: ScanState;
@@ -63,10 +63,10 @@ export function useScan(api: VigieApi, onDone: (reportId: string) => void, reatt
       } else if (outcome.status === 'cancelled') {
         setState({ status: 'cancelled' });
       } else if (outcome.status === 'failed') {
-        setState({ status: 'failed', message: outcome.message });
+        setState({ status: 'failed', error: outcome.error });
       }
     } catch (error) {
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
     } finally {
       scanId.current = null;
       busy.current = false;
@@ -99,7 +99,7 @@ export function useScan(api: VigieApi, onDone: (reportId: string) => void, reatt
       id = (await api.startScan(request)).scanId;
     } catch (error) {
       busy.current = false;
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
       return;
     }
     await follow(id, []);
@@ -112,7 +112,7 @@ export function useScan(api: VigieApi, onDone: (reportId: string) => void, reatt
     try {
       await api.cancelScan(id);
     } catch (error) {
-      setState({ status: 'failed', message: plainMessage(error) });
+      setState({ status: 'failed', error: apiErrorOf(error) });
     }
   }, [api]);
 

@@ -295,7 +295,8 @@ function assemble(
     if (d.scheme === 'LM') continue;
     for (const [start, end] of digestRuns(d)) for (let k = start + 1; k < end; k++) groups.same(d.accounts[start]!, d.accounts[k]!);
   }
-  for (const r of best.values()) groups.key(r.index, r.fingerprint);
+  // A password found on an LM value only is known in some capitals: its fingerprint proves no equality either.
+  for (const r of best.values()) if (!r.caseFolded) groups.key(r.index, r.fingerprint);
   for (const [i, fingerprint] of learning.sighted) groups.key(i, fingerprint);
   const shared = groups.numbered();
   const members = new Map<number, number[]>();

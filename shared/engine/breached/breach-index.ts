@@ -77,7 +77,7 @@ function readFully(fd: number, buf: Buffer, length: number, position: number): v
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new VigieError('The breach index ends early: it is damaged; import the HIBP files again.');
+    if (n === 0) throw new VigieError('The breach index ends early: it is damaged; import the HIBP files again.', undefined, { code: 'BREACH_INDEX_DAMAGED' });
     done += n;
   }
 }
@@ -91,10 +91,10 @@ export function openIndexFile(dir: string, kind: BreachHashKind): BreachIndexFil
     const head = Buffer.alloc(HEADER_BYTES);
     const got = readSync(fd, head, 0, HEADER_BYTES, 0);
     const header = got === HEADER_BYTES ? decodeHeader(head, kind) : 'too short';
-    if (typeof header === 'string') throw new VigieError(`${file}: ${header}`, 'import the HIBP files again (vigie breached import)');
+    if (typeof header === 'string') throw new VigieError(`${file}: ${header}`, 'import the HIBP files again (vigie breached import)', { code: 'BREACH_INDEX_DAMAGED', params: { file } });
     const expected = RECORDS_OFFSET + header.entries * recordBytes(kind);
     if (fstatSync(fd).size !== expected) {
-      throw new VigieError(`${file}: the breach index is damaged (wrong size)`, 'import the HIBP files again (vigie breached import)');
+      throw new VigieError(`${file}: the breach index is damaged (wrong size)`, 'import the HIBP files again (vigie breached import)', { code: 'BREACH_INDEX_DAMAGED', params: { file } });
     }
     return new BreachIndexFile(fd, header);
   } catch (e) {

@@ -7,6 +7,7 @@ import {
 import path from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { z } from 'zod';
+import type { ErrorCode } from '../../contract/errors.ts';
 import { VigieError } from '../errors.ts';
 import { BREACH_HASH_KINDS, HASH_BYTES, kindLabel, PREFIX_COUNT, PREFIX_HEX, type BreachHashKind } from './hash-kind.ts';
 import { BAD_LINE, parseHibpLine } from './hibp-line.ts';
@@ -66,6 +67,9 @@ export interface ImportResult {
 /** An import stopped by the user: the checkpoint is written; the same command continues it. */
 export class ImportInterruptedError extends VigieError {
   override readonly name = 'CancelledError';
+  protected override defaultCode(): ErrorCode {
+    return 'CANCELLED';
+  }
 }
 
 interface Checkpoint {
@@ -148,7 +152,7 @@ class ImportJob {
     try {
       mkdirSync(this.partialDir, { recursive: true, mode: 0o700 });
     } catch (e) {
-      throw new VigieError(`Cannot create ${this.partialDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new VigieError(`Cannot create ${this.partialDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'CANNOT_WRITE', params: { file: this.partialDir } });
     }
     const start = this.resumeOrStart();
     try {
@@ -161,7 +165,7 @@ class ImportJob {
     if (this.writer.count === 0) {
       this.writer.close();
       rmSync(this.partialDir, { recursive: true, force: true });
-      throw new VigieError(`${this.given}: no usable HIBP line (${this.badLines} unreadable)`, 'is it a Pwned Passwords download?');
+      throw new VigieError(`${this.given}: no usable HIBP line (${this.badLines} unreadable)`, 'is it a Pwned Passwords download?', { code: 'NOT_HIBP', params: { file: this.given } });
     }
     const meta: IndexMetadata = {
       importedAt: (this.options.now?.() ?? new Date()).toISOString(),
@@ -176,7 +180,7 @@ class ImportJob {
     try {
       renameSync(this.tmpFile, indexFile);
     } catch (e) {
-      throw new VigieError(`Cannot replace ${indexFile} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'close any scan using it and run the import again');
+      throw new VigieError(`Cannot replace ${indexFile} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'close any scan using it and run the import again', { code: 'CANNOT_WRITE', params: { file: indexFile } });
     }
     rmSync(this.partialDir, { recursive: true, force: true });
     return {
@@ -253,7 +257,7 @@ class ImportJob {
       writeFileSync(tmp, JSON.stringify(cp), { mode: 0o600 });
       renameSync(tmp, this.checkpointFile);
     } catch (e) {
-      throw new VigieError(`Cannot write the import checkpoint in ${this.partialDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new VigieError(`Cannot write the import checkpoint in ${this.partialDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'CANNOT_WRITE', params: { file: this.partialDir } });
     }
   }
 
@@ -268,7 +272,7 @@ class ImportJob {
     if (count === BAD_LINE) {
       this.bad(file, line);
       if (this.writer.count === 0 && this.badLines >= GIVE_UP_AFTER && this.badLines === this.lines) {
-        throw new VigieError(`${this.given}: the first ${GIVE_UP_AFTER} lines are not HIBP lines (HASH:COUNT)`, 'is it a Pwned Passwords download?');
+        throw new VigieError(`${this.given}: the first ${GIVE_UP_AFTER} lines are not HIBP lines (HASH:COUNT)`, 'is it a Pwned Passwords download?', { code: 'NOT_HIBP', params: { file: this.given } });
       }
       return;
     }
@@ -284,6 +288,7 @@ class ImportJob {
       throw new VigieError(
         `${file}, line ${line}: this hash comes before the previous one — the file is not ordered by hash`,
         'Vigie needs the download ordered by hash (not "ordered by prevalence"); the index was not changed',
+        { code: 'NOT_HIBP', params: { file } },
       );
     }
   }
@@ -325,7 +330,7 @@ class ImportJob {
       }
       let position = base;
       for (;;) {
-        if (carry === buf.length) throw new VigieError(`${name}, line ${lineNo + 1}: longer than ${CHUNK_BYTES >> 20} MB — not a HIBP file`);
+        if (carry === buf.length) throw new VigieError(`${name}, line ${lineNo + 1}: longer than ${CHUNK_BYTES >> 20} MB — not a HIBP file`, undefined, { code: 'NOT_HIBP', params: { file: name } });
         const got = readSync(fd, buf, carry, buf.length - carry, base + carry);
         const end = carry + got;
         let lineStart = 0;
@@ -373,7 +378,7 @@ class ImportJob {
         try {
           text = readFileSync(path.join(dir, name));
         } catch (e) {
-          throw new VigieError(`${path.join(this.given, name)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+          throw new VigieError(`${path.join(this.given, name)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'FILE_UNREADABLE', params: { file: path.join(this.given, name) } });
         }
         this.readRangeFile(text, prefix, name, suffixDigits);
       }
@@ -410,6 +415,7 @@ function truncated(file: string, line: number): VigieError {
   return new VigieError(
     `${file} ends in the middle of line ${line}: the download looks cut short`,
     'download it again and run the same import: it continues from its last checkpoint; the index was not changed',
+    { code: 'NOT_HIBP', params: { file } },
   );
 }
 

@@ -30,7 +30,7 @@ export function openImportSource(given: string, forced?: BreachHashKind): Import
   try {
     stat = statSync(abs);
   } catch {
-    throw new VigieError(`${given}: no such file or folder`);
+    throw new VigieError(`${given}: no such file or folder`, undefined, { code: 'PATH_NOT_FOUND', params: { file: given } });
   }
   if (stat.isDirectory()) {
     const present = new Uint8Array(PREFIX_COUNT);
@@ -49,7 +49,7 @@ export function openImportSource(given: string, forced?: BreachHashKind): Import
     } finally {
       dir.closeSync();
     }
-    if (files === 0) throw new VigieError(`${given}: no HIBP range file in this folder (files named 00000 to FFFFF)`);
+    if (files === 0) throw new VigieError(`${given}: no HIBP range file in this folder (files named 00000 to FFFFF)`, undefined, { code: 'NO_HIBP_FILES', params: { file: given } });
     const firstFile = path.join(abs, rangeFileName(first, present[first]!));
     const width = sniffWidth(firstFile, firstFile);
     const kind = kindOfHexLength(width + PREFIX_HEX);
@@ -76,7 +76,7 @@ function sniffWidth(file: string, shown: string): number {
       closeSync(fd);
     }
   } catch (e) {
-    throw new VigieError(`${shown}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new VigieError(`${shown}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`, undefined, { code: 'FILE_UNREADABLE', params: { file: shown } });
   }
   let start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   while (start < got) {
@@ -86,11 +86,11 @@ function sniffWidth(file: string, shown: string): number {
     if (width > 0) return width;
     start = end + 1;
   }
-  throw new VigieError(`${shown}: not a Have I Been Pwned file (no line of the form HASH:COUNT at its start)`);
+  throw new VigieError(`${shown}: not a Have I Been Pwned file (no line of the form HASH:COUNT at its start)`, undefined, { code: 'NOT_HIBP', params: { file: shown } });
 }
 
 function checkKind(given: string, kind: BreachHashKind | null, forced?: BreachHashKind): BreachHashKind {
-  if (!kind) throw new VigieError(`${given}: its hashes are neither SHA-1 (40 hex digits) nor NTLM (32)`);
-  if (forced && forced !== kind) throw new VigieError(`${given} holds ${kindLabel(kind)} hashes, not ${kindLabel(forced)}`);
+  if (!kind) throw new VigieError(`${given}: its hashes are neither SHA-1 (40 hex digits) nor NTLM (32)`, undefined, { code: 'NOT_HIBP', params: { file: given } });
+  if (forced && forced !== kind) throw new VigieError(`${given} holds ${kindLabel(kind)} hashes, not ${kindLabel(forced)}`, undefined, { code: 'NOT_HIBP', params: { file: given } });
   return kind;
 }

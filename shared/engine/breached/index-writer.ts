@@ -132,7 +132,7 @@ function guard<T>(file: string, action: () => T): T {
     return action();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOSPC') throw new VigieError(`No space left on the disk for ${file}`, 'free some space, then run the same import again: it continues where it stopped');
-    throw new VigieError(`Cannot write the breach index ${file} (${code})`);
+    if (code === 'ENOSPC') throw new VigieError(`No space left on the disk for ${file}`, 'free some space, then run the same import again: it continues where it stopped', { code: 'DISK_FULL', params: { file } });
+    throw new VigieError(`Cannot write the breach index ${file} (${code})`, undefined, { code: 'CANNOT_WRITE', params: { file } });
   }
 }

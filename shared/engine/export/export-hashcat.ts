@@ -138,7 +138,7 @@ export async function exportHashcat(request: HashcatExportRequest): Promise<Hash
 async function prepareFolder(dir: string): Promise<void> {
   try {
     const existing = await readdir(dir);
-    if (existing.length > 0) throw new VigieError(`${dir} is not empty`, 'give a new folder for the export');
+    if (existing.length > 0) throw new VigieError(`${dir} is not empty`, 'give a new folder for the export', { code: 'FOLDER_NOT_EMPTY', params: { file: dir } });
     return;
   } catch (e) {
     if (e instanceof VigieError) throw e;

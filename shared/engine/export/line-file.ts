@@ -29,6 +29,6 @@ export class LineFile {
 
   private error(): VigieError {
     const code = (this.failure as NodeJS.ErrnoException | null)?.code;
-    return new VigieError(`cannot write ${this.file} (${code ?? 'error'})`);
+    return new VigieError(`cannot write ${this.file} (${code ?? 'error'})`, undefined, { code: 'CANNOT_WRITE', params: { file: this.file } });
   }
 }

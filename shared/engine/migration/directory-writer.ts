@@ -38,10 +38,10 @@ export async function openWriter(target: WriterTarget, who: Credentials): Promis
   try {
     parsed = new URL(target.url);
   } catch {
-    throw new LdapError('bad-option', `"${target.url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].');
+    throw new LdapError('bad-option', `"${target.url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].', { code: 'BAD_LDAP_URL', params: { url: target.url } });
   }
   const scheme = parsed.protocol.replace(/:$/, '');
-  if (scheme !== 'ldap' && scheme !== 'ldaps') throw new LdapError('bad-option', `"${target.url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].');
+  if (scheme !== 'ldap' && scheme !== 'ldaps') throw new LdapError('bad-option', `"${target.url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].', { code: 'BAD_LDAP_URL', params: { url: target.url } });
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = parsed.port ? Number(parsed.port) : scheme === 'ldaps' ? 636 : 389;
   const server = `${parsed.hostname}:${port}`;

@@ -226,7 +226,7 @@ function checkArgon2(a: Argon2Settings): void {
 async function emptyFolder(dir: string): Promise<void> {
   try {
     const inside = await readdir(dir);
-    if (inside.length > 0) throw new VigieError(`${dir} is not empty`, 'give a new folder: an earlier plan there may hold the only rollback.');
+    if (inside.length > 0) throw new VigieError(`${dir} is not empty`, 'give a new folder: an earlier plan there may hold the only rollback.', { code: 'FOLDER_NOT_EMPTY', params: { file: dir } });
   } catch (e) {
     if (e instanceof VigieError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new VigieError(`cannot use ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);

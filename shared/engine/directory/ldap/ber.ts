@@ -1,14 +1,19 @@
 // The two facts of BER (X.690) that LDAP messages need to be split and read: a tag byte, then a length.
 // LDAP uses single-byte tags only (RFC 4511 §5.1) and never the indefinite length.
 
+import { DirectoryError } from '../../errors.ts';
+
 export const BER_OCTET_STRING = 0x04;
 export const BER_INTEGER = 0x02;
 export const BER_SEQUENCE = 0x30;
 export const BER_SET = 0x31;
 
 /** The server sent bytes that are not the BER it promised. */
-export class MalformedBerError extends Error {
+export class MalformedBerError extends DirectoryError {
   override readonly name = 'MalformedBerError';
+  constructor(message: string) {
+    super(message, undefined, { code: 'LDAP_MALFORMED_ANSWER' });
+  }
 }
 
 /** How many bytes the length field whose first byte is `first` takes. */

@@ -84,12 +84,12 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
     throw new LdapError('bad-option', `The timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
   }
   if (options.startTls && target.scheme === 'ldaps') {
-    throw new LdapError('bad-option', 'StartTLS and ldaps:// cannot be combined.', 'use ldaps:// alone, or ldap:// with StartTLS.');
+    throw new LdapError('bad-option', 'StartTLS and ldaps:// cannot be combined.', 'use ldaps:// alone, or ldap:// with StartTLS.', { code: 'STARTTLS_WITH_LDAPS' });
   }
   if (options.bindDn && !options.password) {
     // An empty password makes an "unauthenticated bind": some servers accept it with anonymous rights.
     throw new LdapError('bad-option', `No password given for ${options.bindDn}.`,
-      'give it by file, VIGIE_BIND_PASSWORD or the prompt; leave out the bind DN to read anonymously.');
+      'give it by file, VIGIE_BIND_PASSWORD or the prompt; leave out the bind DN to read anonymously.', { code: 'PASSWORD_NEEDED', params: { who: options.bindDn } });
   }
 
   const tlsOptions: ConnectionOptions = {
@@ -121,7 +121,7 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
       })(),
       connectTimeoutMs + timeoutMs,
       () => new LdapError('unreachable', `Cannot reach the directory at ${target.server}: no answer within ${Math.round((connectTimeoutMs + timeoutMs) / 1000)} s.`,
-        'check the URL and port, that the server runs, and that no firewall stands between.'),
+        'check the URL and port, that the server runs, and that no firewall stands between.', { params: { server: target.server } }),
     );
   } catch (error) {
     await closeClient(client);
@@ -138,7 +138,7 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
     if (signal?.aborted) throw new CancelledError();
     // ldapts would silently reconnect without binding; an unbound read would miss what the account may see.
     if (closing || !client.isBound) {
-      throw new LdapError('connection-lost', `The connection to ${target.server} is closed.`, 'connect again.');
+      throw new LdapError('connection-lost', `The connection to ${target.server} is closed.`, 'connect again.', { params: { server: target.server } });
     }
     const filter = entriesOptions.filter ?? '(objectClass=*)';
     try {
@@ -169,7 +169,7 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
 
   async function lookup(baseDn: string, lookupOptions: LookupOptions = {}): Promise<DirectoryEntry[]> {
     if (closing || !client.isBound) {
-      throw new LdapError('connection-lost', `The connection to ${target.server} is closed.`, 'connect again.');
+      throw new LdapError('connection-lost', `The connection to ${target.server} is closed.`, 'connect again.', { params: { server: target.server } });
     }
     try {
       const { searchEntries } = await client.search(baseDn, {
@@ -212,17 +212,17 @@ function parseLdapUrl(url: string): LdapTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new LdapError('bad-option', `"${url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].');
+    throw new LdapError('bad-option', `"${url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].', { code: 'BAD_LDAP_URL', params: { url } });
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (scheme !== 'ldap' && scheme !== 'ldaps') {
-    throw new LdapError('bad-option', `"${url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].');
+    throw new LdapError('bad-option', `"${url}" is not an LDAP URL.`, 'write it as ldap://host[:port] or ldaps://host[:port].', { code: 'BAD_LDAP_URL', params: { url } });
   }
   if (parsed.username || parsed.password) {
-    throw new LdapError('bad-option', 'The LDAP URL must not hold credentials.', 'give the bind DN and the password separately.');
+    throw new LdapError('bad-option', 'The LDAP URL must not hold credentials.', 'give the bind DN and the password separately.', { code: 'LDAP_URL_CREDENTIALS' });
   }
   if (!parsed.hostname) {
-    throw new LdapError('bad-option', `"${url}" names no host.`, 'write it as ldap://host[:port] or ldaps://host[:port].');
+    throw new LdapError('bad-option', `"${url}" names no host.`, 'write it as ldap://host[:port] or ldaps://host[:port].', { code: 'BAD_LDAP_URL', params: { url } });
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = parsed.port ? Number(parsed.port) : scheme === 'ldaps' ? 636 : 389;

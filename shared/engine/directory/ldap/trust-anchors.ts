@@ -11,11 +11,11 @@ export async function trustAnchors(caFile: string | undefined): Promise<string[]
     pem = await readFile(caFile, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
-    throw new LdapError('bad-option', `Cannot read the CA file ${caFile} (${code}).`, 'give the path of a PEM certificate file.', { cause: error });
+    throw new LdapError('bad-option', `Cannot read the CA file ${caFile} (${code}).`, 'give the path of a PEM certificate file.', { cause: error, code: 'CA_FILE_UNREADABLE', params: { file: caFile } });
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
     throw new LdapError('bad-option', `The CA file ${caFile} holds no PEM certificate.`,
-      'give a file that starts with -----BEGIN CERTIFICATE----- (convert DER with: openssl x509 -inform der -in CA.cer -out CA.pem).');
+      'give a file that starts with -----BEGIN CERTIFICATE----- (convert DER with: openssl x509 -inform der -in CA.cer -out CA.pem).', { code: 'CA_FILE_NO_CERTIFICATE', params: { file: caFile } });
   }
   return [...rootCertificates, pem];
 }

@@ -95,7 +95,7 @@ export class LdifParser {
     if (this.atStart) {
       this.atStart = false;
       if (data[start] === 0x1f && data[start + 1] === 0x8b) {
-        throw new LdifError(this.file, 1, 'this is a gzip-compressed file, not LDIF: decompress it first');
+        throw new LdifError(this.file, 1, 'this is a gzip-compressed file, not LDIF: decompress it first', 'LDIF_COMPRESSED');
       }
       if (end - start >= 3 && data[start] === 0xef && data[start + 1] === 0xbb && data[start + 2] === 0xbf) start += 3;
     }
@@ -191,7 +191,7 @@ export class LdifParser {
     if (name === 'changetype') {
       const change = this.value(line, colon, end, name, lineNumber).toString('latin1').trim().toLowerCase();
       if (change === 'add') return;
-      throw new LdifError(this.file, lineNumber, `this is a change record ("changetype: ${change.slice(0, 12)}"), not an export: give a file written by slapcat or ldapsearch`);
+      throw new LdifError(this.file, lineNumber, `this is a change record ("changetype: ${change.slice(0, 12)}"), not an export: give a file written by slapcat or ldapsearch`, 'LDIF_CHANGE_RECORDS');
     }
     if (name === 'control') return;
 

@@ -18,8 +18,8 @@ export async function* readLdif(file: string, options: ReadLdifOptions = {}): As
   if (signal?.aborted) throw new CancelledError();
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new VigieError(`${file} is a folder, not an LDIF file`, EXPORT_HINT);
-    if (!info.isFile()) throw new VigieError(`${file} is not a regular file`, EXPORT_HINT);
+    if (info.isDirectory()) throw new VigieError(`${file} is a folder, not an LDIF file`, EXPORT_HINT, { code: 'NOT_A_FILE', params: { file } });
+    if (!info.isFile()) throw new VigieError(`${file} is not a regular file`, EXPORT_HINT, { code: 'NOT_A_FILE', params: { file } });
   } catch (error) {
     throw fileError(file, error);
   }
@@ -46,7 +46,7 @@ export async function* readLdif(file: string, options: ReadLdifOptions = {}): As
     yield entry;
   }
   // Issue #15 §2: an empty export is not a directory with nothing wrong in it.
-  if (entries === 0) throw new VigieError(`${file} holds no LDIF entry (it is empty): nothing to audit`, EXPORT_HINT);
+  if (entries === 0) throw new VigieError(`${file} holds no LDIF entry (it is empty): nothing to audit`, EXPORT_HINT, { code: 'LDIF_EMPTY', params: { file } });
 }
 
 /** Parses LDIF held in memory (tests, small inputs). */
@@ -60,15 +60,15 @@ function fileError(file: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return new VigieError(`LDIF file not found: ${file}`, EXPORT_HINT, { cause: error });
+      return new VigieError(`LDIF file not found: ${file}`, EXPORT_HINT, { cause: error, code: 'LDIF_NOT_FOUND', params: { file } });
     case 'EISDIR':
-      return new VigieError(`${file} is a folder, not an LDIF file`, EXPORT_HINT, { cause: error });
+      return new VigieError(`${file} is a folder, not an LDIF file`, EXPORT_HINT, { cause: error, code: 'NOT_A_FILE', params: { file } });
     case 'EACCES':
     case 'EPERM':
-      return new VigieError(`cannot read ${file}: permission denied`, 'run Vigie as a user allowed to read it, or copy the export somewhere readable', { cause: error });
+      return new VigieError(`cannot read ${file}: permission denied`, 'run Vigie as a user allowed to read it, or copy the export somewhere readable', { cause: error, code: 'FILE_UNREADABLE', params: { file } });
     case undefined:
       return error;
     default:
-      return new VigieError(`cannot read ${file} (${code})`, EXPORT_HINT, { cause: error });
+      return new VigieError(`cannot read ${file} (${code})`, EXPORT_HINT, { cause: error, code: 'FILE_UNREADABLE', params: { file } });
   }
 }
