@@ -140,10 +140,7 @@ export class AccountChecker {
   checkReuse(shard: number, shards: number, fingerprints: readonly string[], index: UnsaltedIndex): CheckOutcome {
     const out: CheckOutcome = { recoveries: [], notes: [], candidates: 0, sightings: [] };
     const found = new Set<number>();
-    // An LM value equal to a known password's proves only the same letters in some capitals: no reuse, no group
-    // (the NT value Samba keeps beside it is checked exactly in the same lookup).
-    const lookup = new UnsaltedLookup<{ password: string; known: Known; ordinal: number }>(index, (item, hits, caseFolded) => {
-      if (caseFolded) return;
+    const lookup = new UnsaltedLookup<{ password: string; known: Known; ordinal: number }>(index, (item, hits) => {
       for (const i of hits) {
         if (found.has(i)) continue;
         found.add(i);
@@ -203,9 +200,7 @@ export class AccountChecker {
         if (found.has(i) || (caseFolded && folded.has(i))) continue;
         const recovery = this.recovery(i, null, candidate, candidate.ordinal);
         if (caseFolded) {
-          // The breach corpus is looked up by the exact password: a candidate in other capitals has another count.
-          const { breachCount: _wrongCase, ...rest } = recovery;
-          folded.set(i, { ...rest, caseFolded: true });
+          folded.set(i, { ...recovery, caseFolded: true });
           continue;
         }
         found.add(i);

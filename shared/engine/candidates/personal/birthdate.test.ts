@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fr } from '../../../contract/messages/fr.ts';
-import { DATE_SHAPES, formatBirthDate, type DateShape } from './birthdate.ts';
-
-const frenchShape = fr.patterns.dateShape;
+import { DATE_SHAPES, formatBirthDate, frenchShape, type DateShape } from './birthdate.ts';
 
 const date = { year: 2008, month: 7, day: 9 };
 
