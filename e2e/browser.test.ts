@@ -11,6 +11,7 @@ import { launchChromium } from './support/chromium.ts';
 import { canReadPdfText, pdfPages } from './support/pdf-text.ts';
 import { startVigieUnderTest, type VigieUnderTest } from './support/vigie-under-test.ts';
 import { VigieApp } from './pages/vigie-app.ts';
+import { readCsv } from '../renderer/src/model/csv-reader.test-support.ts';
 
 const SCHOOL_NAME = 'Collège Jean Moulin (test)';
 
@@ -164,13 +165,18 @@ describe('Vigie in a browser, on the loopback host', () => {
     await screenshot(page, 'exports-page');
     await app.exports.setPseudonymise(true);
     const download = await app.exports.download('csv');
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/-pseudonymise\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
-    const lines = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
-    expect(lines).toHaveLength(report.accounts.length + 1);
+    // French: ';' between fields (issue #13 §5), login then DN, each a pseudonym from the host's key.
+    const rows = readCsv(csv.replace(/^\ufeff/, ''), ';');
+    expect(rows).toHaveLength(report.accounts.length + 1);
     const logins = new Set(report.accounts.map((a) => a.login));
-    const exportedLogins = lines.slice(1).map((line) => line.split(',')[1]);
-    expect(exportedLogins.filter((login) => login !== undefined && logins.has(login))).toEqual([]);
+    const dns = new Set(report.accounts.map((a) => a.dn));
+    for (const row of rows.slice(1)) {
+      expect(row[0]).toMatch(/^id-[0-9a-f]{16}$/);
+      expect(row[1]).toMatch(/^compte-[0-9a-f]{16}$/);
+    }
+    expect(rows.slice(1).filter((r) => logins.has(r[0]!) || dns.has(r[1]!))).toEqual([]);
 
     await app.exports.setPseudonymise(false);
     const plain = await readFile(await (await app.exports.download('csv')).path(), 'utf8');

@@ -7,6 +7,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shapeLabel } from '../shared/contract/messages/patterns.ts';
 import type { ScanReport } from '../shared/contract/report.ts';
 import { main } from '../shared/cli/main.ts';
 import { knownPasswordSentences, needsForcedRenewal } from '../renderer/src/model/known-passwords.ts';
@@ -83,7 +84,7 @@ describe('an imposed-scheme school: the principal’s summary and the DSI’s fo
     const shown = await app.summary.knownPasswords();
     expect(shown.map(words)).toEqual(expected.map(words));
     const students = report.directoryFindings.find((f) => f.code === 'IMPOSED_PASSWORD_SCHEME' && f.profile === 'student')!;
-    expect(words(shown[0]!)).toContain(`La plupart des élèves ont encore le mot de passe imposé à la création du compte (${students.shapeLabel!.fr}) : ${students.accounts} comptes`);
+    expect(words(shown[0]!)).toContain(`La plupart des élèves ont encore le mot de passe imposé à la création du compte (${shapeLabel(students.shape!, 'fr')}) : ${students.accounts} comptes`);
     expect(shown[0]).toContain('Quiconque connaît la formule peut se connecter à leur place.');
     expect(shown.some((s) => s.includes('du personnel partagent un même mot de passe, probablement celui donné à la rentrée'))).toBe(true);
 
@@ -138,7 +139,7 @@ describe('an imposed-scheme school: the principal’s summary and the DSI’s fo
     const forced = report.accounts.filter(needsForcedRenewal);
     expect(await app.accounts.shownCount()).toBe(forced.length);
     const rows = await app.accounts.visibleRows();
-    const label = report.directoryFindings.find((f) => f.code === 'IMPOSED_PASSWORD_SCHEME' && f.profile === 'student')!.shapeLabel!.fr;
+    const label = shapeLabel(report.directoryFindings.find((f) => f.code === 'IMPOSED_PASSWORD_SCHEME' && f.profile === 'student')!.shape!, 'fr');
     // Each row starts with its badge, before the text the column may cut; the text names the formula or the default.
     for (const row of rows) {
       expect(row.findings.startsWith(t.accounts.marks.imposed) || row.findings.startsWith(t.accounts.marks.sharedDefault), row.findings).toBe(true);

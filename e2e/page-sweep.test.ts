@@ -14,6 +14,7 @@ import type { VigieApp } from './pages/vigie-app.ts';
 const SCHOOL = { seed: 20261207, accounts: 120, flavour: 'sdet', schemes: ['SSHA', 'MD5', 'CLEARTEXT'] } as const;
 const SCHOOL_NAME = 'Lycée du balayage (e2e)';
 const WIDTHS = [800, 1280, 1920] as const;
+const SCAN_WAIT = 420_000;
 const nextFrame = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /** Buttons on screen whose label runs over more than one line: their text, for the failure message. */
@@ -46,16 +47,17 @@ describe('every page at 800, 1280 and 1920 px, in French and in English: no erro
   it('scans the saved school twice, so the summary has a history and a trend', async () => {
     const { slapd, school } = vigie;
     await app.scan.scanAsSavedSchool(SCHOOL_NAME, { url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw }, 'quick');
-    await app.summary.waitForReport();
+    // Seconds on an idle machine; minutes when others load its two cores.
+    await app.summary.waitForReport(SCAN_WAIT);
     await app.goTo('scan');
     await app.scan.chooseSavedSchool(SCHOOL_NAME);
     await page.getByLabel(app.words.t.scan.password, { exact: true }).fill(slapd.rootPw);
     await app.scan.chooseDepth('quick');
     await app.scan.start();
-    await expect.poll(async () => (await vigie.services.listHistory()).length, { timeout: 120_000 }).toBe(2);
+    await expect.poll(async () => (await vigie.services.listHistory()).length, { timeout: SCAN_WAIT }).toBe(2);
     await app.summary.waitForReport();
     expect(await app.summary.historyEntries()).toHaveLength(2);
-  });
+  }, 2 * SCAN_WAIT + 60_000);
 
   for (const language of ['fr', 'en'] as const) {
     for (const width of WIDTHS) {
@@ -91,6 +93,29 @@ describe('every page at 800, 1280 and 1920 px, in French and in English: no erro
       });
     }
   }
+
+  it('titles the summary with a school name typed and not saved', async () => {
+    const { slapd, school } = vigie;
+    if (app.words.language !== 'fr') await app.switchLanguage('fr');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const t = app.words.t;
+    const typed = 'Lycée tapé sans enregistrer';
+    await app.goTo('scan');
+    await app.scan.useNewLdapConnection({ url: slapd.url, baseDn: school.school.baseDn, bindDn: slapd.rootDn, password: slapd.rootPw });
+    await page.getByLabel(t.scan.profileName, { exact: true }).fill(typed);
+    await app.scan.chooseDepth('quick');
+    await app.scan.start();
+    await expect.poll(async () => (await vigie.services.listHistory()).length, { timeout: SCAN_WAIT }).toBe(3);
+    await app.summary.waitForReport();
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe(`${t.summary.title} — ${typed}`);
+    const [entry] = await vigie.services.listHistory();
+    expect(entry!.label).toBe(typed);
+    expect(entry!.profileId).toBeUndefined();
+    // Not saved: the saved schools are the demo and the one saved above.
+    expect((await vigie.services.listProfiles()).map((p) => p.name)).not.toContain(typed);
+    expect(await page.getByTestId('confidential').textContent()).toContain(typed);
+    await screenshot(page, 'sweep-typed-name-summary');
+  }, SCAN_WAIT + 60_000);
 
   it('raised no page error, no console error, and no request failed (no 404)', () => {
     expect(problems).toEqual([]);

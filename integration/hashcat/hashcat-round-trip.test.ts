@@ -97,7 +97,7 @@ describe.skipIf(hashcatMissing)('hashcat round trip', () => {
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const after = JSON.parse(await readFile(path.join(dir, 'after.json'), 'utf8')) as ScanReport;
-    expect(after.schemaVersion).toBe(1);
+    expect(after.schemaVersion).toBe(2);
 
     // Every account the scan found weak is cracked and gets the same code back, and the truth's.
     for (const original of weakInScan) {

@@ -178,7 +178,7 @@ export function App({ print = null }: { print?: PrintRequest | null }) {
           />
         )}
         {page === 'accounts' && <AccountsPage report={report} schoolName={history?.find((h) => h.reportId === reportId)?.label ?? null} />}
-        {page === 'exports' && <ExportsPage report={report} reportId={reportId} hostInfo={hostInfo} onPrintSummary={printSummary} />}
+        {page === 'exports' && <ExportsPage report={report} reportId={reportId} hostInfo={hostInfo} schoolName={history?.find((h) => h.reportId === reportId)?.label ?? null} onPrintSummary={printSummary} />}
       </main>
       <footer className="app-footer">
         {hostInfo !== null && <span>{t.app.name} — {t.app.version(hostInfo.version)}</span>}

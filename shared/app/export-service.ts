@@ -1,6 +1,7 @@
 // Exports of a saved report: JSON (the report as is), CSV (one row per account, optionally pseudonymised),
-// PDF (the summary page, rendered by a host that has a browser engine: Electron's main process).
-import type { ExportFile, ExportRequest, Language } from '../contract/api.ts';
+// PDF (the summary page, rendered by a host that has a browser engine: Electron's main process), and the accounts'
+// pseudonyms, for the page's CSV in the reader's language (renderer/src/model/accounts-csv.ts).
+import type { AccountPseudonym, ExportFile, ExportRequest, Language } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
 import { VigieError } from '../engine/errors.ts';
 import type { HistoryStore } from './history-store.ts';
@@ -41,6 +42,13 @@ export class ExportService {
           // A BOM so spreadsheet programs read the accents as UTF-8.
           data: '\ufeff' + reportCsv(report, pseudonymiser),
         };
+      }
+      case 'pseudonyms': {
+        const pseudonymiser = await this.pseudonymiserForInstall();
+        const list: AccountPseudonym[] = report.accounts.map((a) => ({
+          dn: a.dn, login: a.login, pseudoDn: pseudonymiser.pseudonym('dn', a.dn), pseudoLogin: pseudonymiser.pseudonym('login', a.login),
+        }));
+        return { fileName: `${base}-pseudonymes.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(list) };
       }
       case 'pdf': {
         if (!this.renderPdf) throw new PdfUnavailableError();

@@ -1,6 +1,7 @@
 // The CSV export: one row per account, for a spreadsheet. RFC 4180 quoting; a leading = + - @ is neutralised
 // so a spreadsheet never runs a directory value as a formula.
 import { csvField } from '../contract/csv.ts';
+import { patternLabel } from '../contract/messages/patterns.ts';
 import type { ScanReport } from '../contract/report.ts';
 import type { Pseudonymiser } from './pseudonymiser.ts';
 
@@ -10,7 +11,9 @@ export const CSV_COLUMNS = ['dn', 'login', 'profile', 'classes', 'hashScheme', '
 export function reportCsv(report: ScanReport, pseudonymiser?: Pseudonymiser): string {
   const rows = [CSV_COLUMNS.join(',')];
   for (const a of report.accounts) {
-    const patterns = [...new Set(a.findings.map((f) => f.pattern).filter((p): p is string => p !== undefined))];
+    // Said in French from the pattern's id (a version-1 report's own label when it has no id).
+    const patterns = [...new Set(a.findings.map((f) => (f.patternId !== undefined ? patternLabel(f.patternId, 'fr') : f.pattern))
+      .filter((p): p is string => p !== undefined))];
     rows.push([
       pseudonymiser ? pseudonymiser.pseudonym('dn', a.dn) : a.dn,
       pseudonymiser ? pseudonymiser.pseudonym('login', a.login) : a.login,

@@ -118,7 +118,8 @@ export class ScanService {
       dataDir: this.options.dataDir,
       workerUrl: this.options.workerUrl,
     });
-    const label = profile?.name ?? (connection.kind === 'ldif' ? connection.file : connection.url);
+    const typed = start.label?.trim();
+    const label = profile?.name ?? (typed ? typed : connection.kind === 'ldif' ? connection.file : connection.url);
     return { request, label, connection, ...(profile ? { profileId: profile.id } : {}) };
   }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanProgressEvent } from '../contract/api.ts';
+import { patternLabel } from '../contract/messages/patterns.ts';
 import { CSV_COLUMNS } from './report-csv.ts';
 import { NoSecretStore } from './secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from './test-data-dir.ts';
@@ -55,9 +56,9 @@ describe('VigieServices, on the synthetic demo school', () => {
     const lines = csv.data.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(report.accounts.length + 1);
-    const weak = report.accounts.find((a) => a.findings.some((f) => f.pattern !== undefined))!;
+    const weak = report.accounts.find((a) => a.findings.some((f) => f.patternId !== undefined))!;
     const weakLine = lines.find((l) => l.startsWith(weak.dn.includes(',') ? `"${weak.dn}"` : weak.dn))!;
-    expect(weakLine).toContain(weak.findings.find((f) => f.pattern)!.pattern!);
+    expect(weakLine).toContain(patternLabel(weak.findings.find((f) => f.patternId)!.patternId!, 'fr'));
     expect(weakLine).toContain(weak.risk!);
     for (const value of secrets) expect(csv.data).not.toContain(value);
 
@@ -80,6 +81,11 @@ describe('VigieServices, on the synthetic demo school', () => {
     const p3 = await createVigieServices({ dataDir: other, secrets: new NoSecretStore(), hostKind: 'loopback' })
       .exportReport({ reportId: copy.reportId, format: 'csv', pseudonymise: true });
     expect(p3.data).not.toBe(p1.data);
+
+    // The page's localized CSV (issue #13 §5) takes the same pseudonyms from the host: each account's, in order.
+    const list = JSON.parse((await api.exportReport({ reportId: outcome.reportId, format: 'pseudonyms' })).data) as { dn: string; login: string; pseudoDn: string; pseudoLogin: string }[];
+    expect(list.map((p) => [p.dn, p.login])).toEqual(report.accounts.map((a) => [a.dn, a.login]));
+    expect(list.map((p) => [p.pseudoDn, p.pseudoLogin])).toEqual(rows.map((r) => [r[0], r[1]]));
 
     await expect(api.exportReport({ reportId: outcome.reportId, format: 'pdf' })).rejects.toThrow(/Print/);
   });

@@ -48,12 +48,12 @@ function broken(damage: (r: Json) => void): unknown {
 
 const BROKEN: [string, () => unknown, RegExp][] = [
   ['an unknown finding code', () => broken((r) => { r.accounts[0].findings = [{ code: 'NOPE', severity: 'high' }]; }),
-    /is not a Vigie report \(schemaVersion 1\): accounts\.0\.findings\.0\.code: /],
-  ['a missing summary', () => broken((r) => { delete r.summary; }), /is not a Vigie report \(schemaVersion 1\): summary: /],
+    /is not a Vigie report \(schemaVersion 2\): accounts\.0\.findings\.0\.code: /],
+  ['a missing summary', () => broken((r) => { delete r.summary; }), /is not a Vigie report \(schemaVersion 2\): summary: /],
   ['a count given as text', () => broken((r) => { r.summary.accounts = '30'; }), /summary\.accounts: .*number/],
   ['another tool', () => broken((r) => { r.tool.name = 'other'; }), /: tool\.name: /],
-  ['a later version', () => broken((r) => { r.schemaVersion = 99; }), /has report schema version 99; this Vigie reads version 1/],
-  ['a JSON array', () => [], /is not a Vigie report \(schemaVersion 1\): the top level: /],
+  ['a later version', () => broken((r) => { r.schemaVersion = 99; }), /has report schema version 99; this Vigie reads versions 1 and 2/],
+  ['a JSON array', () => [], /is not a Vigie report \(schemaVersion 2\): the top level: /],
 ];
 
 describe('the report schema', () => {
@@ -62,6 +62,18 @@ describe('the report schema', () => {
     expect(report.accounts.some((a) => a.findings.length > 0)).toBe(true);
     const json: unknown = JSON.parse(JSON.stringify(report));
     expect(reportOf(json, 'r.json')).toEqual(json);
+  });
+
+  it('is version 2 and still reads version 1, with its French labels', () => {
+    expect(report.schemaVersion).toBe(2);
+    const v1 = broken((r) => {
+      r.schemaVersion = 1;
+      const f = r.accounts.flatMap((a: Json) => a.findings).find((x: Json) => x.patternId !== undefined);
+      f.pattern = 'nom + année';
+      r.directoryFindings.push({ code: 'IMPOSED_PASSWORD_SCHEME', severity: 'high', detail: 'x', profile: 'student',
+        shape: 'surname+year|upper|', shapeLabel: { fr: 'nom + année — MAJUSCULES', en: 'surname + year — UPPER CASE' }, accounts: 3, share: 0.5 });
+    });
+    expect(reportOf(v1, 'v1.json')).toEqual(v1);
   });
 
   it('drops fields a newer Vigie adds, and refuses none for it', () => {

@@ -1,6 +1,7 @@
 // The short human summary `vigie scan` prints on stdout. Patterns and counts only: no password, no hash.
 import { ACCOUNT_FINDING_CODES, INPUT_PROBLEM_KINDS, PROFILES, SEVERITIES, type InputProblemKind, type Profile } from '../contract/codes.ts';
 import type { InputProblem, ProfileSummary, ReportSource, ReportSummary, ScanReport } from '../contract/report.ts';
+import { shapeLabel } from '../contract/messages/patterns.ts';
 import { CODE_LABEL, DIRECTORY_CODE_LABEL, partialReasonText, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
 
 const T = {
@@ -146,7 +147,7 @@ export function knownPasswordSentences(report: Pick<ScanReport, 'accounts' | 'di
       profile: f.profile!,
       accounts: f.accounts ?? report.accounts.filter((a) => a.profile === f.profile && a.findings.some((x) => x.imposedScheme === true)).length,
       share: f.share ?? null,
-      label: f.shapeLabel?.[lang] ?? null,
+      label: f.shape !== undefined ? shapeLabel(f.shape, lang) : null,
     }))
     .sort((a, b) => b.accounts - a.accounts)
     .map((x) => k.imposed(GROUP[lang][x.profile], x.label, x.accounts, x.share));

@@ -59,6 +59,11 @@ export const ScanStartSchema = z.object({
   depth: z.enum(DEPTHS).default('standard'),
   flavour: z.enum(FLAVOURS).optional(),
   school: z.array(text(200)).max(50).optional(),
+  /**
+   * A connection given once: the school's name typed for it without saving it (issue #13), the history's label and
+   * the summary's title instead of the URL or the file. A saved profile's own name comes first.
+   */
+  label: text(200).optional(),
 }).refine((s) => s.profileId !== undefined || s.connection !== undefined, 'a profileId or a connection');
 export type ScanStart = z.input<typeof ScanStartSchema>;
 
@@ -67,13 +72,13 @@ export interface ConnectionCheck {
   /** ok: how it was protected; not ok: one line saying what is wrong and what to do. */
   transport?: 'ldaps' | 'starttls' | 'none';
   message?: string;
+  /** Not ok: what went wrong, by code, for the UI to say in the user's language (`message` is its line). */
+  error?: ApiError;
   /**
    * An LDIF source (issue #13 §7): the file was read through as a scan reads it. `entries` counts its entries,
    * `withPassword` those holding a stored password (userPassword, sambaNTPassword, sambaLMPassword), never a value.
    */
   file?: { bytes: number; entries: number; withPassword: number };
-  /** Not ok: what went wrong, by code, for the UI to say in the user's language (`message` is its line). */
-  error?: ApiError;
   /** An LDIF source that cannot be scanned: why, for the UI to say in the user's language. */
   fileProblem?: LdifFileProblem;
   /** fileProblem 'notLdif': the line the reading stopped at. */
@@ -136,12 +141,25 @@ export interface RunningScan {
 
 export const ExportSchema = z.object({
   reportId: id,
-  format: z.enum(['json', 'csv', 'pdf']),
+  /**
+   * 'pseudonyms': the stable pseudonym of each account's DN and login, a JSON list `[{ dn, login, pseudoDn,
+   * pseudoLogin }]` in the report's order, for the page to write its CSV in the reader's language (issue #13 §5:
+   * the host has no words of the UI's languages; the pseudonymising key never leaves the host).
+   */
+  format: z.enum(['json', 'csv', 'pdf', 'pseudonyms']),
   /** CSV: replace names and logins with stable pseudonyms. */
   pseudonymise: z.boolean().optional(),
   language: z.enum(LANGUAGES).optional(),
 });
 export type ExportRequest = z.infer<typeof ExportSchema>;
+
+/** One account's pseudonyms (an ExportRequest of format 'pseudonyms'): its DN and login, and what replaces them. */
+export interface AccountPseudonym {
+  dn: string;
+  login: string;
+  pseudoDn: string;
+  pseudoLogin: string;
+}
 
 /** An export's content, for the UI to save (browser download, or Electron's save dialog). */
 export interface ExportFile {

@@ -10,7 +10,7 @@ import {
 import type { ScanReport } from './report.ts';
 
 /** The report versions this Vigie reads; it writes the last one. */
-export const REPORT_SCHEMA_VERSIONS = [1] as const;
+export const REPORT_SCHEMA_VERSIONS = [1, 2] as const;
 
 const severity = z.enum(SEVERITIES);
 const count = z.number().int().nonnegative();
@@ -136,12 +136,12 @@ export const ScanReportSchema = z.object({
 /**
  * `json` as a report (fields this Vigie does not know dropped), or what is wrong with it in one line that follows the
  * file's name: "is not a Vigie report (schemaVersion 1): accounts.3.findings.0.code: Invalid option: …", or "has
- * report schema version 3; this Vigie reads version 1". Never throws.
+ * report schema version 3; this Vigie reads versions 1 and 2". Never throws.
  */
 export function parseScanReport(json: unknown): { report: ScanReport; problem?: undefined } | { problem: string; report?: undefined } {
   const version = typeof json === 'object' && json !== null ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && !(REPORT_SCHEMA_VERSIONS as readonly number[]).includes(version)) {
-    return { problem: `has report schema version ${version}; this Vigie reads version ${REPORT_SCHEMA_VERSIONS.join(' and ')}` };
+    return { problem: `has report schema version ${version}; this Vigie reads versions ${REPORT_SCHEMA_VERSIONS.join(' and ')}` };
   }
   const parsed = ScanReportSchema.safeParse(json);
   if (parsed.success) return { report: parsed.data };

@@ -1,4 +1,6 @@
-// The scan report, schemaVersion 1 (issue #2 §6). No password and no hash ever appears in it.
+// The scan report, schemaVersion 2 (issue #2 §6). No password and no hash ever appears in it. It names things by id
+// and parameters, never by sentence (issue #14 §2): the message catalogues (messages/fr.ts, en.ts) say them.
+// Version 1 also carried French labels (`pattern`, `shapeLabel`): still read, never written.
 import type {
   AccountFindingCode, CandidateFamilyId, Depth, DirectoryFindingCode, Flavour, Grade,
   HashSchemeName, InputProblemKind, Profile, Severity,
@@ -65,7 +67,7 @@ export interface DirectoryFinding {
   profile?: Profile;
   /** IMPOSED_PASSWORD_SCHEME: the shape's id (`PasswordShape`), e.g. "surname+birthdate:YYYY|capitalised". */
   shape?: string;
-  /** IMPOSED_PASSWORD_SCHEME: the shape as a person reads it, e.g. « nom (Majuscule) + année de naissance ». */
+  /** Version 1 only: the shape as a person reads it. Say `shape` with `shapeLabel` (messages/patterns.ts) instead. */
   shapeLabel?: { fr: string; en: string };
   /** IMPOSED_PASSWORD_SCHEME: accounts of the profile found with this shape. */
   accounts?: number;
@@ -76,9 +78,9 @@ export interface DirectoryFinding {
 export interface AccountFinding {
   code: AccountFindingCode;
   severity: Severity;
-  /** For weak passwords: the pattern, in French, e.g. "nom + date de naissance (JJMMAAAA)". */
+  /** Version 1 only: the pattern in French. Say `patternId` with `patternLabel` (messages/patterns.ts) instead. */
   pattern?: string;
-  /** Stable identifier of the pattern, for translation: e.g. "surname+birthdate:DDMMYYYY". */
+  /** The pattern's id, e.g. "surname+birthdate:DDMMYYYY" (« nom + date de naissance (JJMMAAAA) » in French). */
   patternId?: string;
   family?: CandidateFamilyId;
   /** zxcvbn-ts score 0–4 of the recovered password, the person's and school's words as inputs. */
@@ -158,7 +160,8 @@ export interface ReportSummary {
 }
 
 export interface ScanReport {
-  schemaVersion: 1;
+  /** 2 since issue #14 (ids, not sentences); 1 is still read. */
+  schemaVersion: 1 | 2;
   tool: { name: 'vigie'; version: string };
   source: ReportSource;
   startedAt: string;

@@ -121,6 +121,7 @@ export const en: Messages = {
     ldifFile: 'LDIF file path',
     ldifHint: 'Full path on this computer, for example /home/it/export.ldif',
     profileName: 'School name',
+    profileNameHint: 'It also titles this scan’s summary, even when not saved.',
     savePassword: 'Also save the password in the keychain',
     saveProfile: 'Save the school',
     profileSaved: (name) => `"${name}" is saved.`,
@@ -226,7 +227,6 @@ export const en: Messages = {
     cannotWrite: (p: ErrorParams) => `Cannot write ${q(p.file)}: check the free space and the folder’s permissions.`,
     damagedFile: (p: ErrorParams) => `The file ${q(p.file)} is damaged: move it aside and Vigie will make a new one.`,
     noSource: () => 'Choose a saved school, or give a connection.',
-    unexpected: () => 'Vigie ran into an unexpected error.',
     folderNotEmpty: (p: ErrorParams) => `The folder ${q(p.file)} is not empty: give a new folder.`,
     otherDirectory: (p: ErrorParams) => `This report was made on another directory than ${q(p.server)}: choose the school that was scanned.`,
     cancelled: () => 'The operation was cancelled.',
@@ -234,6 +234,7 @@ export const en: Messages = {
     unauthorised: () => 'Vigie refused this page’s request: close it and run "vigie ui" again to open a new one.',
     hostUnreachable: () => 'Vigie no longer answers: close this page and run "vigie ui" again.',
     failed: () => 'Vigie could not finish: the technical detail below says why.',
+    unexpected: () => 'Vigie ran into an unexpected error.',
   },
   errorDetail: 'Technical detail',
   history: {
@@ -392,6 +393,7 @@ export const en: Messages = {
     preparing: 'Preparing…',
     ready: (fileName) => `${fileName} is ready.`,
     failed: 'The export failed.',
+    fileStems: { json: 'vigie-report', pdf: 'vigie-summary', pseudonymised: 'pseudonymised' },
   },
   breach: {
     title: 'Breached passwords (Have I Been Pwned)',

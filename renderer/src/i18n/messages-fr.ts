@@ -124,6 +124,7 @@ export const fr = {
     ldifFile: 'Chemin du fichier LDIF',
     ldifHint: 'Chemin complet sur cet ordinateur, par exemple /home/dsi/export.ldif',
     profileName: 'Nom de l’établissement',
+    profileNameHint: 'Il sert aussi de titre à la synthèse de cette analyse, même sans l’enregistrer.',
     savePassword: 'Enregistrer aussi le mot de passe dans le trousseau',
     saveProfile: 'Enregistrer l’établissement',
     profileSaved: (name: string) => `« ${name} » est enregistré.`,
@@ -233,7 +234,6 @@ export const fr = {
     cannotWrite: (p: ErrorParams) => `Impossible d’écrire ${q(p.file)} : vérifiez la place libre et les droits du dossier.`,
     damagedFile: (p: ErrorParams) => `Le fichier ${q(p.file)} est endommagé : déplacez-le, Vigie en refera un.`,
     noSource: () => 'Choisissez un établissement enregistré, ou indiquez une connexion.',
-    unexpected: () => 'Vigie a rencontré une erreur inattendue.',
     folderNotEmpty: (p: ErrorParams) => `Le dossier ${q(p.file)} n’est pas vide : indiquez un nouveau dossier.`,
     otherDirectory: (p: ErrorParams) => `Ce rapport a été fait sur un autre annuaire que ${q(p.server)} : choisissez l’établissement analysé.`,
     cancelled: () => 'L’opération a été annulée.',
@@ -241,6 +241,7 @@ export const fr = {
     unauthorised: () => 'Vigie a refusé la demande de cette page : fermez-la et relancez « vigie ui » pour en ouvrir une nouvelle.',
     hostUnreachable: () => 'Vigie ne répond plus : fermez cette page et relancez « vigie ui ».',
     failed: () => 'Vigie n’a pas pu aller au bout : le détail technique ci-dessous dit pourquoi.',
+    unexpected: () => 'Vigie a rencontré une erreur inattendue.',
   } satisfies Record<ErrorKind, (p: ErrorParams) => string>,
   /** The host's own line under a translated error. */
   errorDetail: 'Détail technique (en anglais)',
@@ -410,6 +411,7 @@ export const fr = {
     preparing: 'Préparation…',
     ready: (fileName: string) => `${fileName} est prêt.`,
     failed: 'L’export a échoué.',
+    fileStems: { json: 'vigie-rapport', pdf: 'vigie-synthese', pseudonymised: 'pseudonymise' },
   },
   breach: {
     title: 'Mots de passe divulgués (Have I Been Pwned)',

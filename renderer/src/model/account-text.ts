@@ -2,17 +2,17 @@
 // panel and its CSV say. Pure functions over the report: never a password, never a hash (the report has none).
 import { SEVERITIES } from '../../../shared/contract/codes.ts';
 import type { AccountFinding, AccountReport, HashSchemeName, Language, ScanReport } from '../../../shared/contract/index.ts';
-import { patternName } from '../i18n/pattern-names.ts';
+import { isKnownPattern, patternLabel, shapeLabel } from '../../../shared/contract/messages/patterns.ts';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { hasLikelyDefault, isImposed } from './known-passwords.ts';
 
-/** The imposed schemes' labels by shape, from the report's IMPOSED_PASSWORD_SCHEME findings. */
+/** The imposed schemes' labels by shape, from the report's IMPOSED_PASSWORD_SCHEME findings (said by the catalogues). */
 export type ShapeLabels = ReadonlyMap<string, { fr: string; en: string }>;
 
 export function imposedLabels(report: Pick<ScanReport, 'directoryFindings'> | null): ShapeLabels {
   const labels = new Map<string, { fr: string; en: string }>();
   for (const f of report?.directoryFindings ?? []) {
-    if (f.code === 'IMPOSED_PASSWORD_SCHEME' && f.shape !== undefined && f.shapeLabel !== undefined) labels.set(f.shape, f.shapeLabel);
+    if (f.code === 'IMPOSED_PASSWORD_SCHEME' && f.shape !== undefined) labels.set(f.shape, { fr: shapeLabel(f.shape, 'fr'), en: shapeLabel(f.shape, 'en') });
   }
   return labels;
 }
@@ -38,18 +38,16 @@ export function schemeParams(params: Record<string, number | string> | undefined
     .join(', ');
 }
 
-const NOT_TRANSLATED = '\u0000';
-
 /**
- * How the password was built, in `language` only: the English UI and file never show the report's French label.
- * null when the finding names no pattern, or none this language can say.
+ * How the password was built, in `language` only, said by the message catalogue from the pattern's id: the English
+ * UI and file never show a version-1 report's French label. null when the finding names no pattern, or one this
+ * Vigie does not know (a newer report's) in English.
  */
 export function localPattern(finding: AccountFinding, language: Language): string | null {
-  if (language === 'fr') return finding.pattern ?? null;
-  if (finding.patternId === undefined) return null;
-  // patternName falls back to the French label for an id it cannot say in English: ask with a marker instead.
-  const name = patternName({ patternId: finding.patternId, pattern: NOT_TRANSLATED }, 'en');
-  return name === NOT_TRANSLATED ? null : name;
+  const id = finding.patternId;
+  if (id !== undefined && isKnownPattern(id)) return patternLabel(id, language);
+  if (language === 'en') return null;
+  return finding.pattern ?? (id !== undefined ? patternLabel(id, 'fr') : null);
 }
 
 /** One finding in plain words: its label, then how the password was built, how many share it, the scheme. */

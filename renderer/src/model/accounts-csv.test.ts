@@ -3,7 +3,7 @@ import { ACCOUNT_FINDING_CODES, PROFILES, SEVERITIES } from '../../../shared/con
 import type { AccountReport } from '../../../shared/contract/index.ts';
 import { en } from '../i18n/messages-en.ts';
 import { fr } from '../i18n/messages-fr.ts';
-import { accountsCsv, accountsCsvFileName, schoolSlug, slug } from './accounts-csv.ts';
+import { accountsCsv, accountsCsvFileName, exportFileName, pseudonymised, schoolSlug, slug } from './accounts-csv.ts';
 import { imposedLabels } from './account-text.ts';
 import { account, imposedSchoolReport } from './report-fixture.test-support.ts';
 import { readCsv } from './csv-reader.test-support.ts';
@@ -90,5 +90,34 @@ describe('accountsCsvFileName', () => {
 
   it('slugs French names', () => {
     expect(slug('Lycée Œuvre d’Éducation — Saint-Étienne (test)')).toBe('lycee-oeuvre-d-education-saint-etienne-test');
+  });
+});
+
+describe('the Exports page’s files', () => {
+  const report = { finishedAt: '2026-12-06T10:00:00.000Z', source: { kind: 'ldif' as const, location: '/home/dsi/exports/annuaire-jm.ldif' } };
+
+  it('name the school and the scan’s day in every file, in the reader’s language', () => {
+    expect(exportFileName('json', report, 'Collège Jean Moulin', fr, 'fr')).toBe('vigie-rapport-college-jean-moulin-2026-12-06.json');
+    expect(exportFileName('pdf', report, 'Collège Jean Moulin', fr, 'fr')).toBe('vigie-synthese-college-jean-moulin-2026-12-06.pdf');
+    expect(exportFileName('csv', report, 'Collège Jean Moulin', fr, 'fr', { pseudonymised: true })).toBe('vigie-comptes-college-jean-moulin-2026-12-06-pseudonymise.csv');
+    expect(exportFileName('csv', report, null, en, 'en')).toBe('vigie-accounts-annuaire-jm-2026-12-06.csv');
+    expect(exportFileName('json', report, null, en, 'en', { pseudonymised: true })).toBe('vigie-report-annuaire-jm-2026-12-06.json');
+  });
+
+  it('write the pseudonymised list with the host’s pseudonyms, in French words, and never a real name', () => {
+    const pseudonyms = mixed.map((a, i) => ({ dn: a.dn, login: a.login, pseudoDn: `compte-${i}`, pseudoLogin: `id-${i}` }));
+    const csv = accountsCsv(pseudonymised(mixed, pseudonyms), fr, 'fr', new Map());
+    const rows = readCsv(csv.slice(1), ';');
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual(mixed.map((_, i) => [`id-${i}`, `compte-${i}`]));
+    for (const a of mixed) {
+      expect(csv).not.toContain(a.dn);
+      expect(csv).not.toContain(a.login);
+    }
+    expect(rows[1]!.slice(2, 6)).toEqual(['élève', '6A', 'en clair (userPassword)', 'critique']);
+  });
+
+  it('refuse to write an account the host gave no pseudonym for', () => {
+    const pseudonyms = mixed.slice(1).map((a) => ({ dn: a.dn, login: a.login, pseudoDn: 'compte-x', pseudoLogin: 'id-x' }));
+    expect(() => pseudonymised(mixed, pseudonyms)).toThrow(/no pseudonym/);
   });
 });

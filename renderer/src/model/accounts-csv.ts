@@ -2,8 +2,9 @@
 // reader's language. French: ';' between fields (what French spreadsheets expect, the decimal mark being ','), English:
 // ','; both start with a UTF-8 BOM so accents survive. Every value is a word of that language (profiles, severities,
 // problems, actions), never a report code; the formula guard is the host export's (shared/contract/csv.ts).
+// The Exports page writes the whole report's list with it too, pseudonymised by the host's key when asked.
 import { csvField } from '../../../shared/contract/csv.ts';
-import type { AccountReport, Language, ScanReport } from '../../../shared/contract/index.ts';
+import type { AccountPseudonym, AccountReport, Language, ScanReport } from '../../../shared/contract/index.ts';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { accountActions, findingText, forcedRenewal, schemeName, type ShapeLabels } from './account-text.ts';
 
@@ -66,4 +67,32 @@ export function accountsCsvFileName(report: { finishedAt: string; source: Pick<S
   const day = report.finishedAt.slice(0, 10);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : new Date().toISOString().slice(0, 10);
   return `${t.accountsCsv.fileStem}-${schoolSlug(schoolName, report.source, language)}-${date}.csv`;
+}
+
+/**
+ * The accounts with their DN and login replaced by the host's pseudonyms (an export of format 'pseudonyms'). An
+ * account the list does not cover is an error, never written under its real name.
+ */
+export function pseudonymised(accounts: readonly AccountReport[], pseudonyms: readonly AccountPseudonym[]): AccountReport[] {
+  const byDn = new Map(pseudonyms.map((p) => [p.dn, p]));
+  return accounts.map((a) => {
+    const p = byDn.get(a.dn);
+    if (p === undefined || p.login !== a.login) throw new Error(`no pseudonym for an account of the report (${accounts.indexOf(a) + 1})`);
+    return { ...a, dn: p.pseudoDn, login: p.pseudoLogin };
+  });
+}
+
+/**
+ * The Exports page's file names (issue #13 §5: the school and the date in every one): « vigie-rapport-college-
+ * jean-moulin-2026-12-06.json », « vigie-comptes-…-pseudonymise.csv », « vigie-synthese-….pdf ».
+ */
+export function exportFileName(
+  kind: 'json' | 'csv' | 'pdf', report: { finishedAt: string; source: Pick<ScanReport['source'], 'kind' | 'location'> },
+  schoolName: string | null, t: Messages, language: Language, options: { pseudonymised?: boolean } = {},
+): string {
+  const day = report.finishedAt.slice(0, 10);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : new Date().toISOString().slice(0, 10);
+  const stem = kind === 'csv' ? t.accountsCsv.fileStem : t.exports.fileStems[kind];
+  const suffix = kind === 'csv' && options.pseudonymised === true ? `-${t.exports.fileStems.pseudonymised}` : '';
+  return `${stem}-${schoolSlug(schoolName, report.source, language)}-${date}${suffix}.${kind}`;
 }

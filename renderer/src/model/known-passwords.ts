@@ -2,6 +2,7 @@
 // created (IMPOSED_PASSWORD_SCHEME) and a default handed out to many accounts (SHARED_PASSWORD, likelyDefault).
 // Derived from the report alone: counts, profiles and the shape's label, never a password.
 import { SEVERITIES } from '../../../shared/contract/codes.ts';
+import { shapeLabel } from '../../../shared/contract/messages/patterns.ts';
 import type { AccountReport, DirectoryFinding, Language, Profile, ScanReport, Severity } from '../../../shared/contract/index.ts';
 import type { Messages } from '../i18n/messages-fr.ts';
 
@@ -37,7 +38,7 @@ export function imposedSchemes(report: Pick<ScanReport, 'accounts' | 'directoryF
     .map((f) => ({
       profile: f.profile,
       shape: f.shape ?? null,
-      label: f.shapeLabel ?? null,
+      label: f.shape !== undefined ? { fr: shapeLabel(f.shape, 'fr'), en: shapeLabel(f.shape, 'en') } : null,
       // A finding without its count (not written by this Vigie) still says how many accounts the report marks.
       accounts: f.accounts ?? report.accounts.filter((a) => a.profile === f.profile && isImposed(a, f.shape)).length,
       share: f.share ?? null,

@@ -15,6 +15,14 @@ describe('scanRequestOf', () => {
     });
   });
 
+  it('names a one-off scan by the school’s name typed without saving it (issue #13)', () => {
+    expect(scanRequestOf({ ...ldapForm, profileName: '  Lycée Victor Hugo ' }, [])).toEqual({
+      connection: { kind: 'ldap', url: 'ldap://127.0.0.1:389/', baseDn: 'dc=college,dc=test' }, depth: 'standard', label: 'Lycée Victor Hugo',
+    });
+    expect(scanRequestOf({ ...ldapForm, kind: 'ldif', file: '/srv/annuaire.ldif', profileName: 'Lycée Victor Hugo' }, [])).toMatchObject({ label: 'Lycée Victor Hugo' });
+    expect(scanRequestOf({ ...ldapForm, profileName: '   ' }, [])).not.toHaveProperty('label');
+  });
+
   it('names the field that is missing', () => {
     expect(scanRequestOf({ ...ldapForm, url: 'http://x' }, [])).toBe('missingUrl');
     expect(scanRequestOf({ ...ldapForm, baseDn: ' ' }, [])).toBe('missingBaseDn');

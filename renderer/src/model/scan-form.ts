@@ -52,7 +52,9 @@ export function scanRequestOf(form: ScanForm, profiles: readonly SchoolProfile[]
   }
   const connection = connectionOf(form);
   if (typeof connection === 'string') return connection;
-  return { connection, depth: form.depth, ...passwordOf(form, connection) };
+  // A school's name typed and not saved still names the scan: the history and the summary's title (issue #13).
+  const label = form.profileName.trim();
+  return { connection, depth: form.depth, ...passwordOf(form, connection), ...(label !== '' ? { label } : {}) };
 }
 
 export function profileInputOf(form: ScanForm): ProfileInput | FormProblem {

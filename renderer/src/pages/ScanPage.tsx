@@ -184,7 +184,7 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
 
           {form.mode === 'new' && (
             <div className="save-profile">
-              <TextField id={`${ids}-name`} label={t.scan.profileName} value={form.profileName} onChange={(v) => set('profileName', v)} />
+              <TextField id={`${ids}-name`} label={t.scan.profileName} hint={t.scan.profileNameHint} value={form.profileName} onChange={(v) => set('profileName', v)} />
               {askPassword && hostInfo?.canSavePasswords === true && (
                 <label className="checkbox-inline"><input type="checkbox" checked={form.savePassword} onChange={(e) => set('savePassword', e.target.checked)} /> {t.scan.savePassword}</label>
               )}

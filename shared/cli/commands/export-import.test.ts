@@ -11,7 +11,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'vigie-export-cli-'));
   await writeFile(path.join(dir, 'notreport.json'), JSON.stringify({ hello: 'world' }));
-  await writeFile(path.join(dir, 'v2.json'), JSON.stringify({ schemaVersion: 2, tool: { name: 'vigie', version: '9' } }));
+  await writeFile(path.join(dir, 'v3.json'), JSON.stringify({ schemaVersion: 3, tool: { name: 'vigie', version: '9' } }));
   await writeFile(path.join(dir, 'broken.json'), '{');
   await mkdir(path.join(dir, 'full'));
   await writeFile(path.join(dir, 'full', 'x'), 'x');
@@ -29,7 +29,7 @@ const cases: [string, () => string[], RegExp, number][] = [
   ['missing report', () => ['export', 'hashcat', '--report', path.join(dir, 'none.json'), '--ldif', 'x', '--out', 'o'], /no report at .*none\.json/, 1],
   ['not a report', () => ['export', 'hashcat', '--report', path.join(dir, 'notreport.json'), '--ldif', 'x', '--out', 'o'], /is not a Vigie report/, 1],
   ['not JSON', () => ['import', 'potfile', 'p', '--report', path.join(dir, 'broken.json'), '--map', 'm'], /is not JSON/, 1],
-  ['future report', () => ['import', 'potfile', 'p', '--report', path.join(dir, 'v2.json'), '--map', 'm'], /schema version 2/, 1],
+  ['future report', () => ['import', 'potfile', 'p', '--report', path.join(dir, 'v3.json'), '--map', 'm'], /schema version 3/, 1],
   ['no source', () => ['export', 'hashcat', '--report', path.join(dir, 'notreport.json'), '--out', 'o'], /is not a Vigie report|give the source/, 1],
   ['import without potfile', () => ['import', 'potfile', '--report', 'r', '--map', 'm'], /give the potfile/, 2],
   ['import without map', () => ['import', 'potfile', 'p', '--report', 'r'], /--map .* is required/, 2],

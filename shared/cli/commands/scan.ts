@@ -37,7 +37,7 @@ Options:
   --birth-format FMT     its format, e.g. YYYYMMDD, DD/MM/YYYY, YYYY-MM-DD
   --school TEXT          a word about the school the directory does not hold (name, town…); repeatable
   --depth D              quick | standard | deep (default standard)
-  --json FILE            write the full report (schemaVersion 1) to FILE
+  --json FILE            write the full report (schemaVersion 2) to FILE
   --compare FILE         an earlier report of the same directory: print what changed (before / after a plan)
   --lang L               fr | en for the summary (default fr)
   --workers N            worker threads (default: one per core)

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountFindingCode, CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, DirectoryFinding } from '../../contract/report.ts';
-import { patternLabel } from '../candidates/patterns.ts';
 import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
@@ -296,7 +295,8 @@ function assemble(
     if (d.scheme === 'LM') continue;
     for (const [start, end] of digestRuns(d)) for (let k = start + 1; k < end; k++) groups.same(d.accounts[start]!, d.accounts[k]!);
   }
-  for (const r of best.values()) groups.key(r.index, r.fingerprint);
+  // A password found on an LM value only is known in some capitals: its fingerprint proves no equality either.
+  for (const r of best.values()) if (!r.caseFolded) groups.key(r.index, r.fingerprint);
   for (const [i, fingerprint] of learning.sighted) groups.key(i, fingerprint);
   const shared = groups.numbered();
   const members = new Map<number, number[]>();
@@ -312,7 +312,7 @@ function assemble(
       const code = FAMILY_CODE[r.family];
       findings.push({
         code, severity: severityFor(code, profile), family: r.family,
-        pattern: patternLabel(r.patternId, 'fr'), patternId: r.patternId, shape: r.shape, strength: r.strength,
+        patternId: r.patternId, shape: r.shape, strength: r.strength,
         ...(imposed.has(i) ? { imposedScheme: true as const } : {}),
       });
     }

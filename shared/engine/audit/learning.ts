@@ -3,7 +3,8 @@
 // sees recoveries' shapes and keyed fingerprints only; the passwords stay in the workers.
 import type { CandidateFamilyId, Profile, Severity } from '../../contract/codes.ts';
 import type { DirectoryFinding } from '../../contract/report.ts';
-import { shapeLabel, type ShapeWeight } from '../candidates/shape.ts';
+import { shapeLabel } from '../../contract/messages/patterns.ts';
+import type { ShapeWeight } from '../candidates/shape.ts';
 import type { LearnedModel, Recovery, ReuseWeight, Sighting } from './protocol.ts';
 
 /** When one account's password is found by several families, the most telling one names it. */
@@ -177,7 +178,7 @@ export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: R
     const total = checkable.get(profile) ?? 0;
     const share = total > 0 ? accounts.length / total : 0;
     if (accounts.length < IMPOSED_MIN_ACCOUNTS || share < IMPOSED_MIN_SHARE) continue;
-    const label = { fr: shapeLabel(shape, 'fr'), en: shapeLabel(shape, 'en') };
+    const label = { fr: shapeLabel(shape, 'fr') };
     const severity: Severity = profile === 'student' || profile === 'parent' || profile === 'unknown' ? 'high' : 'critical';
     const percent = Math.round(share * 100);
     out.push({
@@ -189,7 +190,6 @@ export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: R
           + 'la formule imposée à la création du compte. Quiconque la connaît peut se connecter à leur place : forcez le renouvellement de ces mots de passe.',
         profile,
         shape,
-        shapeLabel: label,
         accounts: accounts.length,
         share: Math.round(share * 1000) / 1000,
       },

@@ -140,7 +140,10 @@ export class AccountChecker {
   checkReuse(shard: number, shards: number, fingerprints: readonly string[], index: UnsaltedIndex): CheckOutcome {
     const out: CheckOutcome = { recoveries: [], notes: [], candidates: 0, sightings: [] };
     const found = new Set<number>();
-    const lookup = new UnsaltedLookup<{ password: string; known: Known; ordinal: number }>(index, (item, hits) => {
+    // An LM value equal to a known password's proves only the same letters in some capitals: no reuse, no group
+    // (the NT value Samba keeps beside it is checked exactly in the same lookup).
+    const lookup = new UnsaltedLookup<{ password: string; known: Known; ordinal: number }>(index, (item, hits, caseFolded) => {
+      if (caseFolded) return;
       for (const i of hits) {
         if (found.has(i)) continue;
         found.add(i);
@@ -200,7 +203,9 @@ export class AccountChecker {
         if (found.has(i) || (caseFolded && folded.has(i))) continue;
         const recovery = this.recovery(i, null, candidate, candidate.ordinal);
         if (caseFolded) {
-          folded.set(i, { ...recovery, caseFolded: true });
+          // The breach corpus is looked up by the exact password: a candidate in other capitals has another count.
+          const { breachCount: _wrongCase, ...rest } = recovery;
+          folded.set(i, { ...rest, caseFolded: true });
           continue;
         }
         found.add(i);

@@ -1,6 +1,7 @@
 // A password's shape names its build, its case and its punctuation, never its letters or digits.
 import { describe, expect, it } from 'vitest';
-import { letterCase, parseShape, shapeLabel, shapeOf } from './shape.ts';
+import { shapeLabel } from '../../contract/messages/patterns.ts';
+import { letterCase, parseShape, shapeOf } from './shape.ts';
 
 describe('letterCase', () => {
   it('tells lower, Capitalised, UPPER and mixed letters apart', () => {

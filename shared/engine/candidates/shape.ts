@@ -2,7 +2,11 @@
 // the letter case and the punctuation it was typed with. The audit counts shapes among the passwords it
 // recovers to learn what a directory's users were given or chose (issue #12): « NOM + AA », « Prénom.JJMMAAAA ».
 // A shape never holds a password's letters or digits, only its build, its case and its punctuation.
-import { patternLabel } from './patterns.ts';
+import type { LetterCase } from '../../contract/messages/vocabulary.ts';
+
+// Reading a shape back and saying it are the report's side (shared/contract/messages/patterns.ts).
+export { parseShape, type ShapeParts } from '../../contract/messages/patterns.ts';
+export type { LetterCase } from '../../contract/messages/vocabulary.ts';
 
 /** A shape and how likely it is for an account (what the audit learnt, issue #12). */
 export interface ShapeWeight {
@@ -10,8 +14,6 @@ export interface ShapeWeight {
   /** Estimated probability that an account of the profile has a password of this shape. */
   weight: number;
 }
-
-export type LetterCase = 'lower' | 'capitalised' | 'upper' | 'mixed' | 'none';
 
 /** The letters' case: all lower, each word Capitalised, all UPPER, mixed, or no letters at all. */
 export function letterCase(password: string): LetterCase {
@@ -38,42 +40,4 @@ function punctuation(password: string): string {
 /** "surname+birthdate:YYYY" and "Dupont.2008" → "surname+birthdate:YYYY|capitalised|." */
 export function shapeOf(patternId: string, password: string): string {
   return `${patternId}|${letterCase(password)}|${punctuation(password)}`;
-}
-
-export interface ShapeParts {
-  patternId: string;
-  letterCase: LetterCase;
-  punctuation: string;
-}
-
-export function parseShape(shape: string): ShapeParts {
-  const last = shape.lastIndexOf('|');
-  const middle = shape.lastIndexOf('|', last - 1);
-  if (last < 0 || middle < 0) return { patternId: shape, letterCase: 'none', punctuation: '' };
-  return {
-    patternId: shape.slice(0, middle),
-    letterCase: shape.slice(middle + 1, last) as LetterCase,
-    punctuation: shape.slice(last + 1),
-  };
-}
-
-const CASE_LABEL: Record<'fr' | 'en', Record<LetterCase, string>> = {
-  fr: { lower: 'minuscules', capitalised: 'Majuscule initiale', upper: 'MAJUSCULES', mixed: 'casse mélangée', none: '' },
-  en: { lower: 'lower case', capitalised: 'Capitalised', upper: 'UPPER CASE', mixed: 'mixed case', none: '' },
-};
-
-/**
- * « nom + date de naissance (AAAA) — Majuscule initiale, séparateur « . » ». The punctuation is named only when
- * the pattern does not already say it (a "JJ/MM/AAAA" date brings its own slashes).
- */
-export function shapeLabel(shape: string, lang: 'fr' | 'en'): string {
-  const parts = parseShape(shape);
-  const details: string[] = [];
-  const caseText = CASE_LABEL[lang][parts.letterCase];
-  if (caseText) details.push(caseText);
-  const implied = new Set(parts.patternId.replace(/[\p{L}\p{N}+:|]/gu, ''));
-  const extra = [...new Set(parts.punctuation)].filter((c) => !implied.has(c)).join(' ');
-  if (extra) details.push(lang === 'fr' ? `avec « ${extra} »` : `with "${extra}"`);
-  const base = patternLabel(parts.patternId, lang);
-  return details.length ? `${base} — ${details.join(', ')}` : base;
 }

@@ -8,7 +8,6 @@ import type { AccountFindingCode, CandidateFamilyId } from '../../contract/codes
 import type { AccountFinding, AccountReport, ScanReport } from '../../contract/report.ts';
 import { likelyDefault } from '../audit/learning.ts';
 import { PasswordGroups } from '../audit/shared-groups.ts';
-import { patternLabel } from '../candidates/patterns.ts';
 import { rateStrength, userInputsFor } from '../candidates/strength.ts';
 import { VigieError } from '../errors.ts';
 import { summarize } from '../report/build-report.ts';
@@ -29,7 +28,6 @@ const WEAK_PASSWORD_CODES = new Set<AccountFindingCode>(Object.values(FAMILY_COD
 
 /** A password no family generates: still guessable, since a cracker found it. */
 export const CRACKED_OFFLINE_PATTERN = 'cracked-offline';
-const CRACKED_OFFLINE_LABEL = 'trouvé par craquage hors ligne';
 const OFFLINE_DETAIL = 'mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)';
 
 const LM_MODE = HASHCAT_MODES.LM!.mode;
@@ -199,8 +197,8 @@ function offlineFinding(crack: Crack, account: AccountReport): AccountFinding {
     code,
     severity: severityFor(code, account.profile),
     ...(crack.pattern
-      ? { family: crack.pattern.family, pattern: patternLabel(crack.pattern.patternId, 'fr'), patternId: crack.pattern.patternId }
-      : { pattern: CRACKED_OFFLINE_LABEL, patternId: CRACKED_OFFLINE_PATTERN }),
+      ? { family: crack.pattern.family, patternId: crack.pattern.patternId }
+      : { patternId: CRACKED_OFFLINE_PATTERN }),
     strength: crack.strength,
     detail: OFFLINE_DETAIL,
   };

@@ -6,6 +6,7 @@
 // imposed when the account was created (IMPOSED_PASSWORD_SCHEME), or a default handed out to many accounts
 // (SHARED_PASSWORD flagged likelyDefault). Those come first, in the plan and in 02-accounts.ldif.
 import type { AccountFindingCode } from '../../contract/codes.ts';
+import { shapeLabel } from '../../contract/messages/patterns.ts';
 import type { PlanAccount, PlanReport } from './report-input.ts';
 
 export const RESET_CODES: readonly AccountFindingCode[] = [
@@ -53,7 +54,7 @@ export function imposedLabel(report: PlanReport, account: PlanAccount): string |
   const schemes = report.directoryFindings.filter((f) => f.code === 'IMPOSED_PASSWORD_SCHEME');
   const finding = schemes.find((f) => f.shape !== undefined && f.shape === shape)
     ?? schemes.find((f) => f.profile === account.profile);
-  return finding?.shapeLabel?.fr;
+  return finding?.shape !== undefined ? shapeLabel(finding.shape, 'fr') : undefined;
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-// Turns an audit into the report of schemaVersion 1 (issue #2 §6). Nothing here sees a password or a hash:
+// Turns an audit into the report of schemaVersion 2 (issue #2 §6, ids not sentences: issue #14 §2). Nothing here sees a password or a hash:
 // only schemes, parameters, codes and patterns.
 import type { AccountFindingCode, Profile, Severity } from '../../contract/codes.ts';
 import { SEVERITIES } from '../../contract/codes.ts';
@@ -29,7 +29,7 @@ export function buildReport(input: ReportInput): ScanReport {
     directoryFindings.push(noReadablePassword(input.source.kind, accounts.length));
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'vigie', version: VIGIE_VERSION },
     source: { ...input.source, inputProblems: inputProblems(accounts, input.inputProblems) },
     startedAt: input.startedAt.toISOString(),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_SHAPES, formatBirthDate, frenchShape, type DateShape } from './birthdate.ts';
+import { fr } from '../../../contract/messages/fr.ts';
+import { DATE_SHAPES, formatBirthDate, type DateShape } from './birthdate.ts';
+
+const frenchShape = fr.patterns.dateShape;
 
 const date = { year: 2008, month: 7, day: 9 };
 
