@@ -1,7 +1,7 @@
 // FIFOs for the interruption tests (Linux): made in a test's folder, and a way to wait until the real `vigie`
 // process holds one open for reading (its /proc/PID/fd), without being a writer before the test chooses to be.
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync, readdirSync, readlinkSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export function makeFifo(file: string): string {
@@ -38,6 +38,39 @@ export async function opened(pid: number, file: string, exited: Promise<unknown>
   try {
     while (!holdsOpen(pid, file)) {
       if (Date.now() > deadline) throw new Error(`vigie did not open ${file} within ${timeoutMs} ms`);
+      await Promise.race([sleep(20), gone]);
+    }
+  } finally {
+    done = true;
+  }
+}
+
+/** Whether a thread of process `pid` waits in open() for a FIFO's other end (its kernel wait channel says so). */
+export function waitsForFifo(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((task) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${task}/wchan`, 'utf8') === 'wait_for_partner';
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once a thread of `pid` waits in open() on a FIFO; polled every 20 ms, bounded, like `opened`. */
+export async function waitingOnFifo(pid: number, exited: Promise<unknown>, timeoutMs = 60_000): Promise<void> {
+  let done = false;
+  const gone = exited.then(() => {
+    if (!done) throw new Error('vigie exited before waiting on a FIFO');
+  });
+  gone.catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!waitsForFifo(pid)) {
+      if (Date.now() > deadline) throw new Error(`vigie did not wait on a FIFO within ${timeoutMs} ms`);
       await Promise.race([sleep(20), gone]);
     }
   } finally {

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFifo, opened, silentWriter } from './fifo.ts';
+import { makeFifo, opened, silentWriter, waitingOnFifo } from './fifo.ts';
 import { startVigie } from './vigie-process.ts';
 
 const DEMO = path.resolve(__dirname, '../../demo/ecole-demo-sdet.ldif');
@@ -95,6 +95,15 @@ describe('Ctrl-C while vigie reads a FIFO the user named', () => {
     const fifo = makeFifo(path.join(folder, 'root.pw'));
     const r = await interruptedOn(fifo, ['apply', path.join(folder, 'plan'), '--url', `ldap://127.0.0.1:${port}`, '--bind-dn', 'cn=admin', '--password-file', fifo]);
     expectCancelled(r);
+  });
+
+  it('scan --ca-file, read by the directory reader (a thread waits to open it): Ctrl-C lets it go, exit 130 within a second', async () => {
+    const folder = await fresh('ca');
+    const fifo = makeFifo(path.join(folder, 'ca.pem'));
+    const vigie = startVigie(['scan', '--url', `ldaps://127.0.0.1:${port}`, '--base', 'dc=x', '--ca-file', fifo, '--quiet']);
+    await waitingOnFifo(vigie.child.pid!, vigie.exit);
+    expectCancelled(await vigie.interrupt());
+    expect(await readdir(folder)).toEqual(['ca.pem']);
   });
 
   it('breached import refuses a FIFO with one line, at once: it reads its source more than once', async () => {
