@@ -4,7 +4,8 @@ import { readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { tempNameFor, trackTemp } from '../../app/atomic-file.ts';
 import { CancelledError, VigieError } from '../../engine/errors.ts';
-import { planReportOf, type PlanReport } from '../../engine/migration/report-input.ts';
+import type { PlanReport } from '../../engine/migration/report-input.ts';
+import { reportOfText } from '../../engine/report/read-report.ts';
 import { writePlanFromReport, type PlanResult, type PlanTarget } from '../../engine/migration/write-plan.ts';
 import { OPENLDAP_TARGETS, OWASP_ARGON2, owaspMinimumMemoryKiB, type OpenLdapTarget } from '../../engine/migration/migration-settings.ts';
 import type { Credentials } from '../../engine/posture/directory-posture.ts';
@@ -104,13 +105,7 @@ async function readPlanReportFile(file: string, signal: AbortSignal): Promise<Pl
     if (e instanceof CancelledError) throw e;
     throw new VigieError(`cannot read the report ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new VigieError(`${file} is not JSON`, 'give the file written by vigie scan --json.');
-  }
-  return planReportOf(json, file);
+  return reportOfText(text, file);
 }
 
 /**
