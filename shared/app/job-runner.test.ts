@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, LdifError } from '../engine/errors.ts';
-import { JobRunner, type JobContext } from './job-runner.ts';
+import { CancelledError, LdifError, VigieError } from '../engine/errors.ts';
+import { JobRunner, resultOf, type JobContext } from './job-runner.ts';
 
 interface Step {
   phase: string;
@@ -126,5 +126,21 @@ describe('JobRunner', () => {
     const id = jobs.start({ label: 'x' }, held(true).work);
     await jobs.close();
     expect(await jobs.outcome(id)).toEqual({ status: 'cancelled' });
+  });
+});
+
+describe('resultOf', () => {
+  it('gives the result, or throws the failure again as the VigieError it crossed as', () => {
+    expect(resultOf({ status: 'done', result: 3 }, 'cancelled')).toBe(3);
+    expect(() => resultOf({ status: 'cancelled' }, 'Plan cancelled.')).toThrow(expect.objectContaining({ code: 'CANCELLED', message: 'Plan cancelled.' }));
+    const error = { code: 'LDAP_UNREACHABLE', message: 'Cannot reach the directory at x:389: connection refused. — check the URL', params: { server: 'x:389' } } as const;
+    let thrown: unknown;
+    try {
+      resultOf({ status: 'failed', error }, 'cancelled');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(VigieError);
+    expect((thrown as VigieError).toApiError()).toEqual(error);
   });
 });

@@ -5,10 +5,14 @@
 // work is slow to notice, and what finishes after it is ignored.
 import { randomUUID } from 'node:crypto';
 import type { ApiError, ErrorCode } from '../contract/errors.ts';
-import { apiErrorOf, VigieError } from '../engine/errors.ts';
+import { apiErrorOf, CancelledError, VigieError } from '../engine/errors.ts';
 
 export type JobOutcome<R> =
   | { status: 'running' }
+  | JobEnd<R>;
+
+/** How a job ended. */
+export type JobEnd<R> =
   | { status: 'done'; result: R }
   | { status: 'cancelled' }
   | { status: 'failed'; error: ApiError };
@@ -39,6 +43,13 @@ export interface RunningJob<I, P> {
   progress: P[];
 }
 
+/** A job's result, or its failure thrown again as the VigieError it crossed as (its code, line and names). */
+export function resultOf<R>(outcome: JobEnd<R>, cancelled: string): R {
+  if (outcome.status === 'done') return outcome.result;
+  if (outcome.status === 'cancelled') throw new CancelledError(cancelled);
+  throw new VigieError(outcome.error.message, undefined, { code: outcome.error.code, params: outcome.error.params });
+}
+
 /** A second job while one runs. */
 export class JobAlreadyRunningError extends VigieError {
   override readonly name = 'JobAlreadyRunningError';
@@ -65,7 +76,7 @@ interface Job<I, P> {
 export class JobRunner<I, P, R> {
   private readonly running = new Map<string, Job<I, P>>();
   private readonly outcomes = new Map<string, JobOutcome<R>>();
-  private readonly waiters = new Map<string, ((o: JobOutcome<R>) => void)[]>();
+  private readonly waiters = new Map<string, ((o: JobEnd<R>) => void)[]>();
   private readonly listeners = new Set<(event: P) => void>();
 
   constructor(private readonly options: JobRunnerOptions<P>) {}
@@ -122,7 +133,7 @@ export class JobRunner<I, P, R> {
   }
 
   /** Resolves when the job ends, or at once with how it ended. */
-  outcome(id: string): Promise<JobOutcome<R>> {
+  outcome(id: string): Promise<JobEnd<R>> {
     const known = this.outcomes.get(id);
     if (!known) return Promise.reject(new JobNotFoundError(this.options.noun, id));
     if (known.status !== 'running') return Promise.resolve(known);
@@ -157,7 +168,7 @@ export class JobRunner<I, P, R> {
     }
   }
 
-  private finish(id: string, outcome: Exclude<JobOutcome<R>, { status: 'running' }>): void {
+  private finish(id: string, outcome: JobEnd<R>): void {
     if (!this.running.delete(id)) return;
     this.outcomes.set(id, outcome);
     for (const resolve of this.waiters.get(id) ?? []) resolve(outcome);

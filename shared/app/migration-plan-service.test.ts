@@ -1,11 +1,13 @@
 // The app's migration plan (issue #13 §6), what it refuses before it reads the directory: each refusal is one line
 // the page can say in the user's language. The plan itself, on a real slapd and against `vigie plan`, is
 // integration/migration/plan-from-app.test.ts.
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseApiArguments } from './api-call.ts';
 import { HistoryStore } from './history-store.ts';
+import { MigrationPlanService, type PlanWriter } from './migration-plan-service.ts';
+import { ProfileStore } from './profile-store.ts';
 import { NoSecretStore } from './secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from './test-data-dir.ts';
 import { createVigieServices } from './vigie-services.ts';
@@ -67,6 +69,39 @@ describe('the migration plan from the app: what it refuses, in one line, before 
     const school = await api.saveProfile({ name: 'Lycée', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test', bindDn: 'cn=admin,dc=lycee,dc=test' } });
     await expect(api.buildMigrationPlan({ reportId, profileId: school.id, password: 'x', folder: path.join(dataDir, 'p'), ...config }))
       .rejects.toThrow(/^Cannot reach the directory at 127\.0\.0\.1:1/);
+    await api.close();
+  });
+
+  it('says each refusal by its code, for the page to choose its sentence', async () => {
+    const { api, reportId, dataDir } = await demoReport();
+    await expect(api.buildMigrationPlan({ reportId, folder: 'plan-2026', ...config })).rejects.toMatchObject({ code: 'NOT_FULL_PATH', params: { file: 'plan-2026' } });
+    const school = await api.saveProfile({ name: 'Lycée', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test', bindDn: 'cn=admin,dc=lycee,dc=test' } });
+    await expect(api.buildMigrationPlan({ reportId, profileId: school.id, folder: path.join(dataDir, 'p'), ...config }))
+      .rejects.toMatchObject({ code: 'PASSWORD_NEEDED', params: { who: 'cn=admin,dc=lycee,dc=test' } });
+    await expect(api.buildMigrationPlan({ reportId, profileId: school.id, password: 'x', folder: path.join(dataDir, 'p'), ...config }))
+      .rejects.toMatchObject({ code: 'LDAP_UNREACHABLE', params: { server: '127.0.0.1:1' } });
+    await api.close();
+  });
+
+  it('writes one plan at a time, on the app’s job runner', async () => {
+    const { api, reportId, dataDir } = await demoReport();
+    const school = await api.saveProfile({ name: 'Lycée', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test', bindDn: 'cn=admin,dc=lycee,dc=test' } });
+    let release!: () => void;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    const writer: PlanWriter = async (_report, target) => {
+      await writing;
+      await mkdir(target.out, { recursive: true });
+      return { files: [], steps: [], reset: 0, forced: 0, mustChange: 0, missing: 0 };
+    };
+    const plans = new MigrationPlanService(new HistoryStore(dataDir), new ProfileStore(dataDir, new NoSecretStore(), []), writer);
+    const request = { reportId, profileId: school.id, password: 'x', ...config };
+    const first = plans.build({ ...request, folder: path.join(dataDir, 'p1') });
+    await expect(plans.build({ ...request, folder: path.join(dataDir, 'p2') })).rejects.toMatchObject({ code: 'PLAN_RUNNING' });
+    release();
+    expect(await first).toMatchObject({ folder: path.join(dataDir, 'p1'), files: [], reset: 0 });
+    // Once it is written, the next one may start.
+    await expect(plans.build({ ...request, folder: path.join(dataDir, 'p2') })).resolves.toMatchObject({ folder: path.join(dataDir, 'p2') });
+    await plans.close();
     await api.close();
   });
 

@@ -12,19 +12,41 @@ import { planReportOf } from '../engine/migration/report-input.ts';
 import type { StepId } from '../engine/migration/plan-steps.ts';
 import { writePlanFromReport, type PlanResult, type PlanTarget } from '../engine/migration/write-plan.ts';
 import type { HistoryStore } from './history-store.ts';
+import { JobRunner, resultOf } from './job-runner.ts';
 import type { ProfileStore } from './profile-store.ts';
 
 /** The plan writer; tests keep the real one. */
 export type PlanWriter = (report: ReturnType<typeof planReportOf>, request: PlanTarget) => Promise<PlanResult>;
 
 export class MigrationPlanService {
+  /**
+   * One plan at a time, on the app's job runner: two plans written at once would both read the directory and could
+   * name the same folder. The API's call waits for the plan; host shutdown (close) stops waiting for it.
+   */
+  private readonly jobs = new JobRunner<{ folder: string }, never, MigrationPlan>({
+    noun: 'plan',
+    busy: { message: 'a migration plan is being written', code: 'PLAN_RUNNING' },
+    cancelGraceMs: 2000,
+  });
+
   constructor(
     private readonly history: HistoryStore,
     private readonly profiles: ProfileStore,
     private readonly write: PlanWriter = writePlanFromReport,
   ) {}
 
+  /** Writes the plan and resolves with what was written; its refusals and failures throw, by code. */
   async build(request: MigrationPlanRequest): Promise<MigrationPlan> {
+    const id = this.jobs.start({ folder: request.folder }, () => this.plan(request));
+    return resultOf(await this.jobs.outcome(id), 'Migration plan cancelled.');
+  }
+
+  /** Stops waiting for a plan being written (host shutdown). */
+  close(): Promise<void> {
+    return this.jobs.close();
+  }
+
+  private async plan(request: MigrationPlanRequest): Promise<MigrationPlan> {
     // A path relative to wherever the host was started would put the rollback where nobody looks for it.
     if (!path.isAbsolute(request.folder)) throw new VigieError(`${request.folder}: not a full path`, 'give the plan folder from the root, e.g. /home/dsi/plan-2026-12', { code: 'NOT_FULL_PATH', params: { file: request.folder } });
     const folder = path.resolve(request.folder);

@@ -73,7 +73,7 @@ export function createVigieServices(options: VigieServicesOptions): VigieService
     breachImportOutcome: (importId) => breachImports.outcome(importId),
     onBreachImportProgress: (listener) => breachImports.onProgress(listener),
     close: async () => {
-      await Promise.all([scans.close(), breachImports.close()]);
+      await Promise.all([scans.close(), breachImports.close(), plans.close()]);
     },
   };
 }

@@ -239,6 +239,7 @@ export const en: Messages = {
   errorDetail: 'Technical detail',
   history: {
     when: (iso) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    planRunning: () => 'A migration plan is already being written: wait for it to finish.',
     depthUnknown: 'depth unknown',
     grade: (grade) => `grade ${grade}`,
     source: (kind, location) => kind === 'ldif' ? `file ${fileName(location)}` : location,

@@ -246,6 +246,7 @@ export const fr = {
   /** The host's own line under a translated error. */
   errorDetail: 'Détail technique (en anglais)',
   /** The history (issue #13 §2): every past scan by date, time, depth, source and grade. */
+    planRunning: () => 'Un plan de migration est déjà en cours d’écriture : attendez qu’il se termine.',
   history: {
     when: (iso: string) => new Date(iso).toLocaleString('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
     depthUnknown: 'profondeur inconnue',

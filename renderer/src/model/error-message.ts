@@ -20,7 +20,7 @@ export const ERROR_KINDS = [
   // The migration plan
   'folderNotEmpty', 'otherDirectory',
   // The app
-  'scanRunning', 'importRunning', 'scanUnknown', 'profileMissing', 'reportMissing', 'demoReadOnly', 'noKeychain',
+  'scanRunning', 'importRunning', 'planRunning', 'scanUnknown', 'profileMissing', 'reportMissing', 'demoReadOnly', 'noKeychain',
   'pdfInBrowser', 'badArguments', 'cannotWrite', 'damagedFile', 'noSource', 'cancelled',
   // The host
   'requestTooLarge', 'unauthorised', 'hostUnreachable', 'failed', 'unexpected',
@@ -67,6 +67,7 @@ export const KIND_OF_CODE: Record<ErrorCode, ErrorKind> = {
   PLAN_OTHER_DIRECTORY: 'otherDirectory',
   SCAN_RUNNING: 'scanRunning',
   IMPORT_RUNNING: 'importRunning',
+  PLAN_RUNNING: 'planRunning',
   JOB_NOT_FOUND: 'scanUnknown',
   PROFILE_NOT_FOUND: 'profileMissing',
   REPORT_NOT_FOUND: 'reportMissing',
