@@ -7,7 +7,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shapeLabel } from '../shared/contract/messages/patterns.ts';
+import { shapeLabel } from '../shared/contract/pattern-labels.ts';
 import type { ScanReport } from '../shared/contract/report.ts';
 import { main } from '../shared/cli/main.ts';
 import { knownPasswordSentences, needsForcedRenewal } from '../renderer/src/model/known-passwords.ts';

@@ -5,7 +5,7 @@
 // name the students' formula as IMPOSED_PASSWORD_SCHEME.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flavour } from '../../shared/contract/codes.ts';
-import { shapeLabel } from '../../shared/contract/messages/patterns.ts';
+import { shapeLabel } from '../../shared/contract/pattern-labels.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
 import { compareWithTruth, formatRecall, type Comparison, type Recall } from '../../shared/engine/evaluation/compare.ts';
 import { runScan } from '../../shared/engine/scan.ts';

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directoryDetail } from '../../shared/contract/directory-details.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
 import { runCliInProcess } from '../../shared/cli/test-io.ts';
 import { schemeByName } from '../../shared/engine/hash/classify.ts';
@@ -62,7 +63,7 @@ describe('honest coverage on a real slapd (issue #15 §2)', () => {
     const codes = r.report.directoryFindings.map((f) => f.code);
     expect(codes).toContain('NO_READABLE_PASSWORD');
     expect(codes).not.toContain('HASHES_READABLE_ANONYMOUSLY');
-    expect(r.report.directoryFindings.find((f) => f.code === 'NO_READABLE_PASSWORD')!.detail).toMatch(/liez-vous avec un compte autorisé à lire userPassword/);
+    expect(directoryDetail(r.report.directoryFindings.find((f) => f.code === 'NO_READABLE_PASSWORD')!, 'fr')).toMatch(/liez-vous avec un compte autorisé à lire userPassword/);
   });
 
   it('bound as an account that reads userPassword, the same directory is graded and every account was checkable', async () => {

@@ -1,6 +1,7 @@
 // Issue #4 §1 on a real slapd: hashes readable anonymously or by an ordinary account, and the password
 // policy read as unknown (not absent) when the scan's account cannot see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directoryDetail } from '../../shared/contract/directory-details.ts';
 import { runScan } from '../../shared/engine/scan.ts';
 import { startSlapd, type SlapdServer } from '../harness/slapd.ts';
 
@@ -51,7 +52,7 @@ describe('posture checks', () => {
     // Anonymous: no pwdPolicy entry could be seen, which is not the same as none.
     expect(codes).toContain('PASSWORD_POLICY_UNKNOWN');
     expect(codes).not.toContain('NO_PASSWORD_POLICY');
-    for (const f of report.directoryFindings) expect(f.detail.split('\n')).toHaveLength(1);
+    for (const f of report.directoryFindings) expect(directoryDetail(f, 'fr').split('\n')).toHaveLength(1);
   });
 
   it('flags neither when the ACL hides the hashes (a user may still read their own)', async () => {
@@ -65,7 +66,7 @@ describe('posture checks', () => {
     const report = await scan(hidden, { config: { dn: 'cn=config', password: hidden.configPw } });
     const codes = report.directoryFindings.map((f) => f.code);
     expect(codes).toEqual(expect.arrayContaining(['NO_PASSWORD_POLICY', 'LEGACY_DEFAULT_HASH', 'CLEARTEXT_WRITES_NOT_HASHED']));
-    expect(report.directoryFindings.find((f) => f.code === 'LEGACY_DEFAULT_HASH')!.detail).toMatch(/\{SSHA\}.*le module argon2 est déjà chargé/);
+    expect(directoryDetail(report.directoryFindings.find((f) => f.code === 'LEGACY_DEFAULT_HASH')!, 'fr')).toMatch(/\{SSHA\}.*le module argon2 est déjà chargé/);
   });
 
   it('adds no posture finding unless asked (runScan without posture)', async () => {

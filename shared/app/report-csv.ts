@@ -1,7 +1,7 @@
 // The CSV export: one row per account, for a spreadsheet. RFC 4180 quoting; a leading = + - @ is neutralised
 // so a spreadsheet never runs a directory value as a formula.
 import { csvField } from '../contract/csv.ts';
-import { patternLabel } from '../contract/messages/patterns.ts';
+import { patternLabel } from '../contract/pattern-labels.ts';
 import type { ScanReport } from '../contract/report.ts';
 import type { Pseudonymiser } from './pseudonymiser.ts';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanProgressEvent } from '../contract/api.ts';
-import { patternLabel } from '../contract/messages/patterns.ts';
+import { patternLabel } from '../contract/pattern-labels.ts';
 import { CSV_COLUMNS } from './report-csv.ts';
 import { NoSecretStore } from './secret-store.ts';
 import { DEMO_LDIF, useTempDataDirs } from './test-data-dir.ts';

@@ -1,7 +1,8 @@
 // The short human summary `vigie scan` prints on stdout. Patterns and counts only: no password, no hash.
 import { ACCOUNT_FINDING_CODES, INPUT_PROBLEM_KINDS, PROFILES, SEVERITIES, type InputProblemKind, type Profile } from '../contract/codes.ts';
 import type { InputProblem, ProfileSummary, ReportSource, ReportSummary, ScanReport } from '../contract/report.ts';
-import { shapeLabel } from '../contract/messages/patterns.ts';
+import { directoryDetail } from '../contract/directory-details.ts';
+import { shapeLabel } from '../contract/pattern-labels.ts';
 import { CODE_LABEL, DIRECTORY_CODE_LABEL, partialReasonText, PROFILE_LABEL, SEVERITY_LABEL, type Lang } from './messages.ts';
 
 const T = {
@@ -96,9 +97,11 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   if (report.directoryFindings.length > 0) {
     lines.push('');
     lines.push(`${t.directory} :`);
-    // The detail is the engine's French sentence: the English summary says what the code means instead.
+    // The French summary says the whole sentence (the catalogue's; a version-1 report's own), the English one what
+    // the code means.
     for (const f of report.directoryFindings) {
-      lines.push(`  [${SEVERITY_LABEL[lang][f.severity]}] ${f.code} — ${lang === 'fr' ? f.detail : DIRECTORY_CODE_LABEL.en[f.code]}`);
+      const detail = f.detail !== undefined && f.params === undefined ? f.detail : directoryDetail(f, 'fr');
+      lines.push(`  [${SEVERITY_LABEL[lang][f.severity]}] ${f.code} — ${lang === 'fr' ? detail : DIRECTORY_CODE_LABEL.en[f.code]}`);
     }
   }
   return lines.join('\n') + '\n';

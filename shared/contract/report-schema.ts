@@ -51,10 +51,13 @@ const ReportSourceSchema = z.object({
   }).optional(),
 });
 
+const FindingParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]));
+
 const DirectoryFindingSchema = z.object({
   code: z.enum(DIRECTORY_FINDING_CODES),
   severity,
-  detail: z.string(),
+  params: FindingParamsSchema.optional(),
+  detail: z.string().optional(),
   profile: z.enum(PROFILES).optional(),
   shape: z.string().optional(),
   shapeLabel: z.object({ fr: z.string(), en: z.string() }).optional(),

@@ -1,5 +1,5 @@
 // The scan report, schemaVersion 2 (issue #2 §6). No password and no hash ever appears in it. It names things by id
-// and parameters, never by sentence (issue #14 §2): the message catalogues (messages/fr.ts, en.ts) say them.
+// and parameters, never by sentence (issue #14 §2): the message catalogues (messages-fr.ts, messages-en.ts) say them.
 // Version 1 also carried French labels (`pattern`, `shapeLabel`): still read, never written.
 import type {
   AccountFindingCode, CandidateFamilyId, Depth, DirectoryFindingCode, Flavour, Grade,
@@ -58,16 +58,26 @@ export interface BreachIndexSummary {
   importedAt?: string;
 }
 
+/** A finding's parameters, said by the message catalogues: names (DNs, schemes) and numbers, never a sentence. */
+export type FindingParams = Record<string, string | number | boolean | string[]>;
+
 export interface DirectoryFinding {
   code: DirectoryFindingCode;
   severity: Severity;
-  /** One sentence: what is wrong and what fixes it. */
-  detail: string;
+  /**
+   * What the sentence that says the finding needs (`directoryDetail`, directory-details.ts): e.g. HASHES_READABLE_BY_USERS
+   * { dn }, NO_LOCKOUT { policies }, WEAK_MIN_LENGTH { minLength, policies }, LEGACY_DEFAULT_HASH { scheme?,
+   * argon2Loaded, frontendDn }, CLEARTEXT_WRITES_NOT_HASHED { ppolicyDn? }, IMPOSED_PASSWORD_SCHEME { percent },
+   * NO_READABLE_PASSWORD { accounts, sourceKind }. Absent when the code says it all.
+   */
+  params?: FindingParams;
+  /** Version 1 only: the sentence in French. Say `code` and `params` with `directoryDetail` instead. */
+  detail?: string;
   /** IMPOSED_PASSWORD_SCHEME: the profile whose passwords follow one shape. */
   profile?: Profile;
   /** IMPOSED_PASSWORD_SCHEME: the shape's id (`PasswordShape`), e.g. "surname+birthdate:YYYY|capitalised". */
   shape?: string;
-  /** Version 1 only: the shape as a person reads it. Say `shape` with `shapeLabel` (messages/patterns.ts) instead. */
+  /** Version 1 only: the shape as a person reads it. Say `shape` with `shapeLabel` (pattern-labels.ts) instead. */
   shapeLabel?: { fr: string; en: string };
   /** IMPOSED_PASSWORD_SCHEME: accounts of the profile found with this shape. */
   accounts?: number;
@@ -78,7 +88,7 @@ export interface DirectoryFinding {
 export interface AccountFinding {
   code: AccountFindingCode;
   severity: Severity;
-  /** Version 1 only: the pattern in French. Say `patternId` with `patternLabel` (messages/patterns.ts) instead. */
+  /** Version 1 only: the pattern in French. Say `patternId` with `patternLabel` (pattern-labels.ts) instead. */
   pattern?: string;
   /** The pattern's id, e.g. "surname+birthdate:DDMMYYYY" (« nom + date de naissance (JJMMAAAA) » in French). */
   patternId?: string;

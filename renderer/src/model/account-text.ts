@@ -2,7 +2,7 @@
 // panel and its CSV say. Pure functions over the report: never a password, never a hash (the report has none).
 import { SEVERITIES } from '../../../shared/contract/codes.ts';
 import type { AccountFinding, AccountReport, HashSchemeName, Language, ScanReport } from '../../../shared/contract/index.ts';
-import { isKnownPattern, patternLabel, shapeLabel } from '../../../shared/contract/messages/patterns.ts';
+import { isKnownPattern, patternLabel, shapeLabel } from '../../../shared/contract/pattern-labels.ts';
 import type { Messages } from '../i18n/messages-fr.ts';
 import { hasLikelyDefault, isImposed } from './known-passwords.ts';
 

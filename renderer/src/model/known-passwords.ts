@@ -2,7 +2,7 @@
 // created (IMPOSED_PASSWORD_SCHEME) and a default handed out to many accounts (SHARED_PASSWORD, likelyDefault).
 // Derived from the report alone: counts, profiles and the shape's label, never a password.
 import { SEVERITIES } from '../../../shared/contract/codes.ts';
-import { shapeLabel } from '../../../shared/contract/messages/patterns.ts';
+import { shapeLabel } from '../../../shared/contract/pattern-labels.ts';
 import type { AccountReport, DirectoryFinding, Language, Profile, ScanReport, Severity } from '../../../shared/contract/index.ts';
 import type { Messages } from '../i18n/messages-fr.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HashSchemeName } from '../../contract/codes.ts';
-import { patternLabel, shapeLabel } from '../../contract/messages/patterns.ts';
+import { patternLabel, shapeLabel } from '../../contract/pattern-labels.ts';
 import type { AccountRecord, PasswordAttribute, SchoolContext } from '../directory/model.ts';
 import { CancelledError, VigieError } from '../errors.ts';
 import { schemeByName } from '../hash/classify.ts';

@@ -2,7 +2,8 @@
 // imposed schemes and likely defaults.
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../contract/codes.ts';
-import { shapeLabel } from '../../contract/messages/patterns.ts';
+import { directoryDetail } from '../../contract/directory-details.ts';
+import { shapeLabel } from '../../contract/pattern-labels.ts';
 import { betterRecovery, DirectoryLearning, imposedSchemes, IMPOSED_MIN_ACCOUNTS, likelyDefault } from './learning.ts';
 import type { Recovery } from './protocol.ts';
 
@@ -78,7 +79,8 @@ describe('imposedSchemes', () => {
     expect(found!.finding).not.toHaveProperty('shapeLabel');
     expect(shapeLabel(found!.finding.shape!, 'fr')).toContain('MAJUSCULES');
     expect(shapeLabel(found!.finding.shape!, 'en')).toContain('UPPER');
-    expect(found!.finding.detail).toContain('35 comptes élèves (35 %)');
+    expect(found!.finding).not.toHaveProperty('detail');
+    expect(directoryDetail(found!.finding, 'fr')).toContain('35 comptes élèves (35 %)');
   });
 
   it('stays silent under 30 % of the profile, under 20 accounts, and for list passwords', () => {

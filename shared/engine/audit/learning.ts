@@ -3,7 +3,6 @@
 // sees recoveries' shapes and keyed fingerprints only; the passwords stay in the workers.
 import type { CandidateFamilyId, Profile, Severity } from '../../contract/codes.ts';
 import type { DirectoryFinding } from '../../contract/report.ts';
-import { shapeLabel } from '../../contract/messages/patterns.ts';
 import type { ShapeWeight } from '../candidates/shape.ts';
 import type { LearnedModel, Recovery, ReuseWeight, Sighting } from './protocol.ts';
 
@@ -122,6 +121,11 @@ export class DirectoryLearning {
       list.sort((a, b) => b.weight - a.weight || (a.shape < b.shape ? -1 : 1));
       if (list.length > 0) shapes[p] = list.slice(0, MAX_SHAPES);
     }
+    // Ties go to the password seen on the lowest account index: fingerprints are keyed per run, so ordering by
+    // them would give two scans of one directory different learned orders (and findings).
+    const first = new Map<string, number>();
+    for (const [i, r] of this.best) if (!((first.get(r.fingerprint) ?? Infinity) <= i)) first.set(r.fingerprint, i);
+    for (const [i, f] of this.sighted) if (!((first.get(f) ?? Infinity) <= i)) first.set(f, i);
     const reuse: ReuseWeight[] = [];
     for (const [fingerprint, n] of all.fingerprints) {
       const weight: ReuseWeight['weight'] = {};
@@ -131,7 +135,7 @@ export class DirectoryLearning {
       }
       reuse.push({ fingerprint, weight, other: OTHER_PROFILES * share(n, all), accounts: n });
     }
-    reuse.sort((a, b) => b.accounts - a.accounts || (a.fingerprint < b.fingerprint ? -1 : 1));
+    reuse.sort((a, b) => b.accounts - a.accounts || first.get(a.fingerprint)! - first.get(b.fingerprint)!);
     this.reuse = reuse;
     this.model = { shapes, reuse: reuse.slice(0, MODEL_REUSE) };
     return this.model;
@@ -149,15 +153,6 @@ export interface ImposedScheme {
   /** The accounts found with the imposed shape: their weak finding is marked, the plan renews them by force. */
   accounts: number[];
 }
-
-const PROFILE_PLURAL: Record<Profile, { fr: string; en: string }> = {
-  student: { fr: 'élèves', en: 'students' },
-  parent: { fr: 'parents', en: 'parents' },
-  teacher: { fr: 'enseignants', en: 'teachers' },
-  staff: { fr: 'personnels', en: 'staff' },
-  admin: { fr: 'administrateurs', en: 'administrators' },
-  unknown: { fr: 'comptes sans profil', en: 'accounts without a profile' },
-};
 
 /**
  * Imposed schemes (issue #12 §3): per profile, the personal shape most of its checkable accounts were found with,
@@ -178,7 +173,6 @@ export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: R
     const total = checkable.get(profile) ?? 0;
     const share = total > 0 ? accounts.length / total : 0;
     if (accounts.length < IMPOSED_MIN_ACCOUNTS || share < IMPOSED_MIN_SHARE) continue;
-    const label = { fr: shapeLabel(shape, 'fr') };
     const severity: Severity = profile === 'student' || profile === 'parent' || profile === 'unknown' ? 'high' : 'critical';
     const percent = Math.round(share * 100);
     out.push({
@@ -186,8 +180,7 @@ export function imposedSchemes(best: ReadonlyMap<number, Recovery>, checkable: R
       finding: {
         code: 'IMPOSED_PASSWORD_SCHEME',
         severity,
-        detail: `${accounts.length} comptes ${PROFILE_PLURAL[profile].fr} (${percent} %) ont encore un mot de passe de la forme « ${label.fr} » : `
-          + 'la formule imposée à la création du compte. Quiconque la connaît peut se connecter à leur place : forcez le renouvellement de ces mots de passe.',
+        params: { percent },
         profile,
         shape,
         accounts: accounts.length,

@@ -1,6 +1,6 @@
 // A password's shape names its build, its case and its punctuation, never its letters or digits.
 import { describe, expect, it } from 'vitest';
-import { shapeLabel } from '../../contract/messages/patterns.ts';
+import { shapeLabel } from '../../contract/pattern-labels.ts';
 import { letterCase, parseShape, shapeOf } from './shape.ts';
 
 describe('letterCase', () => {

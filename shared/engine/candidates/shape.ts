@@ -2,11 +2,11 @@
 // the letter case and the punctuation it was typed with. The audit counts shapes among the passwords it
 // recovers to learn what a directory's users were given or chose (issue #12): « NOM + AA », « Prénom.JJMMAAAA ».
 // A shape never holds a password's letters or digits, only its build, its case and its punctuation.
-import type { LetterCase } from '../../contract/messages/vocabulary.ts';
+import type { LetterCase } from '../../contract/pattern-ids.ts';
 
-// Reading a shape back and saying it are the report's side (shared/contract/messages/patterns.ts).
-export { parseShape, type ShapeParts } from '../../contract/messages/patterns.ts';
-export type { LetterCase } from '../../contract/messages/vocabulary.ts';
+// Reading a shape back and saying it are the report's side (shared/contract/pattern-labels.ts).
+export { parseShape, type ShapeParts } from '../../contract/pattern-labels.ts';
+export type { LetterCase } from '../../contract/pattern-ids.ts';
 
 /** A shape and how likely it is for an account (what the audit learnt, issue #12). */
 export interface ShapeWeight {

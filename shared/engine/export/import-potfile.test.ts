@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patternLabel } from '../../contract/messages/patterns.ts';
+import { patternLabel } from '../../contract/pattern-labels.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import { schemeByName } from '../hash/classify.ts';
 import { summarize } from '../report/build-report.ts';

@@ -6,7 +6,7 @@
 // imposed when the account was created (IMPOSED_PASSWORD_SCHEME), or a default handed out to many accounts
 // (SHARED_PASSWORD flagged likelyDefault). Those come first, in the plan and in 02-accounts.ldif.
 import type { AccountFindingCode } from '../../contract/codes.ts';
-import { shapeLabel } from '../../contract/messages/patterns.ts';
+import { shapeLabel } from '../../contract/pattern-labels.ts';
 import type { PlanAccount, PlanReport } from './report-input.ts';
 
 export const RESET_CODES: readonly AccountFindingCode[] = [

@@ -60,14 +60,13 @@ export async function directoryPosture(target: PostureTarget, main: DirectoryCon
 const READABLE_ANONYMOUSLY: DirectoryFinding = {
   code: 'HASHES_READABLE_ANONYMOUSLY',
   severity: 'critical',
-  detail: "N'importe qui sur le réseau peut lire les empreintes des mots de passe (userPassword, sambaNTPassword…) sans s'authentifier, puis les casser chez lui : placez en tête des ACL « to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none ».",
 };
 
 function READABLE_BY_USERS(dn: string): DirectoryFinding {
   return {
     code: 'HASHES_READABLE_BY_USERS',
     severity: 'high',
-    detail: `Un compte ordinaire (${dn}) peut lire les empreintes des mots de passe des autres comptes : placez en tête des ACL « to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none ».`,
+    params: { dn },
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { directoryDetail } from '../../contract/directory-details.ts';
 import type { DirectoryEntry } from '../directory/model.ts';
 import { cnilMinimumLength, policyFindings, readPolicy } from './password-policy.ts';
 
@@ -34,6 +35,6 @@ describe('the password policy against CNIL 2022', () => {
     const unknown = policyFindings({ kind: 'unknown' });
     expect(unknown.map((f) => f.code)).toEqual(['PASSWORD_POLICY_UNKNOWN']);
     expect(policyFindings({ kind: 'absent' }).map((f) => f.code)).toEqual(['NO_PASSWORD_POLICY']);
-    for (const f of [...unknown, ...policyFindings({ kind: 'absent' })]) expect(f.detail).toMatch(/^[^\n]+ : [^\n]+\.$/);
+    for (const f of [...unknown, ...policyFindings({ kind: 'absent' })]) expect(directoryDetail(f, 'fr')).toMatch(/^[^\n]+ : [^\n]+\.$/);
   });
 });

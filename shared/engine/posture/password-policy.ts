@@ -50,14 +50,12 @@ export function policyFindings(state: PolicyState): DirectoryFinding[] {
     return [{
       code: 'NO_PASSWORD_POLICY',
       severity: 'high',
-      detail: "Aucune politique de mots de passe n'est appliquée (pas d'overlay ppolicy) : rien n'impose de longueur minimale ni ne freine les essais répétés ; activez ppolicy avec une politique par défaut (le plan de migration de Vigie la fournit).",
     }];
   }
   if (state.kind === 'unknown') {
     return [{
       code: 'PASSWORD_POLICY_UNKNOWN',
       severity: 'low',
-      detail: "La politique de mots de passe n'a pas pu être lue avec ce compte : Vigie ne peut pas dire si un verrouillage ou une longueur minimale existent ; relancez l'analyse avec --config-bind-dn (lecture de cn=config) ou un compte qui peut lire les entrées pwdPolicy.",
     }];
   }
   const findings: DirectoryFinding[] = [];
@@ -66,7 +64,7 @@ export function policyFindings(state: PolicyState): DirectoryFinding[] {
     findings.push({
       code: 'NO_LOCKOUT',
       severity: 'high',
-      detail: `Rien ne freine les essais répétés de mots de passe (${names(unrestricted)} : ni verrouillage ni délai) : réglez pwdLockout: TRUE avec pwdMaxFailure et une durée de verrouillage courte (pwdLockoutDuration), ou un délai croissant (pwdMinDelay).`,
+      params: { policies: names(unrestricted) },
     });
   }
   const short = state.policies.filter((p) => p.minLength < cnilMinimumLength(p.lockout || p.delay));
@@ -75,12 +73,12 @@ export function policyFindings(state: PolicyState): DirectoryFinding[] {
     findings.push({
       code: 'WEAK_MIN_LENGTH',
       severity: 'medium',
-      detail: `La longueur minimale imposée (${worst === 0 ? 'aucune' : `${worst} caractères`}, ${names(short)}) est en dessous des seuils de la CNIL (12 caractères sans restriction d'accès, 8 avec verrouillage) : réglez pwdCheckQuality: 1 et pwdMinLength: 12.`,
+      params: { minLength: worst, policies: names(short) },
     });
   }
   return findings;
 }
 
-function names(policies: PasswordPolicy[]): string {
-  return policies.map((p) => p.dn).join(', ');
+function names(policies: PasswordPolicy[]): string[] {
+  return policies.map((p) => p.dn);
 }

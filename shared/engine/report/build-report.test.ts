@@ -1,6 +1,7 @@
 // Issue #15 §2 and §4 in the report: how many accounts could be checked, « non évaluable » when none could, and the
 // input's problems named (never a value) in the source section.
 import { describe, expect, it } from 'vitest';
+import { directoryDetail } from '../../contract/directory-details.ts';
 import type { HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { AccountFinding, InputProblems, ReportSource } from '../../contract/report.ts';
 import type { AccountAudit } from '../audit/audit.ts';
@@ -40,16 +41,16 @@ describe('honest coverage (issue #15 §2)', () => {
     expect(r.summary.byProfile.student).toMatchObject({ accounts: 300, checkable: 0, graded: false, grade: 'F' });
     const finding = r.directoryFindings.find((f) => f.code === 'NO_READABLE_PASSWORD');
     expect(finding).toMatchObject({ severity: 'high' });
-    expect(finding!.detail).toMatch(/Aucun des 300 comptes lus n’a d’empreinte de mot de passe lisible dans cet export/);
-    expect(finding!.detail).toMatch(/userPassword/);
-    expect(finding!.detail.split('\n')).toHaveLength(1);
+    expect(directoryDetail(finding!, 'fr')).toMatch(/Aucun des 300 comptes lus n’a d’empreinte de mot de passe lisible dans cet export/);
+    expect(directoryDetail(finding!, 'fr')).toMatch(/userPassword/);
+    expect(directoryDetail(finding!, 'fr').split('\n')).toHaveLength(1);
   });
 
   it('an anonymous LDAP scan whose ACL hid every hash: not graded, and told to bind with an account allowed to read userPassword', () => {
     const r = report(Array.from({ length: 12 }, (_, i) => audit(i, i < 2 ? 'teacher' : 'student', [])), LDAP_SOURCE);
     expect(r.summary.graded).toBe(false);
     expect(r.directoryFindings.map((f) => f.code)).toEqual(['NO_TLS', 'NO_READABLE_PASSWORD']);
-    expect(r.directoryFindings[1]!.detail).toMatch(/liez-vous avec un compte autorisé à lire userPassword/);
+    expect(directoryDetail(r.directoryFindings[1]!, 'fr')).toMatch(/liez-vous avec un compte autorisé à lire userPassword/);
   });
 
   it('values of an unknown scheme only are not checkable either', () => {
@@ -60,7 +61,7 @@ describe('honest coverage (issue #15 §2)', () => {
   it('no account at all: not graded, and the finding says none was read', () => {
     const r = report([]);
     expect(r.summary).toMatchObject({ accounts: 0, checkable: 0, graded: false });
-    expect(r.directoryFindings[0]!.detail).toMatch(/^Aucun compte n’a été lu/);
+    expect(directoryDetail(r.directoryFindings[0]!, 'fr')).toMatch(/^Aucun compte n’a été lu/);
   });
 
   it('a partly readable directory keeps its grade, says how many were checkable, and leaves the profile with none ungraded', () => {

@@ -52,16 +52,9 @@ function inputProblems(accounts: AccountReport[], fromReader: InputProblems | un
   return log.finish();
 }
 
-/** Issue #15 §2: nothing could be checked, so nothing is graded; what to do instead. */
+/** Issue #15 §2: nothing could be checked, so nothing is graded; the catalogues say what to do instead. */
 function noReadablePassword(kind: ReportSource['kind'], accounts: number): DirectoryFinding {
-  const what = accounts === 0 ? 'Aucun compte n’a été lu' : `Aucun des ${accounts} comptes lus n’a d’empreinte de mot de passe lisible`;
-  return {
-    code: 'NO_READABLE_PASSWORD',
-    severity: 'high',
-    detail: kind === 'ldif'
-      ? `${what} dans cet export : rien n’a pu être vérifié et l’annuaire n’est pas noté ; exportez-le avec userPassword (slapcat, ou ldapsearch lié avec un compte autorisé à lire userPassword).`
-      : `${what} : rien n’a pu être vérifié et l’annuaire n’est pas noté ; liez-vous avec un compte autorisé à lire userPassword (l’administrateur de l’annuaire ou un compte d’audit).`,
-  };
+  return { code: 'NO_READABLE_PASSWORD', severity: 'high', params: { accounts, sourceKind: kind } };
 }
 
 function accountReport(a: AccountAudit): AccountReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fr } from '../../../contract/messages/fr.ts';
+import { fr } from '../../../contract/messages-fr.ts';
 import { DATE_SHAPES, formatBirthDate, type DateShape } from './birthdate.ts';
 
 const frenchShape = fr.patterns.dateShape;

@@ -1,5 +1,5 @@
 // The ids a report names a weak password's pattern and shape with (issue #14 §2): the engine's candidate families
-// emit them, the message catalogues (fr.ts, en.ts) say them. Ids only here, no words of any language.
+// emit them, the message catalogues (messages-fr.ts, messages-en.ts) say them. Ids only here, no words of any language.
 
 /** How a birth date is typed: D day, M month, Y year digits. */
 export const DATE_SHAPES = [

@@ -1,13 +1,13 @@
 // A weak password's pattern and shape, said in a language from its id (issue #14 §2): "surname+birthdate:DDMMYYYY"
 // → « nom + date de naissance (JJMMAAAA) », "surname + date of birth (DDMMYYYY)". The ids follow one grammar
-// (vocabulary.ts); the words are the catalogues' (fr.ts, en.ts). Never a password: only how it was built.
-import type { PatternWords } from './catalogue.ts';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+// (pattern-ids.ts); the words are the catalogues' (messages-fr.ts, messages-en.ts). Never a password: only how it was built.
+import type { PatternWords } from './messages.ts';
+import { en } from './messages-en.ts';
+import { fr } from './messages-fr.ts';
 import {
-  DATE_SHAPES, FIXED_PATTERNS, PAIR_SEPARATORS, PAIR_TEMPLATES, pairId, ROLES, SCHOOL_SOURCES, SCHOOL_TAILS,
+  DATE_SHAPES, PAIR_SEPARATORS, PAIR_TEMPLATES, pairId, ROLES, SCHOOL_SOURCES, SCHOOL_TAILS,
   type LetterCase,
-} from './vocabulary.ts';
+} from './pattern-ids.ts';
 
 export type MessageLanguage = 'fr' | 'en';
 
@@ -67,8 +67,6 @@ export function patternLabel(patternId: string, lang: MessageLanguage): string {
 export function isKnownPattern(patternId: string): boolean {
   return labels('fr').has(patternId);
 }
-
-export { FIXED_PATTERNS };
 
 export interface ShapeParts {
   patternId: string;

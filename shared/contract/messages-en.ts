@@ -1,0 +1,79 @@
+// The report's ids in English (issue #14 §2). The same keys as messages-fr.ts; see messages.ts.
+import type { Profile } from './codes.ts';
+import type { ReportMessages } from './messages.ts';
+
+const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
+
+const PROFILE_PLURAL_EN: Record<Profile, string> = {
+  student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators',
+  unknown: 'profile-less',
+};
+
+export const en: ReportMessages = {
+  patterns: {
+    fixed: {
+      empty: 'empty password',
+      common: 'common password',
+      'common:capitalised': 'common password (capitalised)',
+      'common:name-fr': 'common French given name',
+      'common:word-fr': 'common French word',
+      'common:word+digits': 'common word + digits',
+      'common:word+year': 'common word + year',
+      'common:word+symbol': 'common word + symbol',
+      'common:word+digits+symbol': 'common word + digits + symbol',
+      'common:word+year+symbol': 'common word + year + symbol',
+      'cracked-offline': 'found by offline cracking',
+    },
+    roles: { surname: 'surname', given: 'given name', login: 'login', 'login-part': 'start of the login', initials: 'initials' },
+    // A pair is said as its id ("given.surname"): the words are the id's own.
+    pairParts: { given: 'given', surname: 'surname', g: 'g' },
+    dateShape: (shape) => shape,
+    birthdate: 'date of birth',
+    birthdateAlone: 'date of birth alone',
+    suffix: 'suffix',
+    year: 'year',
+    symbol: 'symbol',
+    schoolSources: {
+      'school-name': 'school name',
+      'school-fullname': 'full school name',
+      'school-word': 'word of the school name',
+      'school-initials': 'school initials',
+      town: 'school town',
+      'town-word': 'word of the town name',
+      academy: 'académie (education region)',
+      uai: 'school UAI code',
+      class: 'class name',
+      'default-word': 'start-of-year or default word',
+    },
+    schoolTails: {
+      '': '', '+year': ' + year', '+suffix': ' + suffix', '+year+suffix': ' + year + suffix', '+symbol': ' + symbol',
+      '+year+symbol': ' + year + symbol', '+town': ' + town', '+uai': ' + UAI',
+    },
+    unknown: (id) => `pattern "${id}"`,
+    letterCases: { lower: 'lower case', capitalised: 'Capitalised', upper: 'UPPER CASE', mixed: 'mixed case', none: '' },
+    withPunctuation: (characters) => `with "${characters}"`,
+  },
+  directoryDetails: {
+    NO_TLS: () => 'The connection to the directory is not encrypted: passwords and hashes cross the network in clear. Turn on LDAPS (port 636) or StartTLS and refuse unencrypted connections (olcSecurity: tls=1).',
+    TLS_CERTIFICATE_NOT_VERIFIED: () => "The directory's certificate was not verified: a machine on the network could pass itself off as the directory. Install a certificate signed by an authority the client machines trust.",
+    HASHES_READABLE_ANONYMOUSLY: () => `Anyone on the network can read the password hashes (userPassword, sambaNTPassword…) without logging in, then crack them at home: put ${ACL} first in the ACLs.`,
+    HASHES_READABLE_BY_USERS: (p) => `An ordinary account (${p.dn}) can read the password hashes of other accounts: put ${ACL} first in the ACLs.`,
+    NO_PASSWORD_POLICY: () => "No password policy applies (no ppolicy overlay): nothing imposes a minimum length or slows down repeated attempts; turn on ppolicy with a default policy (Vigie's migration plan provides one).",
+    PASSWORD_POLICY_UNKNOWN: () => 'The password policy could not be read with this account: Vigie cannot tell whether a lockout or a minimum length exists; scan again with --config-bind-dn (reads cn=config) or an account that can read the pwdPolicy entries.',
+    NO_LOCKOUT: (p) => `Nothing slows down repeated password attempts (${p.policies.join(', ')}: no lockout, no delay): set pwdLockout: TRUE with pwdMaxFailure and a short lockout (pwdLockoutDuration), or a growing delay (pwdMinDelay).`,
+    WEAK_MIN_LENGTH: (p) => `The minimum length imposed (${p.minLength === 0 ? 'none' : `${p.minLength} characters`}, ${p.policies.join(', ')}) is below the CNIL's thresholds (12 characters without access restriction, 8 with a lockout): set pwdCheckQuality: 1 and pwdMinLength: 12.`,
+    SIZE_LIMITED: () => 'The directory limited the number of entries in its answers: the scan is incomplete; scan again with an account without a size limit (olcLimits) or from an LDIF export (slapcat).',
+    LEGACY_DEFAULT_HASH: (p) => `Every changed password is stored as ${p.scheme ?? '{SSHA} (the default: olcPasswordHash is not set)'}, a fast hash cracked in bulk; ${p.argon2Loaded ? 'the argon2 module is already loaded: set' : 'load the argon2 module (olcModuleLoad: argon2) and set'} olcPasswordHash: {ARGON2} on ${p.frontendDn}.`,
+    CLEARTEXT_WRITES_NOT_HASHED: (p) => p.ppolicyDn !== undefined
+      ? `A password written in clear to userPassword by an ordinary LDAP modification is stored as is: set olcPPolicyHashCleartext: TRUE on ${p.ppolicyDn}.`
+      : 'A password written in clear to userPassword by an ordinary LDAP modification is stored as is: add the ppolicy overlay with olcPPolicyHashCleartext: TRUE.',
+    IMPOSED_PASSWORD_SCHEME: (p) => `${p.accounts} ${PROFILE_PLURAL_EN[p.profile]} accounts (${p.percent} %) still have a password of the shape "${p.shape}": `
+      + 'the formula imposed when the account was created. Anyone who knows it can log in as them: force these passwords to be renewed.',
+    NO_READABLE_PASSWORD: (p) => {
+      const what = p.accounts === 0 ? 'No account was read' : `None of the ${p.accounts} accounts read has a readable password hash`;
+      return p.sourceKind === 'ldif'
+        ? `${what} in this export: nothing could be checked and the directory is not graded; export it with userPassword (slapcat, or ldapsearch bound as an account allowed to read userPassword).`
+        : `${what}: nothing could be checked and the directory is not graded; bind as an account allowed to read userPassword (the directory's administrator or an audit account).`;
+    },
+  },
+};

@@ -1,0 +1,81 @@
+// The report's ids in French (issue #14 §2). The same keys as messages-en.ts; see messages.ts.
+import type { Profile } from './codes.ts';
+import type { ReportMessages } from './messages.ts';
+
+const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
+
+const PROFILE_PLURAL_FR: Record<Profile, string> = {
+  student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs',
+  unknown: 'comptes sans profil',
+};
+
+export const fr: ReportMessages = {
+  patterns: {
+    fixed: {
+      empty: 'mot de passe vide',
+      common: 'mot de passe courant',
+      'common:capitalised': 'mot de passe courant (majuscule initiale)',
+      'common:name-fr': 'prénom français courant',
+      'common:word-fr': 'mot français courant',
+      'common:word+digits': 'mot courant + chiffres',
+      'common:word+year': 'mot courant + année',
+      'common:word+symbol': 'mot courant + symbole',
+      'common:word+digits+symbol': 'mot courant + chiffres + symbole',
+      'common:word+year+symbol': 'mot courant + année + symbole',
+      'cracked-offline': 'trouvé par craquage hors ligne',
+    },
+    roles: {
+      surname: 'nom', given: 'prénom', login: 'identifiant', 'login-part': "début de l'identifiant", initials: 'initiales',
+    },
+    pairParts: { given: 'prénom', surname: 'nom', g: 'p' },
+    dateShape: (shape) => shape.replace(/D/g, 'J').replace(/Y/g, 'A'),
+    birthdate: 'date de naissance',
+    birthdateAlone: 'date de naissance seule',
+    suffix: 'suffixe',
+    year: 'année',
+    symbol: 'symbole',
+    schoolSources: {
+      'school-name': "nom de l'établissement",
+      'school-fullname': "nom complet de l'établissement",
+      'school-word': "mot du nom de l'établissement",
+      'school-initials': "sigle de l'établissement",
+      town: "ville de l'établissement",
+      'town-word': 'mot du nom de la ville',
+      academy: 'académie',
+      uai: "code UAI de l'établissement",
+      class: 'nom de classe',
+      // Not the school's own words: what schools hand out at the start of the year (« Rentree2025! », « Bienvenue »).
+      'default-word': 'mot de rentrée ou par défaut',
+    },
+    schoolTails: {
+      '': '', '+year': ' + année', '+suffix': ' + suffixe', '+year+suffix': ' + année + suffixe', '+symbol': ' + symbole',
+      '+year+symbol': ' + année + symbole', '+town': ' + ville', '+uai': ' + UAI',
+    },
+    unknown: (id) => `motif « ${id} »`,
+    letterCases: { lower: 'minuscules', capitalised: 'Majuscule initiale', upper: 'MAJUSCULES', mixed: 'casse mélangée', none: '' },
+    withPunctuation: (characters) => `avec « ${characters} »`,
+  },
+  directoryDetails: {
+    NO_TLS: () => "La connexion à l'annuaire n'est pas chiffrée : mots de passe et empreintes circulent en clair sur le réseau. Activez LDAPS (port 636) ou StartTLS et refusez les connexions non chiffrées (olcSecurity: tls=1).",
+    TLS_CERTIFICATE_NOT_VERIFIED: () => "Le certificat de l'annuaire n'a pas été vérifié : une machine du réseau pourrait se faire passer pour lui. Installez un certificat signé par une autorité reconnue des postes clients.",
+    HASHES_READABLE_ANONYMOUSLY: () => `N'importe qui sur le réseau peut lire les empreintes des mots de passe (userPassword, sambaNTPassword…) sans s'authentifier, puis les casser chez lui : placez en tête des ACL ${ACL}.`,
+    HASHES_READABLE_BY_USERS: (p) => `Un compte ordinaire (${p.dn}) peut lire les empreintes des mots de passe des autres comptes : placez en tête des ACL ${ACL}.`,
+    NO_PASSWORD_POLICY: () => "Aucune politique de mots de passe n'est appliquée (pas d'overlay ppolicy) : rien n'impose de longueur minimale ni ne freine les essais répétés ; activez ppolicy avec une politique par défaut (le plan de migration de Vigie la fournit).",
+    PASSWORD_POLICY_UNKNOWN: () => "La politique de mots de passe n'a pas pu être lue avec ce compte : Vigie ne peut pas dire si un verrouillage ou une longueur minimale existent ; relancez l'analyse avec --config-bind-dn (lecture de cn=config) ou un compte qui peut lire les entrées pwdPolicy.",
+    NO_LOCKOUT: (p) => `Rien ne freine les essais répétés de mots de passe (${p.policies.join(', ')} : ni verrouillage ni délai) : réglez pwdLockout: TRUE avec pwdMaxFailure et une durée de verrouillage courte (pwdLockoutDuration), ou un délai croissant (pwdMinDelay).`,
+    WEAK_MIN_LENGTH: (p) => `La longueur minimale imposée (${p.minLength === 0 ? 'aucune' : `${p.minLength} caractères`}, ${p.policies.join(', ')}) est en dessous des seuils de la CNIL (12 caractères sans restriction d'accès, 8 avec verrouillage) : réglez pwdCheckQuality: 1 et pwdMinLength: 12.`,
+    SIZE_LIMITED: () => "L'annuaire a limité le nombre d'entrées de ses réponses : l'analyse est incomplète ; relancez-la avec un compte sans limite de taille (olcLimits) ou par un export LDIF (slapcat).",
+    LEGACY_DEFAULT_HASH: (p) => `Chaque mot de passe changé est enregistré en ${p.scheme ?? '{SSHA} (valeur par défaut, olcPasswordHash absent)'}, une empreinte rapide que l'on casse en masse  ; ${p.argon2Loaded ? 'le module argon2 est déjà chargé : réglez' : 'chargez le module argon2 (olcModuleLoad: argon2) et réglez'} olcPasswordHash: {ARGON2} sur ${p.frontendDn}.`,
+    CLEARTEXT_WRITES_NOT_HASHED: (p) => p.ppolicyDn !== undefined
+      ? `Un mot de passe écrit en clair dans userPassword par une modification LDAP ordinaire est enregistré tel quel : réglez olcPPolicyHashCleartext: TRUE sur ${p.ppolicyDn}.`
+      : "Un mot de passe écrit en clair dans userPassword par une modification LDAP ordinaire est enregistré tel quel : ajoutez l'overlay ppolicy avec olcPPolicyHashCleartext: TRUE.",
+    IMPOSED_PASSWORD_SCHEME: (p) => `${p.accounts} comptes ${PROFILE_PLURAL_FR[p.profile]} (${p.percent} %) ont encore un mot de passe de la forme « ${p.shape} » : `
+      + 'la formule imposée à la création du compte. Quiconque la connaît peut se connecter à leur place : forcez le renouvellement de ces mots de passe.',
+    NO_READABLE_PASSWORD: (p) => {
+      const what = p.accounts === 0 ? 'Aucun compte n’a été lu' : `Aucun des ${p.accounts} comptes lus n’a d’empreinte de mot de passe lisible`;
+      return p.sourceKind === 'ldif'
+        ? `${what} dans cet export : rien n’a pu être vérifié et l’annuaire n’est pas noté ; exportez-le avec userPassword (slapcat, ou ldapsearch lié avec un compte autorisé à lire userPassword).`
+        : `${what} : rien n’a pu être vérifié et l’annuaire n’est pas noté ; liez-vous avec un compte autorisé à lire userPassword (l’administrateur de l’annuaire ou un compte d’audit).`;
+    },
+  },
+};

@@ -1,0 +1,57 @@
+// What a message catalogue says (issue #14 §2): one per language, messages-fr.ts and messages-en.ts, for everything a report names by
+// id. The CLI, the UI and the PDF say a report with it; the engine writes ids and parameters, never a sentence.
+import type { DirectoryFindingCode, Profile } from './codes.ts';
+import type { DateShape, FixedPattern, LetterCase, PairPart, Role, SchoolSource, SchoolTail } from './pattern-ids.ts';
+
+export interface PatternWords {
+  /** The empty and common families' patterns, and a password found offline that no family makes. */
+  fixed: Record<FixedPattern, string>;
+  roles: Record<Role, string>;
+  /** A name pair's parts, written with the pair's own separator: « prénom.nom ». */
+  pairParts: Record<PairPart, string>;
+  dateShape: (shape: DateShape) => string;
+  birthdate: string;
+  birthdateAlone: string;
+  suffix: string;
+  year: string;
+  symbol: string;
+  schoolSources: Record<SchoolSource, string>;
+  schoolTails: Record<SchoolTail, string>;
+  /** An id this Vigie does not know (a newer report's): shown as is. */
+  unknown: (patternId: string) => string;
+  letterCases: Record<LetterCase, string>;
+  /** A shape's punctuation that its pattern does not say: « avec « . » ». */
+  withPunctuation: (characters: string) => string;
+}
+
+/** What a directory finding's sentence may say: its parameters, read from the finding (directory-details.ts). */
+export interface DirectoryDetailParams {
+  /** HASHES_READABLE_BY_USERS: the ordinary account that could read them. */
+  dn: string;
+  /** NO_LOCKOUT, WEAK_MIN_LENGTH: the policies' DNs. */
+  policies: string[];
+  /** WEAK_MIN_LENGTH: the shortest minimum length imposed (0: none). */
+  minLength: number;
+  /** LEGACY_DEFAULT_HASH: olcPasswordHash's value; absent when unset (slapd's default, {SSHA}). */
+  scheme: string | undefined;
+  /** LEGACY_DEFAULT_HASH: the argon2 module is already loaded. */
+  argon2Loaded: boolean;
+  /** LEGACY_DEFAULT_HASH: where olcPasswordHash is set. */
+  frontendDn: string;
+  /** CLEARTEXT_WRITES_NOT_HASHED: the ppolicy overlay's DN; absent when there is none. */
+  ppolicyDn: string | undefined;
+  /** IMPOSED_PASSWORD_SCHEME: the accounts of the profile with the shape; NO_READABLE_PASSWORD: the accounts read. */
+  accounts: number;
+  /** NO_READABLE_PASSWORD: an LDIF export or a live directory. */
+  sourceKind: 'ldap' | 'ldif';
+  /** IMPOSED_PASSWORD_SCHEME: the profile, its share in percent, its shape said in this language. */
+  profile: Profile;
+  percent: number;
+  shape: string;
+}
+
+export interface ReportMessages {
+  patterns: PatternWords;
+  /** Each directory finding's sentence: what is wrong and what fixes it. */
+  directoryDetails: Record<DirectoryFindingCode, (p: DirectoryDetailParams) => string>;
+}
