@@ -75,6 +75,10 @@ describe('the migration plan from the app: what it refuses, in one line, before 
   it('says each refusal by its code, for the page to choose its sentence', async () => {
     const { api, reportId, dataDir } = await demoReport();
     await expect(api.buildMigrationPlan({ reportId, folder: 'plan-2026', ...config })).rejects.toMatchObject({ code: 'NOT_FULL_PATH', params: { file: 'plan-2026' } });
+    await expect(api.buildMigrationPlan({ reportId, folder: path.join(dataDir, 'p'), ...config })).rejects.toMatchObject({ code: 'PLAN_NEEDS_DIRECTORY' });
+    const anonymous = await api.saveProfile({ name: 'Anonyme', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test' } });
+    await expect(api.buildMigrationPlan({ reportId, profileId: anonymous.id, password: 'x', folder: path.join(dataDir, 'p'), ...config }))
+      .rejects.toMatchObject({ code: 'PLAN_NEEDS_BIND_ACCOUNT' });
     const school = await api.saveProfile({ name: 'Lycée', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test', bindDn: 'cn=admin,dc=lycee,dc=test' } });
     await expect(api.buildMigrationPlan({ reportId, profileId: school.id, folder: path.join(dataDir, 'p'), ...config }))
       .rejects.toMatchObject({ code: 'PASSWORD_NEEDED', params: { who: 'cn=admin,dc=lycee,dc=test' } });

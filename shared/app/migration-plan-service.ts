@@ -54,13 +54,13 @@ export class MigrationPlanService {
     const profile = await this.profileFor(request);
     const connection = profile.connection;
     if (connection.kind !== 'ldap') {
-      throw new VigieError(`${profile.name} is an LDIF file: the plan reads the live directory`, 'choose a saved school that connects to the directory (ldap:// or ldaps://)');
+      throw new VigieError(`${profile.name} is an LDIF file: the plan reads the live directory`, 'choose a saved school that connects to the directory (ldap:// or ldaps://)', { code: 'PLAN_NEEDS_DIRECTORY' });
     }
     // A report of one directory planned against another would reset the wrong accounts, or none.
     if (report.source.kind === 'ldap' && !sameUrl(report.source.location, connection.url)) {
       throw new VigieError(`the report was made on ${report.source.location}, not on ${connection.url}`, 'choose the school the report was scanned from', { code: 'PLAN_OTHER_DIRECTORY', params: { server: connection.url } });
     }
-    if (!connection.bindDn) throw new VigieError(`${profile.name} binds anonymously: the plan needs an account that reads userPassword`, 'give the school a bind DN (usually the rootdn) and save it');
+    if (!connection.bindDn) throw new VigieError(`${profile.name} binds anonymously: the plan needs an account that reads userPassword`, 'give the school a bind DN (usually the rootdn) and save it', { code: 'PLAN_NEEDS_BIND_ACCOUNT' });
     const typed = request.password !== undefined && request.password !== '' ? request.password : undefined;
     const password = typed ?? this.profiles.password(profile.id);
     if (password === null) throw new VigieError(`the bind password of ${connection.bindDn} is needed`, 'type it in the plan form', { code: 'PASSWORD_NEEDED', params: { who: connection.bindDn } });
@@ -100,7 +100,7 @@ export class MigrationPlanService {
     if (request.profileId !== undefined) return this.profiles.get(request.profileId);
     const entry = await this.history.entry(request.reportId);
     if (entry.profileId === undefined) {
-      throw new VigieError('the report was not scanned from a saved school', 'choose the saved school whose directory the plan reads');
+      throw new VigieError('the report was not scanned from a saved school', 'choose the saved school whose directory the plan reads', { code: 'PLAN_NEEDS_SCHOOL' });
     }
     return this.profiles.get(entry.profileId);
   }

@@ -239,6 +239,10 @@ export const en: Messages = {
   errorDetail: 'Technical detail',
   history: {
     when: (iso) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    planNeedsDirectory: () => 'This school is an LDIF file: the plan reads the directory itself. Choose a school that connects to it (ldap:// or ldaps://).',
+    planNeedsBindAccount: () => 'This school binds without an account: the plan needs one that reads userPassword (usually the rootdn). Give it, then save the school.',
+    planNeedsSchool: () => 'This report was not scanned from a saved school: choose the one whose directory the plan reads.',
+    planRunning: () => 'A migration plan is already being written: wait for it to finish.',
     planRunning: () => 'A migration plan is already being written: wait for it to finish.',
     depthUnknown: 'depth unknown',
     grade: (grade) => `grade ${grade}`,

@@ -18,7 +18,7 @@ export const ERROR_KINDS = [
   // Breached passwords (Have I Been Pwned)
   'notFullPath', 'noSuchPath', 'notHibp', 'noHibpFiles', 'breachIndexDamaged', 'diskFull',
   // The migration plan
-  'folderNotEmpty', 'otherDirectory',
+  'folderNotEmpty', 'otherDirectory', 'planNeedsDirectory', 'planNeedsBindAccount', 'planNeedsSchool',
   // The app
   'scanRunning', 'importRunning', 'planRunning', 'scanUnknown', 'profileMissing', 'reportMissing', 'demoReadOnly', 'noKeychain',
   'pdfInBrowser', 'badArguments', 'cannotWrite', 'damagedFile', 'noSource', 'cancelled',
@@ -65,6 +65,9 @@ export const KIND_OF_CODE: Record<ErrorCode, ErrorKind> = {
   DISK_FULL: 'diskFull',
   FOLDER_NOT_EMPTY: 'folderNotEmpty',
   PLAN_OTHER_DIRECTORY: 'otherDirectory',
+  PLAN_NEEDS_DIRECTORY: 'planNeedsDirectory',
+  PLAN_NEEDS_BIND_ACCOUNT: 'planNeedsBindAccount',
+  PLAN_NEEDS_SCHOOL: 'planNeedsSchool',
   SCAN_RUNNING: 'scanRunning',
   IMPORT_RUNNING: 'importRunning',
   PLAN_RUNNING: 'planRunning',
