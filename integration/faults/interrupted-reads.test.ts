@@ -2,7 +2,7 @@
 // process waits on a FIFO (nobody writing to it, or a writer that says nothing); SIGINT ends it within a second
 // with one line and exit 130, and nothing it would have written is there, nor any temp file. A FIFO that is
 // written to is read as a file is.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,6 +104,26 @@ describe('Ctrl-C while vigie reads a FIFO the user named', () => {
     await waitingOnFifo(vigie.child.pid!, vigie.exit);
     expectCancelled(await vigie.interrupt());
     expect(await readdir(folder)).toEqual(['ca.pem']);
+  });
+
+  it('apply on a plan folder whose file is a FIFO: the second Ctrl-C ends it at once, by the signal (the shell\'s 130)', async () => {
+    const folder = await fresh('apply-folder');
+    const plan = path.join(folder, 'plan');
+    await mkdir(plan);
+    for (const name of ['01-config.ldif', '02-accounts.ldif', 'rollback.ldif', 'rollback-config.ldif']) makeFifo(path.join(plan, name));
+    const pw = path.join(folder, 'pw');
+    await writeFile(pw, 'not-used\n', { mode: 0o600 });
+    const vigie = startVigie(['apply', plan, '--url', `ldap://127.0.0.1:${port}`, '--bind-dn', 'cn=admin', '--password-file', pw]);
+    // A thread waits to open a file inside the folder: not a path on the command line, so not let go; exiting
+    // would wait for it forever, so the process ends by the signal itself.
+    await waitingOnFifo(vigie.child.pid!, vigie.exit);
+    vigie.child.kill('SIGINT');
+    await vigie.waitFor('stderr', /stopping after the change in flight/);
+    const r = await vigie.interrupt();
+    expect(r.code).toBeNull();
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stderr).toMatch(/\nvigie: stopped at once \(Ctrl-C\) — the change in flight may or may not have been made; .*\n$/);
+    expect(r.afterMs).toBeLessThan(WITHIN_MS + 500);
   });
 
   it('breached import refuses a FIFO with one line, at once: it reads its source more than once', async () => {

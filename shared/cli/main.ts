@@ -1,5 +1,5 @@
 // The `vigie` command line. Every error reaches the user as one line on stderr; never a stack trace.
-import { closeSync, constants, openSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { removePendingTempsSync } from '../app/atomic-file.ts';
 import { VigieError } from '../engine/errors.ts';
@@ -102,12 +102,12 @@ function exitNow(argv: string[], io: CliIo, first: boolean, hint?: string): void
   const tty = (io.stderr as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : '';
   io.stderr.write(`${tty}vigie: ${first ? 'cancelled' : 'stopped at once'} (Ctrl-C)${what}${hint ? ` — ${hint}` : ''}\n`);
   releaseFifoReaders(argv);
-  if (!namedPipeOpen()) process.exit(130);
+  if (!stuckOnFifo()) process.exit(130);
   const deadline = Date.now() + FIFO_RELEASE_MS;
   const poll = (): void => {
     removePendingTempsSync();
     releaseFifoReaders(argv);
-    if (!namedPipeOpen()) process.exit(130);
+    if (!stuckOnFifo()) process.exit(130);
     if (Date.now() < deadline) {
       setTimeout(poll, 10);
       return;
@@ -138,17 +138,31 @@ function releaseFifoReaders(argv: string[]): void {
   }
 }
 
-/** Linux: a named FIFO still open in this process (a read that may never end). Elsewhere, false. */
-function namedPipeOpen(): boolean {
-  try {
-    for (const fd of readdirSync('/proc/self/fd')) {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
-      if (target.startsWith('/') && statSync(target).isFIFO()) return true;
+/**
+ * Linux: a named FIFO still open in this process (a read that may never end), or a thread still waiting in open()
+ * for a FIFO's writer (one not named on the command line: a file inside a folder given, say). Either would keep
+ * process.exit waiting. Elsewhere, false.
+ */
+function stuckOnFifo(): boolean {
+  const each = (dir: string, test: (entry: string) => boolean): boolean => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return false; // no /proc: nothing to tell
     }
-  } catch {
-    // No /proc: nothing to tell.
-  }
-  return false;
+    return entries.some((entry) => {
+      try {
+        return test(entry);
+      } catch {
+        return false; // closed or ended meanwhile
+      }
+    });
+  };
+  return each('/proc/self/fd', (fd) => {
+    const target = readlinkSync(`/proc/self/fd/${fd}`);
+    return target.startsWith('/') && statSync(target).isFIFO();
+  }) || each('/proc/self/task', (task) => readFileSync(`/proc/self/task/${task}/wchan`, 'utf8') === 'wait_for_partner');
 }
 
 async function dispatch(argv: string[], io: CliIo, running: { command?: Command }): Promise<number> {
