@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountDetail } from '../../shared/contract/account-details.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
 import { summarize } from '../../shared/engine/report/build-report.ts';
 import { worstSeverity } from '../../shared/engine/report/severity.ts';
@@ -104,7 +105,7 @@ describe.skipIf(hashcatMissing)('hashcat round trip', () => {
       const truth = school.truth.find((t) => t.dn === original.dn)!;
       const code = original.findings.find((f) => WEAK_CODES.has(f.code) && f.code !== 'SHARED_PASSWORD')!.code;
       const back = after.accounts.find((a) => a.dn === original.dn)!;
-      const finding = back.findings.find((f) => f.detail?.includes('craquage hors ligne'));
+      const finding = back.findings.find((f) => accountDetail(f, 'fr')?.includes('craquage hors ligne'));
       expect(finding?.code, original.login).toBe(code);
       expect(finding?.code, original.login).toBe(truth.planted?.expectedCode);
       expect(finding?.patternId).not.toBe('cracked-offline');
@@ -113,7 +114,7 @@ describe.skipIf(hashcatMissing)('hashcat round trip', () => {
     // Strong planted passwords are not in the wordlist: hashcat cannot crack them, and nothing is invented.
     for (const t of school.truth.filter((x) => x.planted?.family === 'strong')) {
       const back = after.accounts.find((a) => a.dn === t.dn)!;
-      expect(back.findings.some((f) => f.detail?.includes('craquage hors ligne'))).toBe(false);
+      expect(back.findings.some((f) => accountDetail(f, 'fr')?.includes('craquage hors ligne'))).toBe(false);
     }
     expect(after.summary.score).toBeLessThanOrEqual(blindReport.summary.score);
     const { SHARED_PASSWORD: sharedAfter = 0, ...afterCodes } = after.summary.byCode;

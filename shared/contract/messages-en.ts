@@ -53,6 +53,12 @@ export const en: ReportMessages = {
     letterCases: { lower: 'lower case', capitalised: 'Capitalised', upper: 'UPPER CASE', mixed: 'mixed case', none: '' },
     withPunctuation: (characters) => `with "${characters}"`,
   },
+  accountDetails: {
+    CLEARTEXT_PASSWORD: (attribute) => `${attribute} in clear`,
+    LM_HASH: () => 'LM hash (sambaLMPassword): cracked in minutes',
+    LEGACY_HASH: (schemes) => `obsolete storage: ${schemes.join(', ')}`,
+    crackedOffline: () => 'password found by offline cracking (hashcat / John the Ripper)',
+  },
   directoryDetails: {
     NO_TLS: () => 'The connection to the directory is not encrypted: passwords and hashes cross the network in clear. Turn on LDAPS (port 636) or StartTLS and refuse unencrypted connections (olcSecurity: tls=1).',
     TLS_CERTIFICATE_NOT_VERIFIED: () => "The directory's certificate was not verified: a machine on the network could pass itself off as the directory. Install a certificate signed by an authority the client machines trust.",

@@ -55,6 +55,12 @@ export const fr: ReportMessages = {
     letterCases: { lower: 'minuscules', capitalised: 'Majuscule initiale', upper: 'MAJUSCULES', mixed: 'casse mélangée', none: '' },
     withPunctuation: (characters) => `avec « ${characters} »`,
   },
+  accountDetails: {
+    CLEARTEXT_PASSWORD: (attribute) => `${attribute} en clair`,
+    LM_HASH: () => 'empreinte LM (sambaLMPassword) : cassable en quelques minutes',
+    LEGACY_HASH: (schemes) => `stockage obsolète : ${schemes.join(', ')}`,
+    crackedOffline: () => 'mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)',
+  },
   directoryDetails: {
     NO_TLS: () => "La connexion à l'annuaire n'est pas chiffrée : mots de passe et empreintes circulent en clair sur le réseau. Activez LDAPS (port 636) ou StartTLS et refusez les connexions non chiffrées (olcSecurity: tls=1).",
     TLS_CERTIFICATE_NOT_VERIFIED: () => "Le certificat de l'annuaire n'a pas été vérifié : une machine du réseau pourrait se faire passer pour lui. Installez un certificat signé par une autorité reconnue des postes clients.",

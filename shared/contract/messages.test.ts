@@ -1,6 +1,7 @@
 // Issue #14 §2: a report names things by id and parameters; the catalogues (messages-fr.ts, messages-en.ts) say
 // them, in one line each, French as the engine wrote it before.
 import { describe, expect, it } from 'vitest';
+import { accountDetail } from './account-details.ts';
 import { DIRECTORY_FINDING_CODES } from './codes.ts';
 import { directoryDetail } from './directory-details.ts';
 import { isKnownPattern, knownPatternIds, patternLabel, shapeLabel } from './pattern-labels.ts';
@@ -55,5 +56,17 @@ describe('patterns and shapes, said from their ids', () => {
     expect(isKnownPattern('keyboard:azerty-walk')).toBe(false);
     expect(patternLabel('keyboard:azerty-walk', 'fr')).toBe('motif « keyboard:azerty-walk »');
     expect(shapeLabel('given.surname|capitalised|', 'en')).toBe('given.surname — Capitalised');
+  });
+});
+
+describe('account findings, said from their parameters', () => {
+  it('say in French what the engine wrote before', () => {
+    expect(accountDetail({ code: 'CLEARTEXT_PASSWORD', severity: 'critical', params: { attribute: 'userPassword' } }, 'fr')).toBe('userPassword en clair');
+    expect(accountDetail({ code: 'LM_HASH', severity: 'high' }, 'fr')).toBe('empreinte LM (sambaLMPassword) : cassable en quelques minutes');
+    expect(accountDetail({ code: 'LEGACY_HASH', severity: 'medium', params: { schemes: ['MD5', 'NT'] } }, 'fr')).toBe('stockage obsolète : MD5, NT');
+    expect(accountDetail({ code: 'COMMON_PASSWORD', severity: 'high', params: { foundBy: 'offline-cracking' } }, 'fr'))
+      .toBe('mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)');
+    expect(accountDetail({ code: 'LEGACY_HASH', severity: 'medium', params: { schemes: ['SHA'] } }, 'en')).toBe('obsolete storage: SHA');
+    expect(accountDetail({ code: 'COMMON_PASSWORD', severity: 'high' }, 'en')).toBeNull();
   });
 });

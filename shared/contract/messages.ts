@@ -52,6 +52,14 @@ export interface DirectoryDetailParams {
 
 export interface ReportMessages {
   patterns: PatternWords;
+  /** What an account finding's parameters say (account-details.ts). */
+  accountDetails: {
+    CLEARTEXT_PASSWORD: (attribute: string) => string;
+    LM_HASH: () => string;
+    LEGACY_HASH: (schemes: string[]) => string;
+    /** A weak password hashcat or John the Ripper found, brought back by `vigie import potfile`. */
+    crackedOffline: () => string;
+  };
   /** Each directory finding's sentence: what is wrong and what fixes it. */
   directoryDetails: Record<DirectoryFindingCode, (p: DirectoryDetailParams) => string>;
 }

@@ -75,6 +75,7 @@ const AccountFindingSchema = z.object({
   groupSize: count.optional(),
   groupId: count.optional(),
   scheme: scheme.optional(),
+  params: FindingParamsSchema.optional(),
   detail: z.string().optional(),
   breachCount: count.optional(),
   shape: z.string().optional(),

@@ -100,6 +100,13 @@ export interface AccountFinding {
   groupId?: number;
   /** LEGACY_HASH / WEAK_HASH_PARAMETERS: the scheme and its parameters, e.g. "bcrypt cost 8". */
   scheme?: HashSchemeName;
+  /**
+   * What the sentence that says the finding needs (`accountDetail`, account-details.ts): CLEARTEXT_PASSWORD
+   * { attribute }, LEGACY_HASH { schemes }; a weak-password finding brought back by `vigie import potfile`
+   * { foundBy: 'offline-cracking' }.
+   */
+  params?: FindingParams;
+  /** Version 1: a French sentence. Version 2: WEAK_HASH_PARAMETERS only, in the hash descriptors' words (French). */
   detail?: string;
   /** BREACHED_PASSWORD: how many times Have I Been Pwned's corpus has seen this password. */
   breachCount?: number;

@@ -126,7 +126,8 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
         }))),
         hashScheme: weakestScheme(values),
         findings: storageFindings(values).map((f) => intern({
-          code: f.code, severity: severityFor(f.code, account.profile), scheme: f.scheme, detail: f.detail,
+          code: f.code, severity: severityFor(f.code, account.profile), scheme: f.scheme,
+          ...(f.params !== undefined ? { params: f.params } : {}), ...(f.detail !== undefined ? { detail: f.detail } : {}),
         })),
         unchecked: false,
       };

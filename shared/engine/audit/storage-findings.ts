@@ -1,5 +1,6 @@
 // What the stored values alone say about an account (issue #2 §3): cleartext, legacy hashes, LM, weak parameters.
 import type { HashSchemeName } from '../../contract/codes.ts';
+import type { FindingParams } from '../../contract/report.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import { UNKNOWN_WEAKNESS } from '../hash/schemes/readable-scheme.ts';
 
@@ -23,20 +24,26 @@ export function weakestScheme(stored: readonly StoredHash[]): HashSchemeName | '
 export interface StorageFinding {
   code: 'CLEARTEXT_PASSWORD' | 'LEGACY_HASH' | 'LM_HASH' | 'WEAK_HASH_PARAMETERS';
   scheme: HashSchemeName;
-  detail: string;
+  /** What the catalogues say it with (accountDetail): CLEARTEXT_PASSWORD { attribute }, LEGACY_HASH { schemes }. */
+  params?: FindingParams;
+  /**
+   * WEAK_HASH_PARAMETERS only: each weak value's parameters against its minimum, in the hash descriptors' own words
+   * (French) until they give them as numbers.
+   */
+  detail?: string;
 }
 
 /** One finding per kind: cleartext, LM, other legacy hashes, adaptive schemes with weak parameters. */
 export function storageFindings(stored: readonly StoredHash[]): StorageFinding[] {
   const out: StorageFinding[] = [];
   const cleartext = stored.find((s) => s.scheme === 'CLEARTEXT');
-  if (cleartext) out.push({ code: 'CLEARTEXT_PASSWORD', scheme: 'CLEARTEXT', detail: `${attributeLabel(cleartext.attribute)} en clair` });
+  if (cleartext) out.push({ code: 'CLEARTEXT_PASSWORD', scheme: 'CLEARTEXT', params: { attribute: attributeLabel(cleartext.attribute) } });
   const lm = stored.find((s) => s.scheme === 'LM');
-  if (lm) out.push({ code: 'LM_HASH', scheme: 'LM', detail: 'empreinte LM (sambaLMPassword) : cassable en quelques minutes' });
+  if (lm) out.push({ code: 'LM_HASH', scheme: 'LM' });
   const legacy = stored.filter((s) => s.legacy && s.scheme !== 'CLEARTEXT' && s.scheme !== 'LM');
   if (legacy.length > 0) {
     const names = [...new Set(legacy.map((s) => s.scheme))];
-    out.push({ code: 'LEGACY_HASH', scheme: weakestScheme(legacy) as HashSchemeName, detail: `stockage obsolète : ${names.join(', ')}` });
+    out.push({ code: 'LEGACY_HASH', scheme: weakestScheme(legacy) as HashSchemeName, params: { schemes: names } });
   }
   const weak = stored.filter((s) => !s.legacy && s.weakParameters);
   if (weak.length > 0) {

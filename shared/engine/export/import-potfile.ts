@@ -28,7 +28,6 @@ const WEAK_PASSWORD_CODES = new Set<AccountFindingCode>(Object.values(FAMILY_COD
 
 /** A password no family generates: still guessable, since a cracker found it. */
 export const CRACKED_OFFLINE_PATTERN = 'cracked-offline';
-const OFFLINE_DETAIL = 'mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)';
 
 const LM_MODE = HASHCAT_MODES.LM!.mode;
 const LM_EMPTY_HALF = 'aad3b435b51404ee';
@@ -200,7 +199,7 @@ function offlineFinding(crack: Crack, account: AccountReport): AccountFinding {
       ? { family: crack.pattern.family, patternId: crack.pattern.patternId }
       : { patternId: CRACKED_OFFLINE_PATTERN }),
     strength: crack.strength,
-    detail: OFFLINE_DETAIL,
+    params: { foundBy: 'offline-cracking' },
   };
 }
 
