@@ -1,5 +1,6 @@
 // Stored values that need no cracking to be checked against the breach corpus: `{SHA}` is the very digest
-// HIBP lists, sambaNTPassword the NTLM one, and a cleartext value is the password itself.
+// HIBP lists, sambaNTPassword the NTLM one, and a cleartext value is the password itself (each scheme's
+// descriptor says which: `breachLookup`).
 import type { StoredHash } from '../hash/scheme.ts';
 import type { BreachIndex } from './breach-index.ts';
 
@@ -9,11 +10,11 @@ export function storedBreachCounts(stored: StoredHash[][], index: BreachIndex): 
   stored.forEach((values, i) => {
     let best = 0;
     for (const v of values) {
-      if (v.unsaltedKey === null) continue;
-      let n = 0;
-      if (v.scheme === 'SHA') n = index.countDigestHex('sha1', v.unsaltedKey);
-      else if (v.scheme === 'NT') n = index.countDigestHex('ntlm', v.unsaltedKey);
-      else if (v.scheme === 'CLEARTEXT') n = index.countPassword(Buffer.from(v.unsaltedKey, 'hex').toString('utf8'));
+      const lookup = v.descriptor?.breachLookup;
+      if (v.unsaltedKey === null || !lookup) continue;
+      const n = lookup === 'password'
+        ? index.countPassword(Buffer.from(v.unsaltedKey, 'hex').toString('utf8'))
+        : index.countDigestHex(lookup, v.unsaltedKey);
       best = Math.max(best, n);
     }
     if (best > 0) counts.set(i, best);

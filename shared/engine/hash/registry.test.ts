@@ -60,6 +60,11 @@ describe('the scheme registry', () => {
     });
   });
 
+  it('checks {SHA}, NT and cleartext values against the breach corpus as they are, and only those', () => {
+    const lookups = Object.fromEntries(SCHEMES.filter((s) => s.breachLookup).map((s) => [s.name, s.breachLookup]));
+    expect(lookups).toEqual({ CLEARTEXT: 'password', SHA: 'sha1', NT: 'ntlm' });
+  });
+
   it('binds the kernels to the schemes they hash', () => {
     const kernelOf = (value: string, attribute: 'userpassword' | 'sambantpassword' = 'userpassword') =>
       classifyValue(attribute, new Uint8Array(Buffer.from(value, 'latin1'))).descriptor?.kernel?.kind ?? null;

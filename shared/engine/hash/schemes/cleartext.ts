@@ -11,6 +11,7 @@ export const cleartext = defineScheme<{ bytes: Uint8Array }>({
   weakness: 0,
   exhaustive: true,
   lookupOrder: 0,
+  breachLookup: 'password',
   read: (text) => ({ bytes: new Uint8Array(Buffer.from(text, 'latin1')) }),
   params: () => ({}),
   unsaltedKey: (p) => toHex(p.bytes),

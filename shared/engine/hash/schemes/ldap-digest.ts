@@ -27,6 +27,8 @@ interface DigestFamily {
   kernel?: KernelAlgorithm;
   /** Unsalted: see ReadableScheme.lookupOrder. */
   lookupOrder?: number;
+  /** {SHA}: the very digest Have I Been Pwned lists. */
+  breachLookup?: 'sha1';
   hashcat: Omit<ExportSpec<DigestParsed>, 'line'> & { line: 'tagged' | 'hex' | 'hex-salt' };
 }
 
@@ -40,7 +42,7 @@ const FAMILIES: DigestFamily[] = [
     hashcat: { mode: 10, name: 'md5($pass.$salt)', extraArgs: ['--hex-salt'], john: 'dynamic_1', line: 'hex-salt' },
   },
   {
-    name: 'SHA', algorithm: 'sha1', length: 20, salted: false, label: 'SHA-1', cost: 1, weakness: 5, kernel: 'SHA1', lookupOrder: 3,
+    name: 'SHA', algorithm: 'sha1', length: 20, salted: false, label: 'SHA-1', cost: 1, weakness: 5, kernel: 'SHA1', lookupOrder: 3, breachLookup: 'sha1',
     hashcat: { mode: 101, name: 'nsldap, SHA-1(Base64)', john: 'nsldap', line: 'tagged' },
   },
   {
@@ -101,6 +103,7 @@ function digestScheme(family: DigestFamily): ReadableScheme {
     weakness: family.weakness,
     exhaustive: true,
     ...(family.lookupOrder === undefined ? {} : { lookupOrder: family.lookupOrder }),
+    ...(family.breachLookup === undefined ? {} : { breachLookup: family.breachLookup }),
     ...(kernel === undefined ? {} : {
       kernel: salted
         ? { kind: 'salted', algorithm: kernel, bind: (p: DigestParsed) => ({ digest: p.digest, salt: p.salt }) }

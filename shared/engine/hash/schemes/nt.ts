@@ -24,6 +24,7 @@ export const nt = sambaHexScheme({
   attribute: 'sambantpassword',
   weakness: 3,
   lookupOrder: 1,
+  breachLookup: 'ntlm',
   kernel: 'NT',
   hashcat: { mode: 1000, name: 'NTLM', john: 'NT' },
   describe: 'NT (Samba)',

@@ -94,6 +94,8 @@ export interface ReadableScheme extends HashScheme {
   readonly lookupOrder: number;
   /** The stored value forgets the case of the password (LM): a match names the password in some capitals only. */
   readonly caseFolded: boolean;
+  /** How the breach corpus checks the unsalted key directly; null: only a recovered password is checked. */
+  readonly breachLookup: BreachLookup | null;
   readonly kernel: KernelBinding | null;
   readonly hashcat: HashcatExport | null;
   /**
@@ -111,6 +113,12 @@ export interface ReadableScheme extends HashScheme {
 /** See ReadableScheme.weakness. */
 export const UNKNOWN_WEAKNESS = 15;
 
+/**
+ * Unsalted values the breach corpus checks as they are, no cracking: `sha1` and `ntlm` are the digests Have I Been
+ * Pwned lists ({SHA}, sambaNTPassword), `password` a cleartext value.
+ */
+export type BreachLookup = 'sha1' | 'ntlm' | 'password';
+
 export interface SchemeSpec<P> {
   name: HashSchemeName;
   /** Defaults to `name`. */
@@ -123,6 +131,7 @@ export interface SchemeSpec<P> {
   exhaustive?: boolean;
   lookupOrder?: number;
   caseFolded?: boolean;
+  breachLookup?: BreachLookup;
   kernel?: KernelSpec<P>;
   hashcat?: ExportSpec<P>;
   read(text: string): P | null;
@@ -179,6 +188,7 @@ export function defineScheme<P>(spec: SchemeSpec<P>): ReadableScheme {
     exhaustive: spec.exhaustive ?? false,
     lookupOrder: spec.lookupOrder ?? Infinity,
     caseFolded: spec.caseFolded ?? false,
+    breachLookup: spec.breachLookup ?? null,
     kernel: kernelBinding(spec.kernel),
     hashcat: hashcatExport(spec.hashcat),
     read: (text) => spec.read(text),

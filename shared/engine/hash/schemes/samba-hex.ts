@@ -14,6 +14,8 @@ export function sambaHexScheme(o: {
   lookupOrder: number;
   /** LM: the stored value forgets the case of the password. */
   caseFolded?: boolean;
+  /** NT: the NTLM digest Have I Been Pwned lists. */
+  breachLookup?: 'ntlm';
   kernel: KernelAlgorithm;
   hashcat: Omit<ExportSpec<unknown>, 'line'>;
   describe: string;
@@ -34,6 +36,7 @@ export function sambaHexScheme(o: {
     exhaustive: true,
     lookupOrder: o.lookupOrder,
     caseFolded: o.caseFolded ?? false,
+    ...(o.breachLookup ? { breachLookup: o.breachLookup } : {}),
     kernel: { kind: 'unsalted', algorithm: o.kernel },
     // hashcat takes the hex in lower case.
     hashcat: { ...o.hashcat, line: (body) => body.toLowerCase() },
