@@ -13,7 +13,7 @@ import { schemeByName } from '../hash/classify.ts';
 import { globalCandidates } from '../candidates/index.ts';
 import { hybridPlan } from '../candidates/common/hybrid.ts';
 import { AccountStore } from '../directory/account-store.ts';
-import { runAudit, type AuditProgress, type AuditResult } from './audit.ts';
+import { learnedRounds, runAudit, type AuditProgress, type AuditResult } from './audit.ts';
 
 const school: SchoolContext = { names: ['Lycée Victor Hugo'], towns: ['Quimperlé'], uais: ['0291234X'], classes: ['2NDE1'], extra: [] };
 
@@ -175,9 +175,30 @@ describe('an audit that learns from the directory (issue #12)', () => {
     expect(byLogin('strong.one').findings.map((f) => f.code)).toEqual(['WEAK_HASH_PARAMETERS']);
   });
 
+  it('gives the same findings when run again: the learned order does not follow the workers\' timing', async () => {
+    // Three workers this time, a different split of the same tasks: one truth for one directory.
+    const again = await runAudit(accounts, { school, depth: 'standard', workers: 3 });
+    const findings = (r: AuditResult) => r.accounts.map((a) => [a.account.login, a.findings]);
+    expect(findings(again)).toEqual(findings(result));
+    expect(again.directoryFindings).toEqual(result.directoryFindings);
+  }, 120_000);
+
   it('lets no password, not even a shape with its letters, into the result', () => {
     const text = JSON.stringify(result);
     for (const secret of [staffDefault, ...people.map((s) => formula(s, 2008))]) expect(text).not.toContain(secret);
+  });
+});
+
+describe('learnedRounds', () => {
+  const list = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+  it('splits a long learned pass in growing rounds that keep every account once, in order', () => {
+    const rounds = learnedRounds(list(3_000));
+    expect(rounds.map((r) => r.length)).toEqual([150, 450, 2_400]);
+    expect(rounds.flat()).toEqual(list(3_000));
+  });
+  it('keeps a short pass in one round, and an empty one as one empty round (its phase is said done)', () => {
+    expect(learnedRounds(list(100))).toEqual([list(100)]);
+    expect(learnedRounds([])).toEqual([[]]);
   });
 });
 

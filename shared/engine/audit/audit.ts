@@ -170,6 +170,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
     const reuse = learning.reused();
+    const shared = new Set(reuse);
     if (reuse.length > 0) {
       await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: reuse })));
       if (index.length > 0) {
@@ -178,10 +179,24 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
       }
     }
     // Learned pass: fast salted accounts not found yet get the learned head only (they had every candidate of the
-    // depth); slow ones their whole budget, in the learned order. Each task takes the model as it is when sent.
+    // depth); slow ones their whole budget, in the learned order. In rounds: the model is made again from what
+    // the rounds before found (the first slow accounts teach the rest), and is the same for every task of a
+    // round, so the same directory always gives the same findings, however the workers' timing goes.
     const headOnly = new Set(firstPass.filter((i) => speeds[i] === 'fast' && !learning.found(i)));
     const learnedPass = [...headOnly, ...slow];
-    await feedAccounts(pool, accounts, learnedPass, () => learning.current(), 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly);
+    let offset = 0;
+    for (const round of learnedRounds(learnedPass)) {
+      // What the round before found goes to every worker first: a task may go to any of them.
+      const fresh = learning.reused().filter((f) => !shared.has(f));
+      if (fresh.length > 0 && offset > 0) {
+        for (const f of fresh) shared.add(f);
+        await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: fresh })));
+      }
+      const model = learning.current();
+      await feedAccounts(pool, accounts, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
+        { offset, total: learnedPass.length });
+      offset += round.length;
+    }
   } catch (e) {
     if (signal?.aborted) throw new CancelledError();
     throw e;
@@ -241,11 +256,13 @@ async function runGlobal(pool: WorkerPool, index: DigestIndex, onProgress: Audit
 async function feedAccounts(
   pool: WorkerPool, accounts: AccountSource, list: readonly number[], model: () => LearnedModel | undefined, phase: AuditPhase,
   onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
+  // A round of a longer phase: its progress counts from `offset` of `total`.
+  progress: { offset: number; total: number } = { offset: 0, total: list.length },
 ): Promise<void> {
-  let accountsDone = 0;
+  let accountsDone = progress.offset;
   let next = 0;
   // Said even when there is nothing to check: the phase is done, not skipped.
-  onProgress?.({ phase, done: 0, total: list.length });
+  if (progress.offset === 0) onProgress?.({ phase, done: 0, total: progress.total });
   const feed = async (): Promise<void> => {
     while (next < list.length) {
       const chunk = list.slice(next, next + ACCOUNTS_PER_TASK);
@@ -256,13 +273,31 @@ async function feedAccounts(
       const r = await pool.run({ kind: 'accounts', items, ...(m ? { model: m } : {}) }, (d) => {
         accountsDone += d - reported;
         reported = d;
-        onProgress?.({ phase, done: accountsDone, total: list.length });
+        onProgress?.({ phase, done: accountsDone, total: progress.total });
       });
       take(r);
       for (const i of chunk) checked(i);
     }
   };
   await Promise.all(Array.from({ length: pool.size }, () => feed()));
+}
+
+/**
+ * The learned pass in rounds of growing size (about 5 %, 15 %, then the rest, never smaller than a few tasks per
+ * worker): the first rounds' recoveries reshape the model the later ones get. Between rounds the workers wait
+ * for the slowest task of the round: a few rounds keep that short.
+ */
+export function learnedRounds(list: readonly number[], minimum = 64): number[][] {
+  const rounds: number[][] = [];
+  let start = 0;
+  for (const share of [0.05, 0.15]) {
+    const size = Math.max(minimum, Math.round(list.length * share));
+    if (list.length - start <= size + minimum) break;
+    rounds.push(list.slice(start, start + size));
+    start += size;
+  }
+  rounds.push(list.slice(start));
+  return rounds.filter((r, i) => r.length > 0 || i === 0);
 }
 
 /**
