@@ -237,6 +237,10 @@ export const fr = {
     folderNotEmpty: (p: ErrorParams) => `Le dossier ${q(p.file)} n’est pas vide : indiquez un nouveau dossier.`,
     otherDirectory: (p: ErrorParams) => `Ce rapport a été fait sur un autre annuaire que ${q(p.server)} : choisissez l’établissement analysé.`,
     cancelled: () => 'L’opération a été annulée.',
+    planNeedsDirectory: () => 'Cet établissement est un fichier LDIF : le plan lit l’annuaire lui-même. Choisissez un établissement qui s’y connecte (ldap:// ou ldaps://).',
+    planNeedsBindAccount: () => 'Cet établissement se connecte sans compte : le plan a besoin d’un compte qui lit userPassword (souvent le rootdn). Indiquez-le, puis enregistrez l’établissement.',
+    planNeedsSchool: () => 'Ce rapport ne vient pas d’un établissement enregistré : choisissez celui dont le plan lira l’annuaire.',
+    planRunning: () => 'Un plan de migration est déjà en cours d’écriture : attendez qu’il se termine.',
     requestTooLarge: () => 'La demande envoyée à Vigie est trop volumineuse : réduisez ce qui a été saisi.',
     unauthorised: () => 'Vigie a refusé la demande de cette page : fermez-la et relancez « vigie ui » pour en ouvrir une nouvelle.',
     hostUnreachable: () => 'Vigie ne répond plus : fermez cette page et relancez « vigie ui ».',
@@ -246,11 +250,6 @@ export const fr = {
   /** The host's own line under a translated error. */
   errorDetail: 'Détail technique (en anglais)',
   /** The history (issue #13 §2): every past scan by date, time, depth, source and grade. */
-    planNeedsDirectory: () => 'Cet établissement est un fichier LDIF : le plan lit l’annuaire lui-même. Choisissez un établissement qui s’y connecte (ldap:// ou ldaps://).',
-    planNeedsBindAccount: () => 'Cet établissement se connecte sans compte : le plan a besoin d’un compte qui lit userPassword (souvent le rootdn). Indiquez-le, puis enregistrez l’établissement.',
-    planNeedsSchool: () => 'Ce rapport ne vient pas d’un établissement enregistré : choisissez celui dont le plan lira l’annuaire.',
-    planRunning: () => 'Un plan de migration est déjà en cours d’écriture : attendez qu’il se termine.',
-    planRunning: () => 'Un plan de migration est déjà en cours d’écriture : attendez qu’il se termine.',
   history: {
     when: (iso: string) => new Date(iso).toLocaleString('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
     depthUnknown: 'profondeur inconnue',
