@@ -1,6 +1,6 @@
 // The mappings the live tests cannot provoke on demand (time limit, TLS required, access denied…).
 // Each one live in integration/ldap/read-ldap-errors.test.ts is tried against a real slapd instead.
-import { InsufficientAccessError, ConfidentialityRequiredError, TimeLimitExceededError, UnavailableError } from 'ldapts';
+import { InsufficientAccessError, ConfidentialityRequiredError, SizeLimitExceededError, TimeLimitExceededError, UnavailableError } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { explainLdapFailure, type FailureContext } from './explain-failure.ts';
 
@@ -15,6 +15,10 @@ describe('explainLdapFailure', () => {
     [Object.assign(new Error('getaddrinfo ENOTFOUND nowhere'), { code: 'ENOTFOUND' }), { ...context, phase: 'bind' as const }, 'unreachable', 'unknown host'],
     [Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }), context, 'tls-untrusted', 'has expired'],
     [new Error('SearchRequest: Operation timed out'), context, 'timeout', 'within 30 s after 1200 entries'],
+    // The connection's own timeout (10 s), not the search's (issue #15 §5: « within 30 s » after 10 s on ldaps).
+    [new Error('Connection timeout'), { ...context, phase: 'connect' as const, connectTimeoutMs: 10_000 }, 'unreachable', 'no answer within 10 s'],
+    // The limit actually hit (here 100 entries), not slapd's default.
+    [new SizeLimitExceededError(), { ...context, entriesRead: 100 }, 'size-limit', 'more than 100 entries'],
     [new Error('Connection closed before message response was received.\nMessage type: SearchRequest (0x63)'), context, 'connection-lost', 'stopped answering after 1200 entries'],
   ] as const)('%s → %s', (error, ctx, kind, words) => {
     const explained = explainLdapFailure(error, ctx);
@@ -22,5 +26,6 @@ describe('explainLdapFailure', () => {
     expect(explained.oneLine()).toContain(words);
     expect(explained.oneLine()).not.toMatch(/[\r\n]/);
     expect(explained.cause).toBe(error);
+    expect(explained.oneLine()).not.toContain('500');
   });
 });

@@ -12,6 +12,8 @@ export interface FailureContext {
   baseDn?: string;
   entriesRead: number;
   timeoutMs: number;
+  /** The time allowed to open the connection, when it differs from `timeoutMs` (read-ldap.ts caps it at 10 s). */
+  connectTimeoutMs?: number;
 }
 
 // LDAP result codes (RFC 4511 §4.1.9) that need their own wording.
@@ -79,7 +81,9 @@ export function explainLdapFailure(error: unknown, context: FailureContext): Lda
       case SIZE_LIMIT_EXCEEDED:
       case ADMIN_LIMIT_EXCEEDED:
         return new LdapError('size-limit',
-          `The directory refused to return more entries than its size limit${read ? ` (stopped ${after})` : ''}; slapd's default of 500 also caps paged searches.`,
+          read
+            ? `The directory refused to return more than ${read} ${read === 1 ? 'entry' : 'entries'}: its size limit, which caps paged searches too.`
+            : 'The directory refused to return the entries: its size limit, which caps paged searches too.',
           `lift it on the database in cn=config with olcLimits: ${LIMITS_HINT_TARGET(context.bindDn)} size.soft=unlimited size.hard=unlimited size.prtotal=unlimited, or bind as an account without the limit.`, options);
       case TIME_LIMIT_EXCEEDED:
         return new LdapError('time-limit',
@@ -121,7 +125,8 @@ export function explainLdapFailure(error: unknown, context: FailureContext): Lda
       'check the URL and port, that the server runs, and that no firewall stands between.', options);
   }
   if (message === 'Connection timeout') {
-    return new LdapError('unreachable', `Cannot reach the directory at ${context.server}: no answer within ${seconds} s.`,
+    const connectSeconds = Math.round((context.connectTimeoutMs ?? context.timeoutMs) / 100) / 10;
+    return new LdapError('unreachable', `Cannot reach the directory at ${context.server}: no answer within ${connectSeconds} s.`,
       'check the URL and port, that the server runs, and that no firewall stands between.', options);
   }
   if (code?.startsWith('ERR_SSL_') || /SSL routines|handshake|before secure TLS connection/i.test(message)) {

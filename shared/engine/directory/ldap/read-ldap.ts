@@ -125,7 +125,7 @@ export async function connectDirectory(options: LdapSourceOptions): Promise<Dire
     );
   } catch (error) {
     await closeClient(client);
-    throw explainLdapFailure(error, { phase, server: target.server, bindDn: options.bindDn, entriesRead: 0, timeoutMs });
+    throw explainLdapFailure(error, { phase, server: target.server, bindDn: options.bindDn, entriesRead: 0, timeoutMs, connectTimeoutMs });
   }
 
   const transport: Transport = target.scheme === 'ldaps' ? 'ldaps' : options.startTls ? 'starttls' : 'none';
