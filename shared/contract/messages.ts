@@ -1,6 +1,6 @@
 // What a message catalogue says (issue #14 §2): one per language, messages-fr.ts and messages-en.ts, for everything a report names by
 // id. The CLI, the UI and the PDF say a report with it; the engine writes ids and parameters, never a sentence.
-import type { DirectoryFindingCode, Profile } from './codes.ts';
+import type { AccountFindingCode, DirectoryFindingCode, Profile, Severity } from './codes.ts';
 import type { DateShape, FixedPattern, LetterCase, PairPart, Role, SchoolSource, SchoolTail } from './pattern-ids.ts';
 
 export interface PatternWords {
@@ -51,6 +51,13 @@ export interface DirectoryDetailParams {
 }
 
 export interface ReportMessages {
+  /** A profile's accounts, in the plural: « élèves », "students". */
+  profiles: Record<Profile, string>;
+  severities: Record<Severity, string>;
+  /** What each account finding code means: a phrase inside a line (the CLI), a title of its own (the UI, the PDF). */
+  findingCodes: { phrase: Record<AccountFindingCode, string>; title: Record<AccountFindingCode, string> };
+  /** What each directory finding code means: a phrase (the CLI's English summary), a piece of advice (the UI, the PDF). */
+  directoryCodes: { phrase: Record<DirectoryFindingCode, string>; advice: Record<DirectoryFindingCode, string> };
   patterns: PatternWords;
   /** What an account finding's parameters say (account-details.ts). */
   accountDetails: {

@@ -1,6 +1,8 @@
 // Every English string the UI shows: the same shape as the French reference.
 import type { ErrorParams } from '../model/error-message.ts';
 import type { Messages } from './messages-fr.ts';
+// What the report's codes, profiles and severities mean: the report's catalogue, the CLI's too.
+import { en as report } from '../../../shared/contract/messages-en.ts';
 import { planEn } from './plan-messages.ts';
 import { legendEn } from './summary-print-messages.ts';
 
@@ -27,22 +29,11 @@ export const en: Messages = {
   },
   nav: { scan: 'Scan', summary: 'Summary', accounts: 'Accounts', exports: 'Exports' },
   profiles: {
-    plural: { student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators', unknown: 'unclassified' },
+    plural: report.profiles,
     one: { student: 'student', parent: 'parent', teacher: 'teacher', staff: 'staff', admin: 'administrator', unknown: 'unclassified' },
   },
-  severities: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
-  codes: {
-    CLEARTEXT_PASSWORD: 'Password stored in clear',
-    LEGACY_HASH: 'Old, fast hash',
-    WEAK_HASH_PARAMETERS: 'Modern hash with too little work',
-    LM_HASH: 'LM hash kept',
-    EMPTY_PASSWORD: 'Empty password',
-    PERSONAL_INFO_PASSWORD: 'Password built from personal data',
-    SCHOOL_INFO_PASSWORD: 'Password built from the school or a start-of-year default',
-    COMMON_PASSWORD: 'Common password',
-    SHARED_PASSWORD: 'Password shared between accounts',
-    BREACHED_PASSWORD: 'Password found in data breaches',
-  },
+  severities: report.severities,
+  codes: report.findingCodes.title,
   codeActions: {
     CLEARTEXT_PASSWORD: (n, who) => `Have the passwords of ${plural(n, 'account', 'accounts')} (${who}) stored as hashes: today they can be read in clear.`,
     EMPTY_PASSWORD: (n, who) => `Give a password to ${plural(n, 'account', 'accounts')} (${who}) that have none, or disable them.`,
@@ -59,21 +50,7 @@ export const en: Messages = {
     imposed: (n, who, label) => `Force the renewal of the ${plural(n, 'account', 'accounts')} (${who}) that kept the password imposed when they were created${label === null ? '' : ` (${label})`}: a job for the IT department (DSI) or the school’s IT contact, with Vigie’s plan, which lists them first.`,
     sharedDefault: (n, who) => `Force the renewal of the ${plural(n, 'account', 'accounts')} (${who}) that share a default password: a job for the IT department (DSI) or the school’s IT contact, with Vigie’s plan, which lists them first.`,
   },
-  directoryCodes: {
-    NO_TLS: 'The connection to the directory is not encrypted: enable LDAPS or StartTLS and refuse clear connections.',
-    TLS_CERTIFICATE_NOT_VERIFIED: 'The directory’s certificate was not verified: install a certificate signed by a recognised authority.',
-    HASHES_READABLE_ANONYMOUSLY: 'Anyone can read password hashes without logging in: restrict read access (ACL).',
-    HASHES_READABLE_BY_USERS: 'Ordinary users can read other people’s hashes: restrict read access (ACL).',
-    NO_PASSWORD_POLICY: 'No password policy is enforced: enable ppolicy with a minimum length.',
-    NO_LOCKOUT: 'Nothing stops repeated password guesses: enable lockout after several failures.',
-    WEAK_MIN_LENGTH: 'The minimum password length is too low: require at least 12 characters.',
-    SIZE_LIMITED: 'The directory capped the number of answers: the scan is incomplete; use an account without a limit.',
-    PASSWORD_POLICY_UNKNOWN: 'The password policy could not be read: scan again with access to cn=config.',
-    LEGACY_DEFAULT_HASH: 'Changed passwords are stored with a fast hash: set olcPasswordHash to {ARGON2}.',
-    CLEARTEXT_WRITES_NOT_HASHED: 'A password written in clear is kept as it is: turn on olcPPolicyHashCleartext.',
-    IMPOSED_PASSWORD_SCHEME: 'Many accounts of one profile still have the password imposed when they were created: anyone who knows the formula can log in to them; force their renewal.',
-    NO_READABLE_PASSWORD: 'No password hash could be read: nothing was checked. Scan again bound with an account allowed to read userPassword (or with an export that holds it).',
-  },
+  directoryCodes: report.directoryCodes.advice,
   grades: {
     A: 'Very good: no significant weakness was found.',
     B: 'Good: a few accounts need fixing, nothing pressing.',

@@ -1,6 +1,8 @@
 // Every French string the UI shows. French is the reference: the English dictionary must have the same shape.
 import type { AccountFindingCode, Depth, DirectoryFindingCode, Grade, Profile, Severity } from '../../../shared/contract/index.ts';
 import type { ScanPhase } from '../../../shared/contract/index.ts';
+// What the report's codes, profiles and severities mean: the report's catalogue, the CLI's too.
+import { fr as report } from '../../../shared/contract/messages-fr.ts';
 import type { ErrorKind, ErrorParams } from '../model/error-message.ts';
 import { planFr } from './plan-messages.ts';
 import { legendFr } from './summary-print-messages.ts';
@@ -28,22 +30,11 @@ export const fr = {
   },
   nav: { scan: 'Analyse', summary: 'Synthèse', accounts: 'Comptes', exports: 'Exports' },
   profiles: {
-    plural: { student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'non classés' } satisfies Record<Profile, string>,
+    plural: report.profiles satisfies Record<Profile, string>,
     one: { student: 'élève', parent: 'parent', teacher: 'enseignant', staff: 'personnel', admin: 'administrateur', unknown: 'non classé' } satisfies Record<Profile, string>,
   },
-  severities: { critical: 'critique', high: 'élevée', medium: 'moyenne', low: 'faible' } satisfies Record<Severity, string>,
-  codes: {
-    CLEARTEXT_PASSWORD: 'Mot de passe stocké en clair',
-    LEGACY_HASH: 'Empreinte ancienne et rapide',
-    WEAK_HASH_PARAMETERS: 'Empreinte moderne trop peu coûteuse',
-    LM_HASH: 'Empreinte LM conservée',
-    EMPTY_PASSWORD: 'Mot de passe vide',
-    PERSONAL_INFO_PASSWORD: 'Mot de passe tiré des données personnelles',
-    SCHOOL_INFO_PASSWORD: 'Mot de passe tiré de l’établissement ou mot de rentrée',
-    COMMON_PASSWORD: 'Mot de passe courant',
-    SHARED_PASSWORD: 'Mot de passe partagé entre comptes',
-    BREACHED_PASSWORD: 'Mot de passe présent dans des fuites de données',
-  } satisfies Record<AccountFindingCode, string>,
+  severities: report.severities satisfies Record<Severity, string>,
+  codes: report.findingCodes.title satisfies Record<AccountFindingCode, string>,
   /** What to do about each kind of problem, for a principal: `n` accounts concerned, `who` their kinds. */
   codeActions: {
     CLEARTEXT_PASSWORD: (n: number, who: string) => `Faire stocker sous forme d’empreinte les mots de passe de ${plural(n, 'compte', 'comptes')} (${who}) aujourd’hui lisibles en clair.`,
@@ -62,21 +53,7 @@ export const fr = {
     imposed: (n: number, who: string, label: string | null) => `Forcer le renouvellement des ${plural(n, 'compte', 'comptes')} (${who}) qui gardent le mot de passe imposé à leur création${label === null ? '' : ` (${label})`} : à confier à la DSI ou au référent informatique, avec le plan de Vigie qui les liste en premier.`,
     sharedDefault: (n: number, who: string) => `Forcer le renouvellement des ${plural(n, 'compte', 'comptes')} (${who}) qui partagent un mot de passe donné par défaut : à confier à la DSI ou au référent informatique, avec le plan de Vigie qui les liste en premier.`,
   },
-  directoryCodes: {
-    NO_TLS: 'La connexion à l’annuaire n’est pas chiffrée : activer LDAPS ou StartTLS et refuser les connexions en clair.',
-    TLS_CERTIFICATE_NOT_VERIFIED: 'Le certificat de l’annuaire n’a pas été vérifié : installer un certificat signé par une autorité reconnue.',
-    HASHES_READABLE_ANONYMOUSLY: 'N’importe qui peut lire les empreintes de mots de passe sans se connecter : restreindre les droits de lecture (ACL).',
-    HASHES_READABLE_BY_USERS: 'Les utilisateurs ordinaires peuvent lire les empreintes des autres : restreindre les droits de lecture (ACL).',
-    NO_PASSWORD_POLICY: 'Aucune politique de mots de passe n’est appliquée : activer ppolicy avec une longueur minimale.',
-    NO_LOCKOUT: 'Rien ne bloque les essais répétés de mots de passe : activer le verrouillage après plusieurs échecs.',
-    WEAK_MIN_LENGTH: 'La longueur minimale des mots de passe est trop faible : l’exiger d’au moins 12 caractères.',
-    SIZE_LIMITED: 'L’annuaire a limité le nombre de réponses : l’analyse est incomplète ; utiliser un compte sans limite.',
-    PASSWORD_POLICY_UNKNOWN: 'La politique de mots de passe n’a pas pu être lue : relancer l’analyse avec un accès à cn=config.',
-    LEGACY_DEFAULT_HASH: 'Les mots de passe changés sont enregistrés avec une empreinte rapide : passer olcPasswordHash à {ARGON2}.',
-    CLEARTEXT_WRITES_NOT_HASHED: 'Un mot de passe écrit en clair est gardé tel quel : activer olcPPolicyHashCleartext.',
-    IMPOSED_PASSWORD_SCHEME: 'Beaucoup de comptes d’un même profil ont encore le mot de passe imposé à leur création : quiconque connaît la formule peut s’y connecter ; forcer leur renouvellement.',
-    NO_READABLE_PASSWORD: 'Aucune empreinte de mot de passe n’a pu être lue : rien n’a été vérifié. Relancer l’analyse liée avec un compte autorisé à lire userPassword (ou avec un export qui le contient).',
-  } satisfies Record<DirectoryFindingCode, string>,
+  directoryCodes: report.directoryCodes.advice satisfies Record<DirectoryFindingCode, string>,
   grades: {
     A: 'Très bon : aucun point faible important n’a été trouvé.',
     B: 'Bon : quelques comptes sont à corriger, sans urgence majeure.',
