@@ -47,6 +47,50 @@ export interface ApiError {
   params: ErrorParams;
 }
 
+export interface VigieErrorOptions {
+  cause?: unknown;
+  /** What kind of failure: the UI chooses its sentence and its advice by it. Default: the class's. */
+  code?: ErrorCode;
+  /** The names the UI's sentence may carry (server, account, file, line…), never a value. */
+  params?: ErrorParams;
+}
+
+/**
+ * An error a user can act on: what went wrong and what to do, in one line (the CLI and the UI print it, never a
+ * stack), and its code. Every error of Vigie is one: the engine's (shared/engine/errors.ts adds its kinds), the
+ * app's and the hosts', and the page's own HostError, built from what crossed the API. Here, in the contract,
+ * because the renderer may import nothing else.
+ */
+export class VigieError extends Error {
+  override readonly name: string = 'VigieError';
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(message: string, readonly hint?: string, options?: VigieErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options?.code ?? this.defaultCode();
+    this.params = Object.fromEntries(Object.entries(options?.params ?? {}).filter(([, v]) => v !== undefined)) as ErrorParams;
+  }
+  /** The one line shown to the user. */
+  oneLine(): string {
+    return this.hint ? `${this.message} — ${this.hint}` : this.message;
+  }
+  /** What crosses the API (IPC, HTTP). */
+  toApiError(): ApiError {
+    return { code: this.code, message: this.oneLine(), params: this.params };
+  }
+  /** The code when the thrower names none: each subclass its own. */
+  protected defaultCode(): ErrorCode {
+    return 'FAILED';
+  }
+}
+
+/** Any error as it may cross the API: a VigieError as itself, anything else as UNEXPECTED with its first line. */
+export function apiErrorOf(e: unknown): ApiError {
+  if (e instanceof VigieError) return e.toApiError();
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'UNEXPECTED', message: `unexpected error: ${message.split('\n')[0]}`, params: {} };
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

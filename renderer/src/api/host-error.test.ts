@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeErrorHeader, encodeIpcError, type ApiError } from '../../../shared/contract/index.ts';
+import { encodeErrorHeader, encodeIpcError, VigieError, type ApiError } from '../../../shared/contract/index.ts';
 import { apiErrorOf, HostError, plainMessage, readHostError } from './host-error.ts';
 
 const refused: ApiError = { code: 'LDAP_INVALID_CREDENTIALS', message: 'The directory refused the bind as cn=admin: wrong DN or password.', params: { who: 'cn=admin' } };
@@ -32,6 +32,10 @@ describe('the host’s errors, by code', () => {
   it('anything else is unexpected, with its line', () => {
     expect(apiErrorOf(new Error('Error invoking remote method \'vigie:x\': Error: boom'))).toEqual({ code: 'UNEXPECTED', message: 'boom', params: {} });
     expect(apiErrorOf('odd')).toEqual({ code: 'UNEXPECTED', message: 'odd', params: {} });
-    expect(new HostError({ code: 'HOST_UNREACHABLE', message: 'host unreachable', params: {} }).kind).toBe('unreachable');
+    const unreachable = new HostError({ code: 'HOST_UNREACHABLE', message: 'host unreachable', params: {} });
+    expect(unreachable.kind).toBe('unreachable');
+    // One family with the host's errors: the same code, line and names.
+    expect(unreachable).toBeInstanceOf(VigieError);
+    expect(apiErrorOf(unreachable)).toEqual({ code: 'HOST_UNREACHABLE', message: 'host unreachable', params: {} });
   });
 });

@@ -1,21 +1,23 @@
 // What went wrong talking to the host, as the contract's ApiError (issue #14 §3): a code the page says in the
 // user's language, the host's one line as the technical detail, and the names it holds.
-import { decodeErrorHeader, decodeIpcError, ERROR_HEADER, toApiError, type ApiError, type ErrorCode } from '../../../shared/contract/index.ts';
+import { decodeErrorHeader, decodeIpcError, ERROR_HEADER, toApiError, VigieError, type ApiError, type ErrorCode } from '../../../shared/contract/index.ts';
 
 export type HostErrorKind = 'unreachable' | 'unauthorised' | 'invalid' | 'failed';
 
-export class HostError extends Error {
-  constructor(readonly error: ApiError, readonly status?: number) {
-    super(error.message);
-    this.name = 'HostError';
+/** A VigieError as the page receives it: the host's code, line and names (or the page's own, host unreachable). */
+export class HostError extends VigieError {
+  override readonly name = 'HostError';
+  constructor(error: ApiError, readonly status?: number) {
+    super(error.message, undefined, { code: error.code, params: error.params });
   }
-  get code(): ErrorCode {
-    return this.error.code;
+  /** What the host said, as it crossed the API. */
+  get error(): ApiError {
+    return this.toApiError();
   }
   /** Whether the page can go on: an unreachable host or a refused token end the session. */
   get kind(): HostErrorKind {
-    if (this.error.code === 'HOST_UNREACHABLE') return 'unreachable';
-    if (this.error.code === 'UNAUTHORISED') return 'unauthorised';
+    if (this.code === 'HOST_UNREACHABLE') return 'unreachable';
+    if (this.code === 'UNAUTHORISED') return 'unauthorised';
     return this.status === undefined || this.status < 500 ? 'invalid' : 'failed';
   }
 }
@@ -51,7 +53,7 @@ function codeOfStatus(status: number): ErrorCode {
  * carries it (after Electron's own prefix). Anything else is UNEXPECTED, with its line.
  */
 export function apiErrorOf(error: unknown): ApiError {
-  if (error instanceof HostError) return error.error;
+  if (error instanceof VigieError) return error.toApiError();
   const message = error instanceof Error ? error.message : String(error);
   return decodeIpcError(message) ?? { code: 'UNEXPECTED', message: plainMessage(error), params: {} };
 }
