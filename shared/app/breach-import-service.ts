@@ -9,7 +9,7 @@ import type { BreachImportOutcome, BreachImportProgressEvent, BreachImportReques
 import { breachIndexStatus } from '../engine/breached/breach-index.ts';
 import { importBreachCorpus, type ImportOptions, type ImportProgress, type ImportResult } from '../engine/breached/import-corpus.ts';
 import { VigieError } from '../engine/errors.ts';
-import { JobRunner } from './job-runner.ts';
+import { apiJobEnd, JobRunner } from './job-runner.ts';
 
 export type BreachImporter = (given: string, options: ImportOptions) => Promise<ImportResult>;
 
@@ -76,12 +76,7 @@ export class BreachImportService {
   }
 
   async outcome(importId: string): Promise<BreachImportOutcome> {
-    const outcome = await this.jobs.outcome(importId);
-    switch (outcome.status) {
-      case 'done': return { importId, status: 'done', ...outcome.result };
-      case 'failed': return { importId, status: 'failed', message: outcome.error.message, error: outcome.error };
-      default: return { importId, status: outcome.status };
-    }
+    return { importId, ...apiJobEnd(await this.jobs.outcome(importId), (done) => done) };
   }
 
   onProgress(listener: (event: BreachImportProgressEvent) => void): () => void {

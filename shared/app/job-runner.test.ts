@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, LdifError, VigieError } from '../engine/errors.ts';
-import { JobRunner, resultOf, type JobContext } from './job-runner.ts';
+import { apiJobEnd, JobRunner, resultOf, type JobContext } from './job-runner.ts';
 
 interface Step {
   phase: string;
@@ -142,5 +142,14 @@ describe('resultOf', () => {
     }
     expect(thrown).toBeInstanceOf(VigieError);
     expect((thrown as VigieError).toApiError()).toEqual(error);
+  });
+});
+
+describe('apiJobEnd', () => {
+  it('says how a job ended as the API’s outcomes do', () => {
+    const error = { code: 'NOT_HIBP', message: 'x.txt: not a Have I Been Pwned file', params: { file: 'x.txt' } } as const;
+    expect(apiJobEnd({ status: 'done', result: 'r1' }, (reportId) => ({ reportId }))).toEqual({ status: 'done', reportId: 'r1' });
+    expect(apiJobEnd({ status: 'failed', error }, () => ({}))).toEqual({ status: 'failed', message: error.message, error });
+    expect(apiJobEnd({ status: 'cancelled' }, () => ({}))).toEqual({ status: 'cancelled' });
   });
 });

@@ -43,6 +43,18 @@ export interface RunningJob<I, P> {
   progress: P[];
 }
 
+/** How a job ended, as the API's outcomes say it: the result's fields when done, the error (and its line) when failed. */
+export type ApiJobEnd<D> =
+  | ({ status: 'done' } & D)
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string; error: ApiError };
+
+export function apiJobEnd<R, D extends object>(end: JobEnd<R>, done: (result: R) => D): ApiJobEnd<D> {
+  if (end.status === 'done') return { status: 'done', ...done(end.result) };
+  if (end.status === 'failed') return { status: 'failed', message: end.error.message, error: end.error };
+  return { status: 'cancelled' };
+}
+
 /** A job's result, or its failure thrown again as the VigieError it crossed as (its code, line and names). */
 export function resultOf<R>(outcome: JobEnd<R>, cancelled: string): R {
   if (outcome.status === 'done') return outcome.result;

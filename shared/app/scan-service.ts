@@ -5,7 +5,7 @@ import type { ScanReport } from '../contract/report.ts';
 import { CancelledError, VigieError } from '../engine/errors.ts';
 import { runScan, type ScanOptions, type ScanRequest } from '../engine/scan.ts';
 import type { HistoryStore } from './history-store.ts';
-import { JobRunner } from './job-runner.ts';
+import { apiJobEnd, JobRunner } from './job-runner.ts';
 import type { ProfileStore } from './profile-store.ts';
 import { ScanProgressMeter } from './scan-progress.ts';
 import { buildScanRequest, sourceOfConnection } from './scan-request.ts';
@@ -77,12 +77,7 @@ export class ScanService {
   }
 
   async outcome(scanId: string): Promise<ScanOutcome> {
-    const outcome = await this.jobs.outcome(scanId);
-    switch (outcome.status) {
-      case 'done': return { scanId, status: 'done', reportId: outcome.result };
-      case 'failed': return { scanId, status: 'failed', message: outcome.error.message, error: outcome.error };
-      default: return { scanId, status: outcome.status };
-    }
+    return { scanId, ...apiJobEnd(await this.jobs.outcome(scanId), (reportId) => ({ reportId })) };
   }
 
   /** The scan running now with its progress so far, or null: a page opened (or reloaded) meanwhile follows it. */
