@@ -4,6 +4,11 @@ import type { ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
+const number = (n: number | undefined): string => (n ?? 0).toLocaleString('en-GB');
+/** A memory size given in KiB, in MiB: "19 MiB", "7.5 MiB". */
+const mebibytes = (kib: number | undefined): string =>
+  (kib ?? 0) % 1024 === 0 ? `${(kib ?? 0) / 1024} MiB` : `${number(Math.round(((kib ?? 0) / 1024) * 10) / 10)} MiB`;
+
 const PROFILE_PLURAL_EN: Record<Profile, string> = {
   student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators',
   unknown: 'profile-less',
@@ -117,6 +122,16 @@ export const en: ReportMessages = {
     CLEARTEXT_PASSWORD: (attribute) => `${attribute} in clear`,
     LM_HASH: () => 'LM hash (sambaLMPassword): cracked in minutes',
     LEGACY_HASH: (schemes) => `obsolete storage: ${schemes.join(', ')}`,
+    weakParameters: ({ label, kind, values: v, minimum: m }) => {
+      switch (kind) {
+        case 'cost': return `${label} cost ${v.cost} < ${m.cost}`;
+        case 'iterations': return `${label} ${number(v.iterations)} iterations < ${number(m.iterations)}`;
+        case 'rounds': return `${label} ${number(v.rounds)} rounds < ${number(m.rounds)}`;
+        case 'memory': return `${label} ${number(v.mebibytes)} MiB < ${number(m.mebibytes)} MiB (libxcrypt's default)`;
+        case 'argon2': return `${label} m=${mebibytes(v.memoryKiB)}, t=${v.timeCost} < OWASP minimum (${mebibytes(m.memoryKiB)} for t=${m.timeCost})`;
+        case 'scrypt': return `${label} N=2^${v.logN}, r=${v.r}, p=${v.p} < OWASP minimum (N=2^${m.logN}, r=${m.r}, p=${m.p} or equivalent)`;
+      }
+    },
     crackedOffline: () => 'password found by offline cracking (hashcat / John the Ripper)',
   },
   directoryDetails: {

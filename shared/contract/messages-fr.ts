@@ -4,6 +4,12 @@ import type { ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
+/** 600 000, 1,5: French digits, plain spaces. */
+const number = (n: number | undefined): string => (n ?? 0).toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+/** A memory size given in KiB, in Mio: « 19 Mio », « 7,5 Mio ». */
+const mebibytes = (kib: number | undefined): string =>
+  (kib ?? 0) % 1024 === 0 ? `${(kib ?? 0) / 1024} Mio` : `${number(Math.round(((kib ?? 0) / 1024) * 10) / 10)} Mio`;
+
 const PROFILE_PLURAL_FR: Record<Profile, string> = {
   student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs',
   unknown: 'comptes sans profil',
@@ -119,6 +125,16 @@ export const fr: ReportMessages = {
     CLEARTEXT_PASSWORD: (attribute) => `${attribute} en clair`,
     LM_HASH: () => 'empreinte LM (sambaLMPassword) : cassable en quelques minutes',
     LEGACY_HASH: (schemes) => `stockage obsolète : ${schemes.join(', ')}`,
+    weakParameters: ({ label, kind, values: v, minimum: m }) => {
+      switch (kind) {
+        case 'cost': return `${label} coût ${v.cost} < ${m.cost}`;
+        case 'iterations': return `${label} ${number(v.iterations)} itérations < ${number(m.iterations)}`;
+        case 'rounds': return `${label} ${number(v.rounds)} tours < ${number(m.rounds)}`;
+        case 'memory': return `${label} ${number(v.mebibytes)} Mio < ${number(m.mebibytes)} Mio (réglage par défaut de libxcrypt)`;
+        case 'argon2': return `${label} m=${mebibytes(v.memoryKiB)}, t=${v.timeCost} < minimum OWASP (${mebibytes(m.memoryKiB)} pour t=${m.timeCost})`;
+        case 'scrypt': return `${label} N=2^${v.logN}, r=${v.r}, p=${v.p} < minimum OWASP (N=2^${m.logN}, r=${m.r}, p=${m.p} ou équivalent)`;
+      }
+    },
     crackedOffline: () => 'mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)',
   },
   directoryDetails: {

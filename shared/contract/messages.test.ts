@@ -68,5 +68,11 @@ describe('account findings, said from their parameters', () => {
       .toBe('mot de passe retrouvé par craquage hors ligne (hashcat / John the Ripper)');
     expect(accountDetail({ code: 'LEGACY_HASH', severity: 'medium', params: { schemes: ['SHA'] } }, 'en')).toBe('obsolete storage: SHA');
     expect(accountDetail({ code: 'COMMON_PASSWORD', severity: 'high' }, 'en')).toBeNull();
+    const weak = { code: 'WEAK_HASH_PARAMETERS', severity: 'medium', weakParameters: [
+      { label: 'bcrypt', kind: 'cost', values: { cost: 8 }, minimum: { cost: 10 } },
+      { label: 'argon2id', kind: 'argon2', values: { memoryKiB: 7000, timeCost: 2 }, minimum: { memoryKiB: 19456, timeCost: 2 } },
+    ] } as const;
+    expect(accountDetail({ ...weak, weakParameters: [...weak.weakParameters] }, 'fr')).toBe('bcrypt coût 8 < 10 ; argon2id m=6,8 Mio, t=2 < minimum OWASP (19 Mio pour t=2)');
+    expect(accountDetail({ ...weak, weakParameters: [...weak.weakParameters] }, 'en')).toBe('bcrypt cost 8 < 10 ; argon2id m=6.8 MiB, t=2 < OWASP minimum (19 MiB for t=2)');
   });
 });

@@ -1,6 +1,7 @@
 // What a message catalogue says (issue #14 §2): one per language, messages-fr.ts and messages-en.ts, for everything a report names by
 // id. The CLI, the UI and the PDF say a report with it; the engine writes ids and parameters, never a sentence.
 import type { AccountFindingCode, DirectoryFindingCode, Profile, Severity } from './codes.ts';
+import type { WeakParameters } from './report.ts';
 import type { DateShape, FixedPattern, LetterCase, PairPart, Role, SchoolSource, SchoolTail } from './pattern-ids.ts';
 
 export interface PatternWords {
@@ -64,6 +65,8 @@ export interface ReportMessages {
     CLEARTEXT_PASSWORD: (attribute: string) => string;
     LM_HASH: () => string;
     LEGACY_HASH: (schemes: string[]) => string;
+    /** One stored value's parameters below today's minimum: « bcrypt coût 8 < 10 ». */
+    weakParameters: (w: WeakParameters) => string;
     /** A weak password hashcat or John the Ripper found, brought back by `vigie import potfile`. */
     crackedOffline: () => string;
   };

@@ -76,6 +76,12 @@ const AccountFindingSchema = z.object({
   groupId: count.optional(),
   scheme: scheme.optional(),
   params: FindingParamsSchema.optional(),
+  weakParameters: z.array(z.object({
+    label: z.string(),
+    kind: z.enum(['cost', 'iterations', 'rounds', 'memory', 'argon2', 'scrypt']),
+    values: z.record(z.string(), z.number()),
+    minimum: z.record(z.string(), z.number()),
+  })).optional(),
   detail: z.string().optional(),
   breachCount: count.optional(),
   shape: z.string().optional(),

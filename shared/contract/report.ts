@@ -61,6 +61,19 @@ export interface BreachIndexSummary {
 /** A finding's parameters, said by the message catalogues: names (DNs, schemes) and numbers, never a sentence. */
 export type FindingParams = Record<string, string | number | boolean | string[]>;
 
+/** WEAK_HASH_PARAMETERS: one stored value's parameters against today's minimum; the catalogues say it. */
+export interface WeakParameters {
+  /** The scheme as an administrator names it: "bcrypt", "PBKDF2-SHA256", "SHA-512-crypt", "argon2id". */
+  label: string;
+  /**
+   * Which parameters: cost { cost }, iterations { iterations }, rounds { rounds }, memory { mebibytes } (yescrypt),
+   * argon2 { memoryKiB, timeCost }, scrypt { logN, r, p }; `minimum` has the same keys.
+   */
+  kind: 'cost' | 'iterations' | 'rounds' | 'memory' | 'argon2' | 'scrypt';
+  values: Record<string, number>;
+  minimum: Record<string, number>;
+}
+
 export interface DirectoryFinding {
   code: DirectoryFindingCode;
   severity: Severity;
@@ -106,7 +119,9 @@ export interface AccountFinding {
    * { foundBy: 'offline-cracking' }.
    */
   params?: FindingParams;
-  /** Version 1: a French sentence. Version 2: WEAK_HASH_PARAMETERS only, in the hash descriptors' words (French). */
+  /** WEAK_HASH_PARAMETERS: each weak value's parameters against its minimum (`accountDetail` says them). */
+  weakParameters?: WeakParameters[];
+  /** Version 1 only: a French sentence. */
   detail?: string;
   /** BREACHED_PASSWORD: how many times Have I Been Pwned's corpus has seen this password. */
   breachCount?: number;

@@ -127,7 +127,8 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
         hashScheme: weakestScheme(values),
         findings: storageFindings(values).map((f) => intern({
           code: f.code, severity: severityFor(f.code, account.profile), scheme: f.scheme,
-          ...(f.params !== undefined ? { params: f.params } : {}), ...(f.detail !== undefined ? { detail: f.detail } : {}),
+          ...(f.params !== undefined ? { params: f.params } : {}),
+          ...(f.weakParameters !== undefined ? { weakParameters: f.weakParameters } : {}),
         })),
         unchecked: false,
       };

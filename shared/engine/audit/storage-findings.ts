@@ -1,6 +1,6 @@
 // What the stored values alone say about an account (issue #2 §3): cleartext, legacy hashes, LM, weak parameters.
 import type { HashSchemeName } from '../../contract/codes.ts';
-import type { FindingParams } from '../../contract/report.ts';
+import type { FindingParams, WeakParameters } from '../../contract/report.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import { UNKNOWN_WEAKNESS } from '../hash/schemes/readable-scheme.ts';
 
@@ -26,11 +26,8 @@ export interface StorageFinding {
   scheme: HashSchemeName;
   /** What the catalogues say it with (accountDetail): CLEARTEXT_PASSWORD { attribute }, LEGACY_HASH { schemes }. */
   params?: FindingParams;
-  /**
-   * WEAK_HASH_PARAMETERS only: each weak value's parameters against its minimum, in the hash descriptors' own words
-   * (French) until they give them as numbers.
-   */
-  detail?: string;
+  /** WEAK_HASH_PARAMETERS: each weak value's parameters against its minimum. */
+  weakParameters?: WeakParameters[];
 }
 
 /** One finding per kind: cleartext, LM, other legacy hashes, adaptive schemes with weak parameters. */
@@ -47,7 +44,7 @@ export function storageFindings(stored: readonly StoredHash[]): StorageFinding[]
   }
   const weak = stored.filter((s) => !s.legacy && s.weakParameters);
   if (weak.length > 0) {
-    out.push({ code: 'WEAK_HASH_PARAMETERS', scheme: weakestScheme(weak) as HashSchemeName, detail: weak.map((s) => s.weakParameters).join(' ; ') });
+    out.push({ code: 'WEAK_HASH_PARAMETERS', scheme: weakestScheme(weak) as HashSchemeName, weakParameters: weak.map((s) => s.weakParameters!) });
   }
   return out;
 }

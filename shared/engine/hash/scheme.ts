@@ -1,6 +1,7 @@
 // One HashScheme per way of storing a password (issue #2 §3). Each scheme file implements this interface;
 // `classify.ts` turns a stored value into a `StoredHash` naming its scheme.
 import type { HashSchemeName } from '../../contract/codes.ts';
+import type { WeakParameters } from '../../contract/report.ts';
 import type { PasswordAttribute } from '../directory/model.ts';
 import type { ReadableScheme } from './schemes/readable-scheme.ts';
 
@@ -24,8 +25,8 @@ export interface StoredHash {
   params: Record<string, number | string>;
   /** Legacy storage as issue #2 defines it: cleartext, unsalted or single-iteration, CRYPT_DES, MD5CRYPT, NT, LM. */
   legacy: boolean;
-  /** For adaptive schemes below today's minimums: why, in French (e.g. "bcrypt coût 8 < 10"). */
-  weakParameters: string | null;
+  /** For adaptive schemes below today's minimums: which parameters, against which minimum (said by the catalogues). */
+  weakParameters: WeakParameters | null;
   /**
    * Unsalted schemes only: the stored digest as lower-case hex (cleartext: the UTF-8 bytes as hex).
    * Equal keys for the same scheme mean equal passwords; candidates are looked up by `digestHex`.

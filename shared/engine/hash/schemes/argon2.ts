@@ -98,7 +98,7 @@ function argon2Scheme(name: HashSchemeName, type: Argon2Type, weakness: number):
     weakParameters(p) {
       const floor = minimumMemoryKiB(p.timeCost);
       return p.memoryKiB < floor
-        ? `${type} m=${mebibytes(p.memoryKiB)}, t=${p.timeCost} < minimum OWASP (${mebibytes(floor)} pour t=${Math.min(p.timeCost, 5)})`
+        ? { label: type, kind: 'argon2', values: { memoryKiB: p.memoryKiB, timeCost: p.timeCost }, minimum: { memoryKiB: floor, timeCost: Math.min(p.timeCost, 5) } }
         : null;
     },
     describe: (p) => `${type} (m=${mebibytes(p.memoryKiB)}, t=${p.timeCost}, p=${p.parallelism})`,

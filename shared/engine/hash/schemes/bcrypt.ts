@@ -39,7 +39,7 @@ export const bcrypt = defineScheme<BcryptParsed>({
     return { variant, cost, setting: `$2${variant}$${match[2]}$${match[3]}`, hash: match[4]! };
   },
   params: (p) => ({ cost: p.cost, salt: 16 }),
-  weakParameters: (p) => (p.cost < MIN_COST ? `bcrypt coût ${p.cost} < ${MIN_COST}` : null),
+  weakParameters: (p) => (p.cost < MIN_COST ? { label: 'bcrypt', kind: 'cost', values: { cost: p.cost }, minimum: { cost: MIN_COST } } : null),
   describe: (p) => `bcrypt (coût ${p.cost})`,
   cost: (p) => COST_PER_ROUND * 2 ** p.cost + FIXED_COST,
   // Only the hash part is compared: bcryptjs re-encodes the salt, which may differ in its unused last bits.

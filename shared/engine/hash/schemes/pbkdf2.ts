@@ -77,7 +77,7 @@ function pbkdf2Scheme(variant: Variant): ReadableScheme {
     params: (p) => ({ iterations: p.iterations, salt: p.salt.length }),
     weakParameters: (p) =>
       p.iterations < variant.minIterations
-        ? `${variant.label} ${frenchNumber(p.iterations)} itérations < ${frenchNumber(variant.minIterations)}`
+        ? { label: variant.label, kind: 'iterations', values: { iterations: p.iterations }, minimum: { iterations: variant.minIterations } }
         : null,
     describe: (p) => `${variant.label} (${frenchNumber(p.iterations)} itérations)`,
     cost: (p) => p.iterations * variant.iterationCost * Math.ceil(p.hash.length / variant.size),

@@ -5,6 +5,7 @@
 // audit, storage findings, export, evaluation and plan read them there instead of keeping tables of names.
 // `defineScheme` keeps each module typed on its own parsed data while callers see `unknown`, as HashScheme says.
 import type { HashSchemeName } from '../../../contract/codes.ts';
+import type { WeakParameters } from '../../../contract/report.ts';
 import type { CryptKind, KernelAlgorithm } from '../kernels/kernel.ts';
 import type { CreateOptions, HashScheme, StorageClass, StorageKind } from '../scheme.ts';
 
@@ -104,7 +105,8 @@ export interface ReadableScheme extends HashScheme {
    */
   read(text: string): unknown;
   params(parsed: unknown): Record<string, number | string>;
-  weakParameters(parsed: unknown): string | null;
+  /** Below today's minimums: which parameters, their values and the minimum (the catalogues say it). */
+  weakParameters(parsed: unknown): WeakParameters | null;
   unsaltedKey(parsed: unknown): string | null;
   /** A short French label with parameters, e.g. "bcrypt (coût 8)". */
   describe(parsed: unknown): string;
@@ -136,7 +138,7 @@ export interface SchemeSpec<P> {
   hashcat?: ExportSpec<P>;
   read(text: string): P | null;
   params(parsed: P): Record<string, number | string>;
-  weakParameters?(parsed: P): string | null;
+  weakParameters?(parsed: P): WeakParameters | null;
   unsaltedKey?(parsed: P): string;
   describe(parsed: P): string;
   cost(parsed: P): number;

@@ -94,7 +94,7 @@ export const scrypt = defineScheme<ScryptParsed>({
     const blockMemory = 2 ** p.logN * p.r;
     const needed = minimumP(blockMemory);
     return p.p < needed
-      ? `scrypt N=2^${p.logN}, r=${p.r}, p=${p.p} < minimum OWASP (N=2^17, r=8, p=1 ou équivalent)`
+      ? { label: 'scrypt', kind: 'scrypt', values: { logN: p.logN, r: p.r, p: p.p }, minimum: { logN: 17, r: 8, p: 1 } }
       : null;
   },
   describe: (p) => `scrypt (N=2^${p.logN}, r=${p.r}, p=${p.p}, ${frenchNumber((128 * 2 ** p.logN * p.r) / 2 ** 20)} Mio)`,

@@ -122,7 +122,7 @@ function shaCryptScheme(variant: Variant): ReadableScheme {
     },
     params: (p) => ({ rounds: p.rounds, salt: p.salt.length }),
     weakParameters: (p) =>
-      p.rounds < MIN_ROUNDS ? `${variant.label} ${frenchNumber(p.rounds)} tours < ${frenchNumber(MIN_ROUNDS)}` : null,
+      p.rounds < MIN_ROUNDS ? { label: variant.label, kind: 'rounds', values: { rounds: p.rounds }, minimum: { rounds: MIN_ROUNDS } } : null,
     describe: (p) => `${variant.label} (${frenchNumber(p.rounds)} tours)`,
     cost: (p) => p.rounds * (nativeCrypt() ? variant.roundCost.native : variant.roundCost.typescript),
     verify: (p, candidate) => shaCryptHash(variant, candidate, p.salt, p.rounds) === p.hash,

@@ -134,7 +134,7 @@ export const yescrypt = defineScheme<YescryptParsed>({
   params: (p) => ({ N: p.N, r: p.r, p: p.p, t: p.t, salt: p.salt.length }),
   weakParameters: (p) =>
     128 * p.N * p.r < MIN_MEMORY_BYTES
-      ? `yescrypt ${frenchNumber(mebibytes(p))} Mio < 16 Mio (réglage par défaut de libxcrypt)`
+      ? { label: 'yescrypt', kind: 'memory', values: { mebibytes: mebibytes(p) }, minimum: { mebibytes: MIN_MEMORY_BYTES / 2 ** 20 } }
       : null,
   describe: (p) => `yescrypt (N=2^${Math.log2(p.N)}, r=${p.r}, ${frenchNumber(mebibytes(p))} Mio)`,
   cost(p) {

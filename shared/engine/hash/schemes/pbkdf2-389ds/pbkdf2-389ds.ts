@@ -56,7 +56,7 @@ export const pbkdf2Sha256389ds = defineScheme<Pbkdf2389Parsed>({
   params: (p) => ({ iterations: p.iterations, salt: p.salt.length }),
   weakParameters: (p) =>
     p.iterations < MIN_ITERATIONS
-      ? `PBKDF2-SHA256 (389-ds) ${frenchNumber(p.iterations)} itérations < ${frenchNumber(MIN_ITERATIONS)}`
+      ? { label: 'PBKDF2-SHA256 (389-ds)', kind: 'iterations', values: { iterations: p.iterations }, minimum: { iterations: MIN_ITERATIONS } }
       : null,
   describe: (p) => `PBKDF2-SHA256 389-ds (${frenchNumber(p.iterations)} itérations)`,
   cost: (p) => p.iterations * ITERATION_COST,
