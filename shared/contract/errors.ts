@@ -138,6 +138,13 @@ export function encodeErrorHeader(error: ApiError): string {
   return encodeURIComponent(JSON.stringify({ code: error.code, params: error.params }));
 }
 
+/** The code an HTTP status stands for, where nothing more precise was said (the host's own refusals, a proxy). */
+export function codeOfStatus(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'UNAUTHORISED';
+  if (status === 413) return 'REQUEST_TOO_LARGE';
+  return status >= 500 ? 'UNEXPECTED' : 'BAD_REQUEST';
+}
+
 /** The ApiError of an HTTP answer: the header's code and names with the body's line, or null without the header. */
 export function decodeErrorHeader(header: string | null, message: string): ApiError | null {
   if (header === null || header === '') return null;

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BreachImportProgressEvent, ScanProgressEvent, VigieApi } from '../contract/api.ts';
-import { ERROR_HEADER, encodeErrorHeader, type ApiError, type ErrorCode, type ErrorParams } from '../contract/errors.ts';
+import { codeOfStatus, ERROR_HEADER, encodeErrorHeader, type ApiError, type ErrorCode, type ErrorParams } from '../contract/errors.ts';
 import { VigieError } from '../engine/errors.ts';
 import { ApiArgumentError, invokeApi, isApiMethod, parseApiArguments, publicError } from '../app/api-call.ts';
 import { RENDERER_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
@@ -58,12 +58,6 @@ class HttpError extends VigieError {
   constructor(readonly status: number, message: string, code: ErrorCode = codeOfStatus(status), params?: ErrorParams) {
     super(message, undefined, { code, ...(params ? { params } : {}) });
   }
-}
-
-function codeOfStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return 'UNAUTHORISED';
-  if (status === 413) return 'REQUEST_TOO_LARGE';
-  return status >= 500 ? 'UNEXPECTED' : 'BAD_REQUEST';
 }
 
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {

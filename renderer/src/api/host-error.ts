@@ -1,6 +1,6 @@
 // What went wrong talking to the host, as the contract's ApiError (issue #14 §3): a code the page says in the
 // user's language, the host's one line as the technical detail, and the names it holds.
-import { decodeErrorHeader, decodeIpcError, ERROR_HEADER, toApiError, VigieError, type ApiError, type ErrorCode } from '../../../shared/contract/index.ts';
+import { codeOfStatus, decodeErrorHeader, decodeIpcError, ERROR_HEADER, toApiError, VigieError, type ApiError } from '../../../shared/contract/index.ts';
 
 export type HostErrorKind = 'unreachable' | 'unauthorised' | 'invalid' | 'failed';
 
@@ -40,12 +40,6 @@ export async function readHostError(response: Response): Promise<HostError> {
   }
   const error = decodeErrorHeader(response.headers.get(ERROR_HEADER), message) ?? { code: codeOfStatus(response.status), message, params: {} };
   return new HostError(error, response.status);
-}
-
-function codeOfStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return 'UNAUTHORISED';
-  if (status === 413) return 'REQUEST_TOO_LARGE';
-  return status >= 500 ? 'UNEXPECTED' : 'BAD_REQUEST';
 }
 
 /**
