@@ -1,7 +1,18 @@
-// Lint, and the import boundaries of DEVELOPERS.md: a path tells where code runs and what it may import.
+// Lint, and the import boundaries of ARCHITECTURE.md: a path tells where code runs and what it may import.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'net', 'tls', 'http', 'https', 'stream', 'url', 'util'];
+
+const outsideUi = { group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'shared/ runs outside the UI: no Electron, React or renderer import.' };
+/** Each layer of shared/ (but the contract, which imports nothing) and the layers above it, which it may not import. */
+const LAYERS_ABOVE = { engine: ['app', 'host', 'cli'], app: ['host', 'cli'], host: ['cli'], cli: [] };
+const TEST_SUPPORT = ['shared/engine/synthetic/**', 'shared/engine/evaluation/**'];
+const testSupportRule = { group: ['**/synthetic/**', '**/evaluation/**'], message: 'synthetic schools and evaluation are test and bench support: only tests, build/, integration/ and e2e/ import them (ARCHITECTURE.md).' };
+const layerRule = (layer, above) => above.length === 0 ? [] : [{
+  group: above.map((l) => `**/${l}/**`),
+  message: `shared/${layer} may not import ${above.map((l) => `shared/${l}`).join(', ')}: contract ← engine ← app ← host, cli (ARCHITECTURE.md).`,
+}];
+const restrictedImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'e2e-artifacts/', '.bench/', '.vigie-tmp/', 'tmp-dbg/'] },
@@ -24,17 +35,14 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['shared/**'],
-    ignores: ['shared/contract/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'shared/ runs outside the UI: no Electron, React or renderer import.' },
-        ],
-      }],
-    },
-  },
+  // The layers inside shared/ (ARCHITECTURE.md): contract ← engine ← app ← host, cli. Each imports only the layers
+  // on its left. Synthetic schools and the evaluation against their truth are test and bench support, not engine:
+  // tests (and they themselves) may import them, production code may not. One block per layer and kind of file,
+  // as a later block's no-restricted-imports replaces an earlier one's.
+  ...Object.entries(LAYERS_ABOVE).flatMap(([layer, above]) => [
+    { files: [`shared/${layer}/**`], rules: restrictedImports(outsideUi, ...layerRule(layer, above), testSupportRule) },
+    { files: [`shared/${layer}/**/*.test.ts`, ...TEST_SUPPORT.filter((f) => f.startsWith(`shared/${layer}/`))], rules: restrictedImports(outsideUi, ...layerRule(layer, above)) },
+  ]),
   {
     files: ['renderer/**'],
     rules: {

@@ -4,9 +4,8 @@ import type { Depth, Flavour } from '../contract/codes.ts';
 import type { DirectoryFinding, ReportSource, ScanReport } from '../contract/report.ts';
 import { runAudit } from './audit/audit.ts';
 import type { AuditPhase } from './audit/audit.ts';
-import { connectDirectory } from './directory/ldap/read-ldap.ts';
-import { readLdif } from './directory/ldif/read-ldif.ts';
-import type { BirthDateOptions, DirectoryEntry } from './directory/model.ts';
+import type { BirthDateOptions } from './directory/model.ts';
+import { openSource, type ScanSource } from './directory/open-source.ts';
 import { readDirectory } from './directory/read-directory.ts';
 import { CancelledError, DirectoryError } from './errors.ts';
 import { transportFindings } from './posture/transport.ts';
@@ -15,18 +14,7 @@ import { buildReport } from './report/build-report.ts';
 import { schoolWords } from './candidates/school/words.ts';
 import { breachIndexStatus } from './breached/breach-index.ts';
 
-export type ScanSource =
-  | { kind: 'ldif'; file: string }
-  | {
-    kind: 'ldap';
-    url: string;
-    baseDn: string;
-    bindDn?: string;
-    /** Never from argv: the caller reads it from a file, the environment, a prompt or the OS keychain. */
-    password?: string;
-    startTls?: boolean;
-    caFile?: string;
-  };
+export type { ScanSource };
 
 export interface ScanRequest {
   source: ScanSource;
@@ -69,20 +57,14 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
   const breachIndex = breachIndexDir !== undefined ? breachIndexStatus(breachIndexDir) : { present: false as const };
   const directoryFindings: DirectoryFinding[] = [];
   let partialReason: string | undefined;
-  let entries: AsyncIterable<DirectoryEntry>;
-  let close = async (): Promise<void> => {};
   const base: Pick<ReportSource, 'kind' | 'location'> & Partial<ReportSource> =
     request.source.kind === 'ldif'
       ? { kind: 'ldif', location: request.source.file }
       : { kind: 'ldap', location: request.source.url, baseDn: request.source.baseDn, ...(request.source.bindDn ? { bindDn: request.source.bindDn } : {}) };
 
-  if (request.source.kind === 'ldif') {
-    entries = readLdif(request.source.file, signal ? { signal } : {});
-  } else {
+  const { connection, entries, close } = await openSource(request.source, signal);
+  if (connection && request.source.kind === 'ldap') {
     const s = request.source;
-    // An LDAP source is the reader's options as they are (url, bind, StartTLS, CA file).
-    const connection = await connectDirectory(s);
-    close = () => connection.close();
     base.transport = connection.transport;
     directoryFindings.push(...transportFindings(connection));
     if (request.posture) {
@@ -92,11 +74,10 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
           connection, request.posture);
         directoryFindings.push(...posture.findings);
       } catch (e) {
-        await connection.close();
+        await close();
         throw e;
       }
     }
-    entries = connection.entries(s.baseDn, signal ? { signal } : {});
   }
 
   try {

@@ -6,15 +6,14 @@ import path from 'node:path';
 import type { Depth, HashSchemeName } from '../../contract/codes.ts';
 import type { ScanReport } from '../../contract/report.ts';
 import type { AccountRecord, BirthDateOptions } from '../directory/model.ts';
+import { readSource, type ScanSource } from '../directory/open-source.ts';
 import { VigieError } from '../errors.ts';
 import { classifyValue } from '../hash/classify.ts';
-import type { ScanSource } from '../scan.ts';
 import { accountId, newIdKey } from './account-id.ts';
 import { MAP_FORMAT, mappedAccount, type AccountMap } from './account-map.ts';
 import { HASHCAT_MODES, hashcatMode, toHashcat, type ExportedHash } from './hashcat-modes.ts';
 import { johnLine } from './john.ts';
 import { LineFile } from './line-file.ts';
-import { readSource } from './read-source.ts';
 import { exportReadme } from './readme.ts';
 import { writeWordlists } from './wordlist.ts';
 

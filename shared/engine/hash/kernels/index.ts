@@ -1,6 +1,7 @@
 // Which kernel tier this process uses: native when the addon was built here, else WebAssembly SIMD, else the
 // TypeScript reference. `VIGIE_KERNEL=native|wasm|reference` forces one (tests, benchmarks); a forced tier that
-// cannot load falls back like the rest, and `kernel().tier` always says which one ran.
+// cannot load falls back like the rest, and `kernel().tier` always says which one ran. `VIGIE_NO_NATIVE=1` hides
+// the addon altogether, as if it had not been built (native.ts).
 import type { HashKernel, KernelTier } from './kernel.ts';
 import { loadAddon, nativeKernel } from './native.ts';
 import { referenceKernel } from './reference.ts';

@@ -32,8 +32,12 @@ interface NativeTargets extends TargetSet {
 const CRYPT_ID: Record<CryptKind, number> = { MD5CRYPT: 1, SHA256CRYPT: 5, SHA512CRYPT: 6 };
 const NATIVE_DIR = packagePath('native');
 
-/** The addon, or null when it was not built here (or fails to load). */
+/**
+ * The addon, or null when it was not built here (or fails to load) or VIGIE_NO_NATIVE=1 hides it: a run as on a
+ * machine without a C compiler (CI runs the unit tests so a second time), child processes and workers included.
+ */
 export function loadAddon(): Addon | null {
+  if (process.env.VIGIE_NO_NATIVE === '1') return null;
   try {
     const require = createRequire(packagePath('package.json'));
     const build = require('node-gyp-build') as (dir: string) => unknown;
