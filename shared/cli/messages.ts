@@ -38,7 +38,7 @@ export function partialReasonText(reason: string, lang: Lang): string {
   if (m) return `pas de réponse de l’annuaire en ${m[1]!.replace('.', ',')} s, après ${entries(m[2]!)} — vérifiez la charge du serveur, ou laissez-lui plus de temps.`;
   m = /^The directory stopped the search at its time limit after (\d+) entr(?:y|ies)\.(?: — lift it on the database in cn=config with (olcLimits: .*?), or read a smaller base DN\.)?$/.exec(reason);
   if (m) return `l’annuaire a arrêté la recherche à sa limite de temps, après ${entries(m[1]!)}${m[2] ? ` — levez-la sur la base dans cn=config (${m[2]}), ou analysez une base plus petite.` : '.'}`;
-  m = /^The directory refused to return more entries than its size limit(?: \(stopped after (\d+) entr(?:y|ies)\))?;[^—]*(?: — lift it on the database in cn=config with (olcLimits: .*?), or bind as an account without the limit\.)?$/.exec(reason);
+  m = /^The directory refused to return (?:more than (\d+) entr(?:y|ies)|the entries): its size limit[^—]*(?: — lift it on the database in cn=config with (olcLimits: .*?), or bind as an account without the limit\.)?$/.exec(reason);
   if (m) {
     return `l’annuaire a refusé de renvoyer plus d’entrées que sa limite de taille${m[1] ? ` (arrêt après ${entries(m[1])})` : ''}` +
       `${m[2] ? ` — levez-la sur la base dans cn=config (${m[2]}), ou liez-vous avec un compte sans cette limite.` : '.'}`;
