@@ -144,7 +144,8 @@ export async function importPotfile(request: PotfileImportRequest): Promise<Potf
   const accounts = regroup(withCracks, withCracks.map(crackOf));
   cracks.clear();
   return {
-    report: { ...report, accounts, summary: summarize(accounts, report.directoryFindings) },
+    // Written by this Vigie: its findings are version 2's (ids and parameters), whatever version it read.
+    report: { ...report, schemaVersion: 2, accounts, summary: summarize(accounts, report.directoryFindings) },
     cracked, newFindings, unmatched,
   };
 }
