@@ -4,6 +4,8 @@
 // breached-password card), the history picker — shown at each width in each language. Each must fit the window's
 // width (no sideways scrolling), and no button's label may wrap (the summary's print button did at 1280 px).
 // A screenshot of each in e2e-artifacts/sweep-<language>-<page>-<width>.png.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/artifacts.ts';
@@ -115,6 +117,67 @@ describe('every page at 800, 1280 and 1920 px, in French and in English: no erro
     expect((await vigie.services.listProfiles()).map((p) => p.name)).not.toContain(typed);
     expect(await page.getByTestId('confidential').textContent()).toContain(typed);
     await screenshot(page, 'sweep-typed-name-summary');
+  }, SCAN_WAIT + 60_000);
+
+  it('takes an LDIF by the file picker and by a drop: a 0600 copy in the data folder, its path in the field, scanned', async () => {
+    const t = app.words.t;
+    const uploads = path.join(path.dirname(vigie.workDir), 'data', 'uploads');
+    await app.goTo('scan');
+    await page.getByRole('radio', { name: t.scan.newConnection }).check();
+    await page.getByRole('radio', { name: t.scan.kindLdif }).check();
+    const field = page.getByLabel(t.scan.ldifFile, { exact: true });
+
+    // The picker: « Choisir un fichier… » is the file input's label.
+    await page.getByLabel(t.scan.ldifPick.choose).setInputFiles(vigie.school.ldif);
+    await page.getByTestId('ldif-uploaded').waitFor();
+    const picked = await field.inputValue();
+    expect(path.dirname(picked)).toBe(uploads);
+    expect(picked.endsWith(`-${path.basename(vigie.school.ldif)}`)).toBe(true);
+    expect((await readFile(picked)).equals(await readFile(vigie.school.ldif))).toBe(true);
+    expect((await stat(picked)).mode & 0o777).toBe(0o600);
+    expect((await stat(uploads)).mode & 0o777).toBe(0o700);
+    expect(await page.getByTestId('ldif-uploaded').innerText()).toBe(t.scan.ldifPick.done(path.basename(vigie.school.ldif)));
+    // « Vérifier le fichier » reads the copy through.
+    const blocks = (await readFile(vigie.school.ldif, 'utf8')).split(/\n\s*\n/).filter((b) => /^dn:/m.test(b)).length;
+    const check = await vigie.services.testConnection({ connection: { kind: 'ldif', file: picked } });
+    expect(check.file?.entries).toBe(blocks);
+    expect(await app.scan.checkFile()).toBe(t.scan.testFileOk(check.file!.entries, check.file!.withPassword));
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.getByTestId('ldif-drop').scrollIntoViewIfNeeded();
+    expect(await app.sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'sweep-ldif-picked-800');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A drop on the zone, as a file dragged from the desktop.
+    const text = await readFile(vigie.school.ldif, 'utf8');
+    const dataTransfer = await page.evaluateHandle((ldif) => {
+      // The page's DataTransfer and File (this file is typed for Node, not the DOM).
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const dt = new page.DataTransfer();
+      dt.items.add(new page.File([ldif], 'depose.ldif', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.getByTestId('ldif-drop').dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('ldif-uploaded').filter({ hasText: 'depose.ldif' }).waitFor();
+    const dropped = await field.inputValue();
+    expect(path.basename(dropped)).toMatch(/-depose\.ldif$/);
+    expect(await readFile(dropped, 'utf8')).toBe(text);
+    expect((await stat(dropped)).mode & 0o777).toBe(0o600);
+
+    const before = (await vigie.services.listHistory()).length;
+    await app.scan.chooseDepth('quick');
+    await app.scan.start();
+    await expect.poll(async () => (await vigie.services.listHistory()).length, { timeout: SCAN_WAIT }).toBe(before + 1);
+    await app.summary.waitForReport();
+    const [entry] = await vigie.services.listHistory();
+    expect(entry!.source).toBe(dropped);
+    expect((await vigie.services.getReport(entry!.reportId)).accounts).toHaveLength(SCHOOL.accounts);
+    // The summary names the file by its name only, never the data folder's path.
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe(`${t.summary.title} — ${t.history.source('ldif', dropped)}`);
+    expect(await page.locator('main').innerText()).not.toContain(uploads);
   }, SCAN_WAIT + 60_000);
 
   it('raised no page error, no console error, and no request failed (no 404)', () => {

@@ -7,6 +7,7 @@ import { createVigieServices, type VigieServices } from '../../shared/app/vigie-
 import { NoSecretStore } from '../../shared/app/secret-store.ts';
 import { generateSchool, writeSchoolLdif, type SyntheticSchool, type SyntheticSchoolOptions } from '../../shared/engine/synthetic/index.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../shared/host/loopback-host.ts';
+import { ldifUploadDir } from '../../shared/host/ldif-upload.ts';
 import { startSlapd, type SlapdServer } from '../../integration/harness/slapd.ts';
 import { testSchemaFiles } from '../../integration/audit/school-fixture.ts';
 import { buildRenderer } from './renderer-build.ts';
@@ -61,7 +62,7 @@ export async function startVigieOnSchool(options: SyntheticSchoolOptions, slapdA
     cleanups.push(() => slapd.stop());
     const services = createVigieServices({ dataDir: path.join(dir, 'data'), secrets: new NoSecretStore(), hostKind: 'loopback' });
     cleanups.push(() => services.close());
-    const host = await startLoopbackHost({ services, staticDir });
+    const host = await startLoopbackHost({ services, staticDir, uploadDir: ldifUploadDir(path.join(dir, 'data')) });
     cleanups.push(() => host.close());
     const workDir = path.join(dir, 'work');
     await mkdir(workDir, { mode: 0o700 });
@@ -94,7 +95,7 @@ export async function startVigieUnderTest(): Promise<VigieUnderTest> {
     const dataDir = path.join(dir, 'data');
     const services = createVigieServices({ dataDir, secrets: new NoSecretStore(), hostKind: 'loopback' });
     cleanups.push(() => services.close());
-    const host = await startLoopbackHost({ services, staticDir });
+    const host = await startLoopbackHost({ services, staticDir, uploadDir: ldifUploadDir(dataDir) });
     cleanups.push(() => host.close());
     return { host, services, slapd, school, slowSchool, dataDir, close };
   } catch (e) {

@@ -18,6 +18,8 @@ import { ApiArgumentError, invokeApi, isApiMethod, parseApiArguments, publicErro
 import { RENDERER_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { bearerToken, hostHeaderAllowed, originVerdict, tokenMatches } from './request-guard.ts';
 import { contentTypeOf, resolveStaticFile } from './static-files.ts';
+import { LDIF_UPLOAD_PATH, type LdifUpload } from '../contract/upload.ts';
+import { receiveLdifUpload, UploadRefused } from './ldif-upload.ts';
 
 export interface LoopbackHostOptions {
   services: VigieApi;
@@ -25,6 +27,11 @@ export interface LoopbackHostOptions {
   staticDir: string;
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;
+  /**
+   * Where an LDIF given by the page's file picker or a drop is kept (issue #13 §7: a page cannot learn a file's
+   * path): `ldifUploadDir(dataDir)`. Absent: the host takes no upload and the page offers none.
+   */
+  uploadDir?: string;
 }
 
 export interface LoopbackHost {
@@ -85,6 +92,13 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       if (!tokenMatches(token, presented)) throw new HttpError(401, 'missing or wrong token: open the address printed by vigie ui');
       return openEventStream(res);
     }
+    if (url.pathname === LDIF_UPLOAD_PATH) {
+      if (req.method !== 'POST') throw new HttpError(405, 'uploads are POST');
+      if (origin !== 'same-origin') throw new HttpError(403, 'uploads must come from the Vigie page');
+      if (!tokenMatches(token, bearerToken(req.headers.authorization))) throw new HttpError(401, 'missing or wrong token: open the address printed by vigie ui');
+      if (options.uploadDir === undefined) throw new HttpError(404, 'this host takes no upload: type the file\'s path');
+      return uploadLdif(url, req, res, options.uploadDir);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') throw new HttpError(405, 'API calls are POST');
       if (origin !== 'same-origin') throw new HttpError(403, 'API calls must come from the Vigie page');
@@ -123,6 +137,18 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     const json = JSON.stringify(result);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
+  }
+
+  async function uploadLdif(url: URL, req: IncomingMessage, res: ServerResponse, dir: string): Promise<void> {
+    let upload: LdifUpload;
+    try {
+      upload = await receiveLdifUpload(req, dir, url.searchParams.get('name'));
+    } catch (e) {
+      if (e instanceof UploadRefused) throw new HttpError(e.status, e.message);
+      throw e;
+    }
+    const json = JSON.stringify(upload);
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
   }
 

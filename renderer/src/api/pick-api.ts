@@ -2,6 +2,7 @@
 import type { VigieApi } from '../../../shared/contract/index.ts';
 import { sessionLaunchToken, type TokenStorage } from './launch-token.ts';
 import { loopbackApi } from './loopback-client.ts';
+import { ldifUploader } from './ldif-upload.ts';
 
 declare global {
   interface Window {
@@ -13,7 +14,8 @@ export function pickApi(): VigieApi {
   if (window.vigie !== undefined) return window.vigie;
   const { token, cleanUrl } = sessionLaunchToken(window.location.href, tabStorage());
   if (cleanUrl !== null) window.history.replaceState(window.history.state, '', cleanUrl);
-  return loopbackApi({ origin: window.location.origin, token });
+  // The loopback host also takes an LDIF chosen or dropped in the page (renderer/src/api/ldif-upload.ts).
+  return Object.assign(loopbackApi({ origin: window.location.origin, token }), ldifUploader({ origin: window.location.origin, token }));
 }
 
 /** Reading window.sessionStorage itself throws where the browser forbids storage. */

@@ -6,7 +6,9 @@ import { DEPTHS } from '../../../shared/contract/codes.ts';
 import { useApi } from '../api/api-context.tsx';
 import { apiErrorOf } from '../api/host-error.ts';
 import { ErrorDetail, ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
+import { LdifPicker } from '../components/LdifPicker.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { canUploadLdif } from '../api/ldif-upload.ts';
 import { ScanProgressPanel } from '../components/ScanProgressPanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { connectionOf, emptyForm, needsPassword, profileInputOf, scanRequestOf, type FormProblem, type ScanForm } from '../model/scan-form.ts';
@@ -166,7 +168,10 @@ export function ScanPage({ profiles, hostInfo, defaultDepth, scan, reloadProfile
                   </div>
                 </div>
               ) : (
-                <TextField id={`${ids}-file`} label={t.scan.ldifFile} hint={t.scan.ldifHint} value={form.file} onChange={(v) => set('file', v)} />
+                <>
+                  <TextField id={`${ids}-file`} label={t.scan.ldifFile} hint={t.scan.ldifHint} value={form.file} onChange={(v) => set('file', v)} />
+                  {canUploadLdif(api) && <LdifPicker uploader={api} onUploaded={(path) => set('file', path)} />}
+                </>
               )}
             </>
           )}

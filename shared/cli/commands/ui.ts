@@ -8,6 +8,7 @@ import { createVigieServices } from '../../app/vigie-services.ts';
 import { VigieError } from '../../engine/errors.ts';
 import { PACKAGE_ROOT } from '../../engine/package-root.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
+import { ldifUploadDir } from '../../host/ldif-upload.ts';
 import type { CliIo, Command } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -40,8 +41,10 @@ In the browser, bind passwords are never saved: Vigie asks for them at each scan
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const port = v.port === undefined ? 0 : portNumber(v.port);
     await ensureRendererBuilt(io);
-    const services = createVigieServices({ dataDir: defaultDataDir(io.env), secrets: new NoSecretStore(), hostKind: 'loopback' });
-    const host = await startLoopbackHost({ services, staticDir: RENDERER_DIST, port });
+    const dataDir = defaultDataDir(io.env);
+    const services = createVigieServices({ dataDir, secrets: new NoSecretStore(), hostKind: 'loopback' });
+    // An LDIF chosen or dropped in the page is kept in the data folder (the page cannot learn its path).
+    const host = await startLoopbackHost({ services, staticDir: RENDERER_DIST, port, uploadDir: ldifUploadDir(dataDir) });
     try {
       io.stdout.write(`Vigie est prêt : ${host.url}\n`);
       if (v['no-open'] !== true) {
