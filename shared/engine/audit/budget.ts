@@ -6,9 +6,9 @@ interface DepthBudget {
   /** Work units per account (one unit ≈ one MD5 of a short candidate). */
   units: number;
   /**
-   * Work units per account for the legacy *fast* crypt schemes (md5crypt, DES crypt): fixed, cheap work an attacker
-   * runs at GPU speed, which the issue (#12) counts with the fast schemes — their recall must match {SSHA}'s, so
-   * they get more than an adaptive scheme (bcrypt, argon2), whose budget pays for it.
+   * Work units per account for a legacy *fast* crypt scheme the kernels check a batch at a time (md5crypt): fixed,
+   * cheap work an attacker runs at GPU speed, which issue #12 counts with the fast schemes — its recall must match
+   * {SSHA}'s, so it gets more than an adaptive scheme (bcrypt, argon2) of the same cost.
    */
   fastUnits: number;
   /** Always try at least this many candidates, however slow the scheme: the most likely ones. */
@@ -40,7 +40,7 @@ export function batchedLimit(depth: Depth): number {
 
 /**
  * Number of candidates to try against one stored value whose single check costs `cost` units; `fast`: a legacy
- * fast crypt scheme (storage 'fast', see `fastUnits`).
+ * fast crypt scheme the kernels batch (see `fastUnits`).
  */
 export function candidateLimit(depth: Depth, cost: number, fast = false): number {
   const b = DEPTH_BUDGETS[depth];

@@ -285,7 +285,11 @@ export class AccountChecker {
     const batchCheck = saltedCheck(salted);
     const productCheck = saltedProductCheck(salted);
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
-    const budget = productCheck ? batchedLimit(depth) : candidateLimit(depth, scheme.cost(salted.parsed), scheme.storage === 'fast');
+    // md5crypt, a fast legacy scheme the kernels hash a batch at a time, gets the fast schemes' budget; DES crypt,
+    // checked one verify at a time, its cost's (it holds 8 characters: its budget already reaches far down).
+    const budget = productCheck
+      ? batchedLimit(depth)
+      : candidateLimit(depth, scheme.cost(salted.parsed), scheme.storage === 'fast' && batchCheck !== null);
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
       ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)
