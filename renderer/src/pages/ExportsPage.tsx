@@ -3,7 +3,7 @@
 // Below them, the DSI's migration plan (the same as `vigie plan`, written to a folder on the host), then the
 // breached-password index and its import (IT management too).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiError, ExportRequest, HostInfo, ScanReport } from '../../../shared/contract/index.ts';
+import type { AccountPseudonym, ApiError, ExportFile, HostInfo, ScanReport } from '../../../shared/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { apiErrorOf } from '../api/host-error.ts';
 import { BreachIndexCard } from '../components/BreachIndexCard.tsx';
@@ -11,19 +11,23 @@ import { ErrorWithAdvice } from '../components/ErrorWithAdvice.tsx';
 import { MigrationPlanCard } from '../components/MigrationPlanCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { imposedLabels } from '../model/account-text.ts';
+import { accountsCsv, exportFileName, pseudonymised } from '../model/accounts-csv.ts';
 import { exportBlob, safeFileName } from '../model/export-file.ts';
 
-type Format = ExportRequest['format'];
+type Format = 'json' | 'csv' | 'pdf';
 type Status = { format: Format; state: 'preparing' } | { format: Format; state: 'ready'; fileName: string } | { format: Format; state: 'failed'; error: ApiError };
 
 interface Props {
   report: ScanReport | null;
   reportId: string | null;
   hostInfo: HostInfo | null;
+  /** The school's saved name (its history entry's label), for the file names. */
+  schoolName: string | null;
   onPrintSummary(): void;
 }
 
-export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Props) {
+export function ExportsPage({ report, reportId, hostInfo, schoolName, onPrintSummary }: Props) {
   const api = useApi();
   const { t, language } = useI18n();
   const [pseudonymise, setPseudonymise] = useState(false);
@@ -44,12 +48,25 @@ export function ExportsPage({ report, reportId, hostInfo, onPrintSummary }: Prop
   const download = async (format: Format) => {
     setStatus({ format, state: 'preparing' });
     try {
-      const file = await api.exportReport({ reportId, format, language, ...(format === 'csv' ? { pseudonymise } : {}) });
+      // The accounts' CSV is written here, in the reader's language (';' and a BOM in French, no report code):
+      // the host only lends its pseudonyms, its key staying with it. JSON and PDF come from the host as they are.
+      let file: ExportFile;
+      if (format === 'csv') {
+        let accounts = report.accounts;
+        if (pseudonymise) {
+          const list = await api.exportReport({ reportId, format: 'pseudonyms' });
+          accounts = pseudonymised(accounts, JSON.parse(list.data) as AccountPseudonym[]);
+        }
+        file = { fileName: '', mimeType: 'text/csv;charset=utf-8', encoding: 'utf8', data: accountsCsv(accounts, t, language, imposedLabels(report)) };
+      } else {
+        file = await api.exportReport({ reportId, format, language });
+      }
       const url = URL.createObjectURL(exportBlob(file));
       urls.current.push(url);
       const link = document.createElement('a');
       link.href = url;
-      link.download = safeFileName(file.fileName);
+      // The school and the scan's day in every name.
+      link.download = safeFileName(exportFileName(format, report, schoolName, t, language, { pseudonymised: pseudonymise }));
       link.rel = 'noopener';
       document.body.append(link);
       link.click();
