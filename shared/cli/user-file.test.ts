@@ -21,6 +21,21 @@ const fifo = (name: string): string => {
 };
 const never = new AbortController().signal;
 
+/**
+ * A writer end of the FIFO that writes nothing. Opening it without blocking fails (ENXIO) until the reader has
+ * opened its end, which readUserFile does asynchronously: try again until it has, for a few seconds at most.
+ */
+async function openWriter(file: string): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || tries >= 500) throw e;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
 describe('readUserFile', () => {
   it('reads a file whole, bytes as they are', async () => {
     const file = path.join(dir, 'big.bin');
@@ -49,7 +64,7 @@ describe('readUserFile', () => {
     const file = fifo(`wait-${String(writer)}`);
     const controller = new AbortController();
     const reading = readUserFile(file, controller.signal);
-    const fd = writer ? openSync(file, constants.O_WRONLY | constants.O_NONBLOCK) : undefined;
+    const fd = writer ? await openWriter(file) : undefined;
     try {
       const settled = reading.then(() => 'read', () => 'failed');
       // Still waiting: nothing to read yet.
