@@ -173,6 +173,38 @@ describe('vigie scan when slapd dies after the first page of accounts', () => {
     expect(report.summary.accounts).toBeLessThan(big.school.truth.length);
     expect((await readdir(folder)).sort()).toEqual(['rapport.json', 'root.pw']);
   });
+
+  it('slapd restarted mid-scan: the scan ends partial (exit 1), the same scan run again once it is back is whole', async () => {
+    const slapd = await schoolInSlapd(big);
+    cleanups.push(() => slapd.stop());
+    const proxy = await startLdapProxy(slapd.url);
+    cleanups.push(() => proxy.close());
+    const folder = await mkdtemp(path.join(work, 'restarted-'));
+    const pw = path.join(folder, 'root.pw');
+    await writeFile(pw, slapd.rootPw, { mode: 0o600 });
+    const json = path.join(folder, 'rapport.json');
+    const args = ['scan', '--url', proxy.url, '--base', big.school.baseDn, '--bind-dn', slapd.rootDn, '--password-file', pw,
+      '--json', json, '--depth', 'quick', '--quiet'];
+    const cut = proxy.cutAnswersAfter(1_050);
+    const vigie = startVigie(args);
+    await Promise.race([cut, vigie.exit.then((r) => { throw new Error(`vigie ended before 1,050 entries: ${JSON.stringify(r)}`); })]);
+    // Killed and started again on its own data at the same address while the scan reads: the scan's connection
+    // is gone (it does not reconnect on its own: a partial report says so), the directory is back for the next.
+    await slapd.restart();
+    proxy.dropConnections();
+    const r = await vigie.exit;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^vigie: partial report: The directory stopped answering after 1000 entries\..*\n$/);
+    expect((JSON.parse(await readFile(json, 'utf8')) as ScanReport).partial).toBe(true);
+
+    const again = await startVigie(args).exit;
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    const report = JSON.parse(await readFile(json, 'utf8')) as ScanReport;
+    expect(report.partial).toBe(false);
+    expect(report.summary.accounts).toBe(big.school.truth.length);
+    expect((await readdir(folder)).sort()).toEqual(['rapport.json', 'root.pw']);
+  });
 });
 
 describe('Ctrl-C at each phase of vigie scan', () => {

@@ -69,6 +69,8 @@ export interface SlapdServer {
   stop(): Promise<void>;
   /** SIGKILL: the server vanishes mid-operation. The directory is removed by `stop()`. */
   kill(): Promise<void>;
+  /** Starts the server again on its own data and at the same URL, after `kill()` (`pid` changes). */
+  restart(): Promise<void>;
 }
 
 /** Servers still running, by pid, and directories not yet removed: what an exiting test run cleans up. */
@@ -138,17 +140,22 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdServe
     await writeFile(configPwFile, configPw, { mode: 0o600 });
 
     const { child, url, ldapsUrl } = await launch(dir, Boolean(certificates));
-    const pid = child.pid as number;
-    running.add(pid);
-
-    const exited = new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) done();
-      else child.once('exit', () => done());
-    }).then(() => {
-      running.delete(pid);
-    });
+    // The process serving now: `restart()` replaces it.
+    const track = (c: ChildProcess): { pid: number; exited: Promise<void> } => {
+      const pid = c.pid as number;
+      running.add(pid);
+      const exited = new Promise<void>((done) => {
+        if (c.exitCode !== null || c.signalCode !== null) done();
+        else c.once('exit', () => done());
+      }).then(() => {
+        running.delete(pid);
+      });
+      return { pid, exited };
+    };
+    let current = track(child);
     let stopping: Promise<void> | undefined;
     const signal = async (name: NodeJS.Signals, graceMs: number): Promise<void> => {
+      const { pid, exited } = current;
       try {
         process.kill(pid, name);
       } catch {
@@ -167,7 +174,15 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdServe
 
     return {
       url, ldapsUrl, caFile: certificates?.caFile, suffix, rootDn, rootPw,
-      configDn: 'cn=config', configPw, pid, dir,
+      configDn: 'cn=config', configPw, dir,
+      get pid() {
+        return current.pid;
+      },
+      async restart() {
+        await signal('SIGKILL', 5_000);
+        const again = await launch(dir, Boolean(certificates), { url, ldapsUrl });
+        current = track(again.child);
+      },
       async modify(ldif, opts = {}) {
         const args = ['-x', '-H', url, '-D', opts.asConfig ? 'cn=config' : rootDn, '-y', opts.asConfig ? configPwFile : rootPwFile];
         if (opts.relax) args.push('-e', 'relax');
@@ -328,14 +343,17 @@ async function schemasDefineSambaHashes(files: string[]): Promise<boolean> {
   return false;
 }
 
-async function launch(dir: string, tls: boolean): Promise<{ child: ChildProcess; url: string; ldapsUrl?: string }> {
-  // Another process may grab the free port between our check and slapd's bind: try again then.
+async function launch(
+  dir: string, tls: boolean, same?: { url: string; ldapsUrl: string | undefined },
+): Promise<{ child: ChildProcess; url: string; ldapsUrl?: string }> {
+  // Another process may grab the free port between our check and slapd's bind: try again then. A restart takes
+  // the URLs it had (the port was just freed by the killed server: slapd sets SO_REUSEADDR).
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freeLoopbackPort();
-    const ldapsPort = tls ? await freeLoopbackPort([port]) : undefined;
-    const url = `ldap://127.0.0.1:${port}/`;
-    const ldapsUrl = ldapsPort ? `ldaps://127.0.0.1:${ldapsPort}/` : undefined;
+    const port = same ? 0 : await freeLoopbackPort();
+    const ldapsPort = same ? 0 : tls ? await freeLoopbackPort([port]) : undefined;
+    const url = same ? same.url : `ldap://127.0.0.1:${port}/`;
+    const ldapsUrl = same ? same.ldapsUrl : ldapsPort ? `ldaps://127.0.0.1:${ldapsPort}/` : undefined;
     const listen = ldapsUrl ? `${url} ${ldapsUrl}` : url;
     const child = spawn('bash', ['-c', 'ulimit -n 1024; exec /usr/sbin/slapd -d none -h "$1" -F "$2"', 'slapd', listen, join(dir, 'slapd.d')], {
       stdio: ['ignore', 'ignore', 'pipe'],
