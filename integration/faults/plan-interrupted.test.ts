@@ -3,6 +3,7 @@
 // slapd holds back the search that reads the accounts, so Ctrl-C lands while the plan is on its way, whatever
 // the load. Nothing is left: no plan folder (or the empty one the user made, still empty), no temp folder.
 // The same command run through afterwards writes the plan whole, into a new folder or an empty one.
+import { watch } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,36 @@ describe('Ctrl-C during vigie plan', () => {
     expect(r.afterMs).toBeLessThan(WITHIN_MS);
     expect((await readdir(f.work)).sort()).toEqual(before);
     if (made) expect(await readdir(out)).toEqual([]);
+  });
+
+  it('while its files are being written: exit 130, one line, neither the plan nor its temp folder left', async () => {
+    const out = path.join(f.work, 'plan-writing');
+    const before = (await readdir(f.work)).sort();
+    const held = proxy.holdPagedSearch();
+    const vigie = startVigie(planArgs(out, proxy.url));
+    await Promise.race([held, vigie.exit.then((r) => { throw new Error(`vigie ended before reading the accounts: ${JSON.stringify(r)}`); })]);
+    const hidden = (await readdir(f.work)).filter((n) => n.startsWith(`.${path.basename(out)}.`) && n.endsWith('.tmp'));
+    expect(hidden).toHaveLength(1);
+    // The first file the plan writes into its hidden folder: the process is stopped right there, mid-write.
+    const writing = new Promise<string>((resolve) => {
+      const watcher = watch(path.join(f.work, hidden[0]!), (_, name) => {
+        if (!name) return;
+        vigie.child.kill('SIGSTOP');
+        watcher.close();
+        resolve(name);
+      });
+    });
+    proxy.release();
+    const first = await Promise.race([writing, vigie.exit.then((r) => { throw new Error(`vigie ended before writing: ${JSON.stringify(r)}`); })]);
+    expect(first).not.toBe('');
+    expect((await readdir(f.work)).includes(path.basename(out))).toBe(false);
+    vigie.child.kill('SIGINT');
+    vigie.child.kill('SIGCONT');
+    const r = await vigie.interrupt(0);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.stderr).toBe(`vigie: cancelled (Ctrl-C); nothing written to ${out}\n`);
+    expect((await readdir(f.work)).sort()).toEqual(before);
   });
 
   it.each([
