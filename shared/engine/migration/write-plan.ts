@@ -20,6 +20,7 @@ import { FORCED_RENEWAL_FILE, planBlocks, PROFILE_FR, toHtml, toMarkdown } from 
 import { planSteps, type PlanStep } from './plan-steps.ts';
 import { policyChanges } from './policy-changes.ts';
 import { readPlanReport, type PlanReport } from './report-input.ts';
+import { csvField } from '../../contract/csv.ts';
 
 export interface PlanRequest extends PlanTarget {
   /** The JSON report written by `vigie scan --json`. */
@@ -185,13 +186,13 @@ function ldif(records: ChangeRecord[], header: string[]): string {
 }
 
 /**
- * One CSV line of the plan's files. A value starting with = + - @ (a directory value: a login, a class) gets a
- * leading ' so a spreadsheet never runs it as a formula; quoted when it holds a separator, a quote or a line break.
+ * One CSV line of the plan's files, each field through the one CSV writer (contract/csv.ts: the formula guard and
+ * RFC 4180 quoting); a ';' is quoted too, so a French spreadsheet that splits on it keeps the field whole.
  */
 export function csvLine(values: readonly string[]): string {
   return values.map((value) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    const field = csvField(value, ',');
+    return !field.startsWith('"') && field.includes(';') ? `"${field}"` : field;
   }).join(',');
 }
 
