@@ -170,10 +170,13 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     await feedAccounts(pool, accounts, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
+    // Known passwords handed to every worker, through their own ports.
+    const share = (fingerprints: string[]): Promise<unknown> =>
+      Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints })));
     const reuse = learning.reused();
     const shared = new Set(reuse);
     if (reuse.length > 0) {
-      await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: reuse })));
+      await share(reuse);
       if (index.length > 0) {
         await Promise.all(Array.from({ length: pool.size }, (_, shard) =>
           pool.run({ kind: 'reuse', shard, shards: pool.size, fingerprints: reuse, digests: index }).then(take)));
@@ -191,7 +194,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
       const fresh = learning.reused().filter((f) => !shared.has(f));
       if (fresh.length > 0 && offset > 0) {
         for (const f of fresh) shared.add(f);
-        await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'share', fingerprints: fresh })));
+        await share(fresh);
       }
       const model = learning.current();
       await feedAccounts(pool, accounts, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,

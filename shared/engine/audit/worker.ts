@@ -72,9 +72,13 @@ export class AccountChecker {
     this.lease = init.memoryBudget ? new MemoryLease(init.memoryBudget) : null;
   }
 
-  /** `account` is null for the global candidates, which are rated without a person's words. */
-  private recovery(index: number, account: AccountRecord | null, candidate: Candidate, ordinal: number): Recovery {
-    const breachCount = this.breachCount(candidate.password);
+  /**
+   * `account` is null for the global candidates, which are rated without a person's words. `caseFolded`: matched
+   * on an LM value only, so the candidate may be the password in other capitals: no breach count (the corpus is
+   * looked up by the exact password), and the recovery says so.
+   */
+  private recovery(index: number, account: AccountRecord | null, candidate: Candidate, ordinal: number, caseFolded = false): Recovery {
+    const breachCount = caseFolded ? 0 : this.breachCount(candidate.password);
     const fingerprint = this.fingerprint(candidate.password);
     if (!this.known.has(fingerprint) || this.known.get(fingerprint)!.candidate === null) this.known.set(fingerprint, { password: candidate.password, candidate });
     return {
@@ -86,6 +90,7 @@ export class AccountChecker {
       strength: this.strength(account, candidate, fingerprint),
       fingerprint,
       ...(breachCount > 0 ? { breachCount } : {}),
+      ...(caseFolded ? { caseFolded: true as const } : {}),
     };
   }
 
@@ -201,11 +206,9 @@ export class AccountChecker {
     const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(index, (candidate, hits, caseFolded) => {
       for (const i of hits) {
         if (found.has(i) || (caseFolded && folded.has(i))) continue;
-        const recovery = this.recovery(i, null, candidate, candidate.ordinal);
+        const recovery = this.recovery(i, null, candidate, candidate.ordinal, caseFolded);
         if (caseFolded) {
-          // The breach corpus is looked up by the exact password: a candidate in other capitals has another count.
-          const { breachCount: _wrongCase, ...rest } = recovery;
-          folded.set(i, { ...rest, caseFolded: true });
+          folded.set(i, recovery);
           continue;
         }
         found.add(i);
