@@ -7,8 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLdapProxy, type LdapProxy } from './ldap-proxy.ts';
-import { accountRecords, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
-import { startVigie } from './vigie-process.ts';
+import { accountRecords, applyHeldAt, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
 
 describe('slapd frozen during vigie apply', () => {
   let f: PlannedSchool;
@@ -31,9 +30,7 @@ describe('slapd frozen during vigie apply', () => {
     const third = accounts[2]!;
     const total = f.plan.config.length + f.plan.accounts.length;
 
-    const held = proxy.hold((w) => w.op === 'modify' && w.dn === third.dn);
-    const vigie = startVigie(['apply', f.planDir, ...f.connect(proxy.url)]);
-    await Promise.race([held, vigie.exit.then((r) => { throw new Error(`vigie ended before the held change: ${JSON.stringify(r)}`); })]);
+    const vigie = await applyHeldAt(f, proxy, third.dn);
     process.kill(f.slapd.pid, 'SIGSTOP');
     frozen = true;
     proxy.release();

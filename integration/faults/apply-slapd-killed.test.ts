@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLdapProxy, type LdapProxy } from './ldap-proxy.ts';
-import { accountRecords, plannedSchool, type PlannedSchool } from './planned-school.ts';
-import { startVigie } from './vigie-process.ts';
+import { accountRecords, applyHeldAt, plannedSchool, type PlannedSchool } from './planned-school.ts';
 
 describe('slapd killed during vigie apply', () => {
   let f: PlannedSchool;
@@ -29,9 +28,7 @@ describe('slapd killed during vigie apply', () => {
     const confirmed = f.plan.config.length + f.plan.accounts.indexOf(third);
     const total = f.plan.config.length + f.plan.accounts.length;
 
-    const held = proxy.hold((w) => w.op === 'modify' && w.dn === third.dn);
-    const vigie = startVigie(['apply', f.planDir, ...f.connect(proxy.url)]);
-    await Promise.race([held, vigie.exit.then((r) => { throw new Error(`vigie ended before the held change: ${JSON.stringify(r)}`); })]);
+    const vigie = await applyHeldAt(f, proxy, third.dn);
     await f.slapd.kill();
     proxy.release();
     const r = await vigie.exit;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLdapProxy, type LdapProxy } from './ldap-proxy.ts';
-import { accountRecords, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
+import { accountRecords, applyHeldAt, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
 import { startVigie } from './vigie-process.ts';
 
 describe('slapd killed and restarted during vigie apply', () => {
@@ -29,9 +29,7 @@ describe('slapd killed and restarted during vigie apply', () => {
     const all = [...f.plan.config, ...f.plan.accounts];
     const confirmed = f.plan.config.length + f.plan.accounts.indexOf(third);
 
-    const held = proxy.hold((w) => w.op === 'modify' && w.dn === third.dn);
-    const first = startVigie(['apply', f.planDir, ...f.connect(proxy.url)]);
-    await Promise.race([held, first.exit.then((r) => { throw new Error(`vigie ended before the held change: ${JSON.stringify(r)}`); })]);
+    const first = await applyHeldAt(f, proxy, third.dn);
     await f.slapd.kill();
     proxy.release();
     const stopped = await first.exit;

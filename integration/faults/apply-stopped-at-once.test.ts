@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../shared/engine/migration/change-record.ts';
 import { startLdapProxy, type LdapProxy, type LdapWrite } from './ldap-proxy.ts';
-import { accountRecords, entries, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
-import { runVigie, startVigie } from './vigie-process.ts';
+import { accountRecords, applyHeldAt, entries, holdsPlanValues, plannedSchool, type PlannedSchool } from './planned-school.ts';
+import { runVigie } from './vigie-process.ts';
 
 const writes = (records: ChangeRecord[]): LdapWrite[] => records.map((r) => ({ op: r.change, dn: r.dn }));
 
@@ -31,9 +31,7 @@ describe('two Ctrl-C during vigie apply', () => {
     const all = [...f.plan.config, ...f.plan.accounts];
     const sent = f.plan.config.length + f.plan.accounts.indexOf(fourth);
 
-    const held = proxy.hold((w) => w.op === 'modify' && w.dn === fourth.dn);
-    const vigie = startVigie(['apply', f.planDir, ...f.connect(proxy.url)]);
-    await Promise.race([held, vigie.exit.then((r) => { throw new Error(`vigie ended before the held change: ${JSON.stringify(r)}`); })]);
+    const vigie = await applyHeldAt(f, proxy, fourth.dn);
     vigie.child.kill('SIGINT');
     await vigie.waitFor('stderr', /stopping after the change in flight/);
     const r = await vigie.interrupt();

@@ -16,6 +16,8 @@ import type { SyntheticSchoolOptions } from '../../shared/engine/synthetic/index
 import { schoolInSlapd, schoolOnDisk, type SchoolOnDisk } from '../audit/school-fixture.ts';
 import { run } from '../harness/run.ts';
 import type { SlapdServer } from '../harness/slapd.ts';
+import type { LdapProxy } from './ldap-proxy.ts';
+import { startVigie, type VigieProcess } from './vigie-process.ts';
 
 export interface PlannedSchool {
   school: SchoolOnDisk;
@@ -155,4 +157,15 @@ export async function holdsPlanValues(s: SlapdServer, record: ChangeRecord & { c
     const want = m.values.map((v) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v)));
     return have.length === want.length && want.every((w) => have.some((h) => h.equals(w)));
   });
+}
+
+/**
+ * `vigie apply` of the plan through the proxy, returned once the change to `dn` is in flight: held by the proxy,
+ * so a fault lands at that exact place whatever the load. Fails if apply ends before it gets there.
+ */
+export async function applyHeldAt(p: PlannedSchool, proxy: LdapProxy, dn: string): Promise<VigieProcess> {
+  const held = proxy.hold((w) => w.op === 'modify' && w.dn === dn);
+  const vigie = startVigie(['apply', p.planDir, ...p.connect(proxy.url)]);
+  await Promise.race([held, vigie.exit.then((r) => { throw new Error(`vigie ended before the held change: ${JSON.stringify(r)}`); })]);
+  return vigie;
 }
