@@ -14,7 +14,7 @@ import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index
 import type { LearnedModel } from './protocol.ts';
 import type { Recovery } from './protocol.ts';
 import { DirectoryLearning, imposedSchemes, likelyDefault } from './learning.ts';
-import { PasswordGroups } from './shared-groups.ts';
+import { groupMembers, PasswordGroups } from './shared-groups.ts';
 import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { memoryBudget } from './memory-lease.ts';
@@ -339,8 +339,7 @@ function assemble(
   for (const r of best.values()) if (!r.caseFolded) groups.key(r.index, r.fingerprint);
   for (const [i, fingerprint] of learning.sighted) groups.key(i, fingerprint);
   const shared = groups.numbered();
-  const members = new Map<number, number[]>();
-  for (const [i, g] of shared) (members.get(g.groupId) ?? members.set(g.groupId, []).get(g.groupId)!).push(i);
+  const members = groupMembers(shared);
   const defaults = new Set<number>();
   for (const [groupId, list] of members) if (likelyDefault(list, best)) defaults.add(groupId);
 

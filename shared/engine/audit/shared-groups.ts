@@ -74,3 +74,10 @@ export class PasswordGroups {
     return out;
   }
 }
+
+/** Each group's accounts, by group id, from `numbered()`'s account → group map. */
+export function groupMembers(numbered: ReadonlyMap<number, { groupId: number }>): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (const [i, g] of numbered) (members.get(g.groupId) ?? members.set(g.groupId, []).get(g.groupId)!).push(i);
+  return members;
+}

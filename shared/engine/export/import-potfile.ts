@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AccountFindingCode, CandidateFamilyId } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, ScanReport } from '../../contract/report.ts';
 import { likelyDefault } from '../audit/learning.ts';
-import { PasswordGroups } from '../audit/shared-groups.ts';
+import { groupMembers, PasswordGroups } from '../audit/shared-groups.ts';
 import { rateStrength, userInputsFor } from '../candidates/strength.ts';
 import { VigieError } from '../errors.ts';
 import { summarize } from '../report/build-report.ts';
@@ -164,8 +164,7 @@ function regroup(accounts: AccountReport[], cracks: readonly (Crack | undefined)
     if (fingerprint) groups.key(i, `crack:${fingerprint}`);
   });
   const numbered = groups.numbered();
-  const members = new Map<number, number[]>();
-  for (const [i, g] of numbered) (members.get(g.groupId) ?? members.set(g.groupId, []).get(g.groupId)!).push(i);
+  const members = groupMembers(numbered);
   const families = new Map<number, { family: CandidateFamilyId }>();
   accounts.forEach((a, i) => {
     const family = a.findings.find((f) => WEAK_PASSWORD_CODES.has(f.code))?.family;
