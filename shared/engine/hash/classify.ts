@@ -78,8 +78,3 @@ export function schemeOf(stored: StoredHash): ReadableScheme {
 export function verifyCandidate(stored: StoredHash, candidate: string): boolean | Promise<boolean> {
   return stored.descriptor ? stored.descriptor.verify(stored.parsed, candidate) : false;
 }
-
-/** A short French label with the scheme's parameters, for reports: "bcrypt (coût 8)". */
-export function describeScheme(stored: StoredHash): string {
-  return stored.descriptor ? stored.descriptor.describe(stored.parsed) : 'format inconnu';
-}

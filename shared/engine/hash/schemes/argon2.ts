@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash } from 'argon2';
 import type { HashSchemeName } from '../../../contract/codes.ts';
 import { decodeUnpaddedBase64, encodeUnpaddedBase64 } from '../primitives/base64.ts';
-import { defineScheme, frenchNumber, type ReadableScheme } from './readable-scheme.ts';
+import { defineScheme, type ReadableScheme } from './readable-scheme.ts';
 
 interface Argon2Parsed {
   version: number;
@@ -40,10 +40,6 @@ const SALT_BYTES = 16;
  */
 const COST_PER_KIB_PASS = 0.56;
 const FIXED_COST = 50;
-
-function mebibytes(kib: number): string {
-  return kib % 1024 === 0 ? `${kib / 1024} Mio` : `${frenchNumber(Math.round((kib / 1024) * 10) / 10)} Mio`;
-}
 
 function readPhc(type: Argon2Type, text: string): Argon2Parsed | null {
   const parts = text.split('$');
@@ -101,7 +97,6 @@ function argon2Scheme(name: HashSchemeName, type: Argon2Type, weakness: number):
         ? { label: type, kind: 'argon2', values: { memoryKiB: p.memoryKiB, timeCost: p.timeCost }, minimum: { memoryKiB: floor, timeCost: Math.min(p.timeCost, 5) } }
         : null;
     },
-    describe: (p) => `${type} (m=${mebibytes(p.memoryKiB)}, t=${p.timeCost}, p=${p.parallelism})`,
     cost: (p) => p.memoryKiB * p.timeCost * COST_PER_KIB_PASS + FIXED_COST,
     memoryBytes: (p) => p.memoryKiB * 1024,
     verify: async (p, candidate) => (await raw(candidate, p, p.hash.length)).equals(p.hash),

@@ -40,7 +40,6 @@ export const bcrypt = defineScheme<BcryptParsed>({
   },
   params: (p) => ({ cost: p.cost, salt: 16 }),
   weakParameters: (p) => (p.cost < MIN_COST ? { label: 'bcrypt', kind: 'cost', values: { cost: p.cost }, minimum: { cost: MIN_COST } } : null),
-  describe: (p) => `bcrypt (coût ${p.cost})`,
   cost: (p) => COST_PER_ROUND * 2 ** p.cost + FIXED_COST,
   // Only the hash part is compared: bcryptjs re-encodes the salt, which may differ in its unused last bits.
   verify: (p, candidate) => hashSync(candidate, p.setting).slice(-31) === p.hash,

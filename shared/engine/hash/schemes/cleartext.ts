@@ -15,7 +15,6 @@ export const cleartext = defineScheme<{ bytes: Uint8Array }>({
   read: (text) => ({ bytes: new Uint8Array(Buffer.from(text, 'latin1')) }),
   params: () => ({}),
   unsaltedKey: (p) => toHex(p.bytes),
-  describe: () => 'en clair',
   cost: () => 0.1,
   verify: (p, candidate) => Buffer.from(candidate, 'utf8').equals(p.bytes),
   digestHex: (candidate) => Buffer.from(candidate, 'utf8').toString('hex'),

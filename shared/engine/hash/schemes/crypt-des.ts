@@ -55,7 +55,6 @@ export const cryptDes = defineScheme<DesParsed>({
     return { salt, saltBits: saltBitsOf(salt), hash: text.slice(2) };
   },
   params: () => ({ salt: 2 }),
-  describe: () => 'DES crypt (8 caractères au plus)',
   // Measured: 25 DES blocks in TypeScript ≈ 40 µs, where one MD5 digestHex ≈ 1 µs.
   cost: () => 40,
   verify: (p, candidate) => desCryptHash(candidate, p.saltBits) === p.hash,

@@ -18,7 +18,6 @@ interface DigestFamily {
   algorithm: 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
   length: number;
   salted: boolean;
-  label: string;
   /** Relative to one MD5 digestHex (≈ 1 µs, node:crypto, Node 20); a salted check also compares buffers (≈ 5 µs). */
   cost: number;
   /** See ReadableScheme.weakness. */
@@ -34,43 +33,43 @@ interface DigestFamily {
 
 const FAMILIES: DigestFamily[] = [
   {
-    name: 'MD5', algorithm: 'md5', length: 16, salted: false, label: 'MD5', cost: 1, weakness: 4, kernel: 'MD5', lookupOrder: 2,
+    name: 'MD5', algorithm: 'md5', length: 16, salted: false, cost: 1, weakness: 4, kernel: 'MD5', lookupOrder: 2,
     hashcat: { mode: 0, name: 'MD5', john: 'Raw-MD5', line: 'hex' },
   },
   {
-    name: 'SMD5', algorithm: 'md5', length: 16, salted: true, label: 'MD5 salé', cost: 5, weakness: 9, kernel: 'MD5',
+    name: 'SMD5', algorithm: 'md5', length: 16, salted: true, cost: 5, weakness: 9, kernel: 'MD5',
     hashcat: { mode: 10, name: 'md5($pass.$salt)', extraArgs: ['--hex-salt'], john: 'dynamic_1', line: 'hex-salt' },
   },
   {
-    name: 'SHA', algorithm: 'sha1', length: 20, salted: false, label: 'SHA-1', cost: 1, weakness: 5, kernel: 'SHA1', lookupOrder: 3, breachLookup: 'sha1',
+    name: 'SHA', algorithm: 'sha1', length: 20, salted: false, cost: 1, weakness: 5, kernel: 'SHA1', lookupOrder: 3, breachLookup: 'sha1',
     hashcat: { mode: 101, name: 'nsldap, SHA-1(Base64)', john: 'nsldap', line: 'tagged' },
   },
   {
-    name: 'SSHA', algorithm: 'sha1', length: 20, salted: true, label: 'SHA-1 salé', cost: 5, weakness: 10, kernel: 'SHA1',
+    name: 'SSHA', algorithm: 'sha1', length: 20, salted: true, cost: 5, weakness: 10, kernel: 'SHA1',
     hashcat: { mode: 111, name: 'nsldaps, SSHA-1(Base64)', john: 'Salted-SHA1', line: 'tagged' },
   },
   {
-    name: 'SHA256', algorithm: 'sha256', length: 32, salted: false, label: 'SHA-256', cost: 1, weakness: 6, kernel: 'SHA256', lookupOrder: 4,
+    name: 'SHA256', algorithm: 'sha256', length: 32, salted: false, cost: 1, weakness: 6, kernel: 'SHA256', lookupOrder: 4,
     hashcat: { mode: 1400, name: 'SHA2-256', john: 'Raw-SHA256', line: 'hex' },
   },
   {
-    name: 'SSHA256', algorithm: 'sha256', length: 32, salted: true, label: 'SHA-256 salé', cost: 5, weakness: 11, kernel: 'SHA256',
+    name: 'SSHA256', algorithm: 'sha256', length: 32, salted: true, cost: 5, weakness: 11, kernel: 'SHA256',
     hashcat: { mode: 1411, name: 'SSHA-256(Base64), LDAP {SSHA256}', john: 'SSHA512', line: 'tagged' },
   },
   {
-    name: 'SHA384', algorithm: 'sha384', length: 48, salted: false, label: 'SHA-384', cost: 1, weakness: 7, lookupOrder: 5,
+    name: 'SHA384', algorithm: 'sha384', length: 48, salted: false, cost: 1, weakness: 7, lookupOrder: 5,
     hashcat: { mode: 10800, name: 'SHA2-384', john: 'Raw-SHA384', line: 'hex' },
   },
   {
-    name: 'SSHA384', algorithm: 'sha384', length: 48, salted: true, label: 'SHA-384 salé', cost: 5, weakness: 12,
+    name: 'SSHA384', algorithm: 'sha384', length: 48, salted: true, cost: 5, weakness: 12,
     hashcat: { mode: 10810, name: 'sha384($pass.$salt)', extraArgs: ['--hex-salt'], john: 'dynamic', line: 'hex-salt' },
   },
   {
-    name: 'SHA512', algorithm: 'sha512', length: 64, salted: false, label: 'SHA-512', cost: 1, weakness: 8, kernel: 'SHA512', lookupOrder: 6,
+    name: 'SHA512', algorithm: 'sha512', length: 64, salted: false, cost: 1, weakness: 8, kernel: 'SHA512', lookupOrder: 6,
     hashcat: { mode: 1700, name: 'SHA2-512', john: 'Raw-SHA512', line: 'hex' },
   },
   {
-    name: 'SSHA512', algorithm: 'sha512', length: 64, salted: true, label: 'SHA-512 salé', cost: 5, weakness: 13, kernel: 'SHA512',
+    name: 'SSHA512', algorithm: 'sha512', length: 64, salted: true, cost: 5, weakness: 13, kernel: 'SHA512',
     hashcat: { mode: 1711, name: 'SSHA-512(Base64), LDAP {SSHA512}', john: 'SSHA512', line: 'tagged' },
   },
 ];
@@ -118,7 +117,6 @@ function digestScheme(family: DigestFamily): ReadableScheme {
     },
     params: (p): Record<string, number> => (salted ? { salt: p.salt.length } : {}),
     unsaltedKey: salted ? undefined : (p) => toHex(p.digest),
-    describe: (p) => (salted ? `${family.label} (sel ${p.salt.length} octets)` : family.label),
     cost: () => family.cost,
     verify: (p, candidate) => digestOf(candidate, p.salt).equals(p.digest),
     digestHex: salted ? undefined : (candidate) => createHash(algorithm).update(candidate, 'utf8').digest('hex'),

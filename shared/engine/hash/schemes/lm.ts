@@ -83,7 +83,6 @@ export const lm = sambaHexScheme({
   caseFolded: true,
   kernel: 'LM',
   hashcat: { mode: 3000, name: 'LM', john: 'LM' },
-  describe: 'LM (Samba)',
   cost: 4.5,
   digestHex: lmHex,
   create(password) {

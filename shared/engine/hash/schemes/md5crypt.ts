@@ -53,7 +53,6 @@ export const md5crypt = defineScheme<Md5CryptParsed>({
     return match ? { salt: match[1]!, hash: match[2]! } : null;
   },
   params: (p) => ({ rounds: 1000, salt: p.salt.length }),
-  describe: () => 'MD5-crypt (1 000 tours fixes)',
   // In units of ≈ 1 µs: ≈ 2.8 ms with node:crypto (wasm and reference tiers), 0.17 ms in the addon's C (2-core box, CPU time).
   cost: () => (nativeCrypt() ? 170 : 2800),
   verify: (p, candidate) => md5CryptHash(candidate, p.salt) === p.hash,

@@ -27,7 +27,6 @@ export const nt = sambaHexScheme({
   breachLookup: 'ntlm',
   kernel: 'NT',
   hashcat: { mode: 1000, name: 'NTLM', john: 'NT' },
-  describe: 'NT (Samba)',
   cost: 0.5,
   digestHex: ntHex,
   create: (password) => ntHex(password).toUpperCase(),

@@ -2,7 +2,7 @@
 // `<iterations>$<salt>$<hash>`, salt and hash in "adapted base64" (standard alphabet with '.' for '+', no '=').
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { HashSchemeName } from '../../../contract/codes.ts';
-import { defineScheme, frenchNumber, type ReadableScheme } from './readable-scheme.ts';
+import { defineScheme, type ReadableScheme } from './readable-scheme.ts';
 
 interface Pbkdf2Parsed {
   iterations: number;
@@ -79,7 +79,6 @@ function pbkdf2Scheme(variant: Variant): ReadableScheme {
       p.iterations < variant.minIterations
         ? { label: variant.label, kind: 'iterations', values: { iterations: p.iterations }, minimum: { iterations: variant.minIterations } }
         : null,
-    describe: (p) => `${variant.label} (${frenchNumber(p.iterations)} itérations)`,
     cost: (p) => p.iterations * variant.iterationCost * Math.ceil(p.hash.length / variant.size),
     verify: (p, candidate) =>
       pbkdf2Sync(candidate, p.salt, p.iterations, p.hash.length, variant.digest).equals(p.hash),

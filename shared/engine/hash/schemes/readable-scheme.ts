@@ -1,8 +1,10 @@
 // One descriptor per way of storing a password (issue #14 §1, zxcvbn-ts' one-folder-per-matcher as the model):
 // everything Vigie knows about a scheme lives in its own module — where it is found and how it is parsed, how a
 // candidate is checked (in TypeScript and through the kernels), how hashcat and John take it, when its
-// parameters are weak, what a check costs and how it is labelled. `registry.ts` lists the descriptors; the
-// audit, storage findings, export, evaluation and plan read them there instead of keeping tables of names.
+// parameters are weak and what a check costs. `registry.ts` lists the descriptors; the audit, storage findings,
+// export, evaluation and plan read them there instead of keeping tables of names. A descriptor says nothing in a
+// language: the report carries the scheme's name (its id) and `params`, and the UI, the CLI and the PDF name them
+// in the reader's language (issue #14 §2).
 // `defineScheme` keeps each module typed on its own parsed data while callers see `unknown`, as HashScheme says.
 import type { HashSchemeName } from '../../../contract/codes.ts';
 import type { WeakParameters } from '../../../contract/report.ts';
@@ -104,12 +106,11 @@ export interface ReadableScheme extends HashScheme {
    * byte (latin1); null when malformed.
    */
   read(text: string): unknown;
+  /** The parameters that matter (cost, rounds, memory, a salt's length), as numbers: never a salt or a digest. */
   params(parsed: unknown): Record<string, number | string>;
   /** Below today's minimums: which parameters, their values and the minimum (the catalogues say it). */
   weakParameters(parsed: unknown): WeakParameters | null;
   unsaltedKey(parsed: unknown): string | null;
-  /** A short French label with parameters, e.g. "bcrypt (coût 8)". */
-  describe(parsed: unknown): string;
 }
 
 /** See ReadableScheme.weakness. */
@@ -140,7 +141,6 @@ export interface SchemeSpec<P> {
   params(parsed: P): Record<string, number | string>;
   weakParameters?(parsed: P): WeakParameters | null;
   unsaltedKey?(parsed: P): string;
-  describe(parsed: P): string;
   cost(parsed: P): number;
   memoryBytes?(parsed: P): number;
   verify(parsed: P, candidate: string): boolean | Promise<boolean>;
@@ -197,7 +197,6 @@ export function defineScheme<P>(spec: SchemeSpec<P>): ReadableScheme {
     params: (parsed) => spec.params(parsed as P),
     weakParameters: (parsed) => spec.weakParameters?.(parsed as P) ?? null,
     unsaltedKey: (parsed) => spec.unsaltedKey?.(parsed as P) ?? null,
-    describe: (parsed) => spec.describe(parsed as P),
     cost: (parsed) => spec.cost(parsed as P),
     verify: (parsed, candidate) => spec.verify(parsed as P, candidate),
     create: (password, options) => spec.create(password, options),
@@ -206,9 +205,4 @@ export function defineScheme<P>(spec: SchemeSpec<P>): ReadableScheme {
   const { memoryBytes } = spec;
   if (memoryBytes) scheme.memoryBytes = (parsed) => memoryBytes(parsed as P);
   return scheme;
-}
-
-/** French thousands separator for labels: 600 000. */
-export function frenchNumber(n: number): string {
-  return n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
 }

@@ -18,7 +18,6 @@ export function sambaHexScheme(o: {
   breachLookup?: 'ntlm';
   kernel: KernelAlgorithm;
   hashcat: Omit<ExportSpec<unknown>, 'line'>;
-  describe: string;
   /** Relative cost of one digest, MD5 digestHex = 1 (measured). */
   cost: number;
   /** The digest of a candidate as lower-case hex. */
@@ -43,7 +42,6 @@ export function sambaHexScheme(o: {
     read: (text) => (HEX32.test(text) ? { key: text.toLowerCase() } : null),
     params: () => ({}),
     unsaltedKey: (p) => p.key,
-    describe: () => o.describe,
     cost: () => o.cost,
     verify: (p, candidate) => o.digestHex(candidate) === p.key,
     digestHex: o.digestHex,

@@ -3,7 +3,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { CRYPT_ALPHABET, cryptCharValue, encodeLittleEndian } from '../primitives/crypt-base64.ts';
 import { nativeScrypt, nativeYescrypt } from '../primitives/yescrypt-kdf.ts';
-import { defineScheme, frenchNumber } from './readable-scheme.ts';
+import { defineScheme } from './readable-scheme.ts';
 
 interface ScryptParsed {
   logN: number;
@@ -97,7 +97,6 @@ export const scrypt = defineScheme<ScryptParsed>({
       ? { label: 'scrypt', kind: 'scrypt', values: { logN: p.logN, r: p.r, p: p.p }, minimum: { logN: 17, r: 8, p: 1 } }
       : null;
   },
-  describe: (p) => `scrypt (N=2^${p.logN}, r=${p.r}, p=${p.p}, ${frenchNumber((128 * 2 ** p.logN * p.r) / 2 ** 20)} Mio)`,
   // Up to k=8 the trade-off costs no time here (see CHECK_MEMORY); beyond, the second loop's recomputing shows.
   cost: (p) => 2 ** p.logN * p.r * p.p * COST_PER_BLOCK * Math.max(1, (3 + tmtoFactor(p)) / 12),
   // V (128·r·N bytes, a k-th of it with the trade-off) and B (128·r·p), as the maxmem given to scryptSync counts them.

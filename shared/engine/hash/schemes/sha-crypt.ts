@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { HashSchemeName } from '../../../contract/codes.ts';
 import { CRYPT_ALPHABET, encodeGroup } from '../primitives/crypt-base64.ts';
 import { nativeCrypt } from './native-crypt.ts';
-import { defineScheme, frenchNumber, type ReadableScheme } from './readable-scheme.ts';
+import { defineScheme, type ReadableScheme } from './readable-scheme.ts';
 
 interface ShaCryptParsed {
   rounds: number;
@@ -123,7 +123,6 @@ function shaCryptScheme(variant: Variant): ReadableScheme {
     params: (p) => ({ rounds: p.rounds, salt: p.salt.length }),
     weakParameters: (p) =>
       p.rounds < MIN_ROUNDS ? { label: variant.label, kind: 'rounds', values: { rounds: p.rounds }, minimum: { rounds: MIN_ROUNDS } } : null,
-    describe: (p) => `${variant.label} (${frenchNumber(p.rounds)} tours)`,
     cost: (p) => p.rounds * (nativeCrypt() ? variant.roundCost.native : variant.roundCost.typescript),
     verify: (p, candidate) => shaCryptHash(variant, candidate, p.salt, p.rounds) === p.hash,
     create(password, options) {

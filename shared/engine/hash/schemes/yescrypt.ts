@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { CRYPT_ALPHABET, cryptCharValue, decodeLittleEndian, encodeLittleEndian } from '../primitives/crypt-base64.ts';
 import { isSupportedFlavour, nativeYescrypt, YESCRYPT_DEFAULTS, YESCRYPT_RW, yescryptKdf, type YescryptParams } from '../primitives/yescrypt-kdf.ts';
-import { defineScheme, frenchNumber } from './readable-scheme.ts';
+import { defineScheme } from './readable-scheme.ts';
 
 interface YescryptParsed extends YescryptParams {
   salt: Uint8Array;
@@ -136,7 +136,6 @@ export const yescrypt = defineScheme<YescryptParsed>({
     128 * p.N * p.r < MIN_MEMORY_BYTES
       ? { label: 'yescrypt', kind: 'memory', values: { mebibytes: mebibytes(p) }, minimum: { mebibytes: MIN_MEMORY_BYTES / 2 ** 20 } }
       : null,
-  describe: (p) => `yescrypt (N=2^${Math.log2(p.N)}, r=${p.r}, ${frenchNumber(mebibytes(p))} Mio)`,
   cost(p) {
     const c = nativeYescrypt() ? NATIVE_COST : TYPESCRIPT_COST;
     return p.N * p.r * timeFactor(p.t) * c.perBlock + c.fixed;

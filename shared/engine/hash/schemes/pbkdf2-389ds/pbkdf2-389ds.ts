@@ -5,7 +5,7 @@
 // names it PBKDF2_SHA256, this descriptor's id tells the two servers' forms apart.
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { decodeBase64, encodeBase64 } from '../../primitives/base64.ts';
-import { defineScheme, frenchNumber } from '../readable-scheme.ts';
+import { defineScheme } from '../readable-scheme.ts';
 
 interface Pbkdf2389Parsed {
   iterations: number;
@@ -58,7 +58,6 @@ export const pbkdf2Sha256389ds = defineScheme<Pbkdf2389Parsed>({
     p.iterations < MIN_ITERATIONS
       ? { label: 'PBKDF2-SHA256 (389-ds)', kind: 'iterations', values: { iterations: p.iterations }, minimum: { iterations: MIN_ITERATIONS } }
       : null,
-  describe: (p) => `PBKDF2-SHA256 389-ds (${frenchNumber(p.iterations)} itérations)`,
   cost: (p) => p.iterations * ITERATION_COST,
   // The first 32 bytes decide: the other seven blocks are the same work again for no more certainty.
   verify: (p, candidate) =>
