@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../contract/api.ts';
 import type { ScanReport } from '../contract/report.ts';
+import { VigieError } from '../engine/errors.ts';
 import { HistoryStore } from './history-store.ts';
 import { useTempDataDirs } from './test-data-dir.ts';
 
@@ -69,5 +70,22 @@ describe('HistoryStore entries', () => {
     await writeFile(path.join(history.folder, `${saved.reportId}.entry.json`), JSON.stringify(old));
     await writeFile(history.reportFile(saved.reportId), 'not json');
     expect(await history.list()).toEqual([old]);
+  });
+});
+
+describe('HistoryStore reports', () => {
+  it('a damaged report is REPORT_DAMAGED, its line naming the field; an unknown id REPORT_NOT_FOUND', async () => {
+    const history = new HistoryStore(await tempDir());
+    const saved = await history.save(report());
+    const damaged = { ...report(), summary: undefined };
+    await writeFile(history.reportFile(saved.reportId), JSON.stringify(damaged));
+    const error = await history.get(saved.reportId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VigieError);
+    expect((error as VigieError).toApiError()).toEqual({
+      code: 'REPORT_DAMAGED',
+      message: expect.stringMatching(/^report \S+ is not a Vigie report \(schemaVersion 1\): summary: /) as unknown as string,
+      params: { file: history.reportFile(saved.reportId) },
+    });
+    await expect(history.get('20250101T000000-abcd')).rejects.toMatchObject({ code: 'REPORT_NOT_FOUND' });
   });
 });

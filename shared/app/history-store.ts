@@ -70,7 +70,7 @@ export class HistoryStore {
     const json = await readJsonFile<unknown>(this.reportFile(reportId), null);
     if (json === null) throw new ReportNotFoundError(reportId);
     // Checked with the report schema as a file on the command line is: a damaged report is one line, not a blank page.
-    return reportOf(json, `report ${reportId}`);
+    return reportOf(json, `report ${reportId}`, this.reportFile(reportId));
   }
 
   async entry(reportId: string): Promise<HistoryEntry> {

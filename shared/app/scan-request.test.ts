@@ -32,7 +32,10 @@ describe('buildScanRequest', () => {
     expect(buildScanRequest({ source: ldif, dataDir: '/data' })).toEqual({
       source: ldif, depth: 'standard', breachIndexDir: path.join('/data', 'breached'),
     });
-    expect(() => buildScanRequest({ source: ldif, dataDir: '/data', probe: { dn: 'uid=a', password: 'x' } })).toThrow(/live directory/);
+    const refuse = (): unknown => buildScanRequest({ source: ldif, dataDir: '/data', probe: { dn: 'uid=a', password: 'x' } });
+    expect(refuse).toThrow(/live directory/);
+    // A refusal of what was asked, by code: the page says « a value is not accepted », not « could not finish ».
+    expect(refuse).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }) as unknown as Error);
   });
 
   it('keeps what the caller says: depth, flavour, birth date, school words (trimmed, blanks dropped), index, workers', () => {

@@ -56,7 +56,7 @@ export function buildScanRequest(input: ScanInput): ScanRequest {
     if (input.config) posture.config = input.config;
     request.posture = posture;
   } else if (input.probe || input.config) {
-    throw new VigieError('the posture checks need a live directory, not an LDIF export', 'give the directory URL instead of the file');
+    throw new VigieError('the posture checks need a live directory, not an LDIF export', 'give the directory URL instead of the file', { code: 'BAD_OPTION' });
   }
   request.breachIndexDir = input.breachIndexDir ?? breachIndexDirIn(input.dataDir);
   if (input.workers !== undefined) request.workers = input.workers;

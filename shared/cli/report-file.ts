@@ -12,8 +12,9 @@ export async function readReportFile(file: string, signal: AbortSignal): Promise
   } catch (e) {
     if (e instanceof CancelledError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VigieError(`no report at ${file}`, HINT);
-    throw new VigieError(`cannot read the report ${file} (${code ?? 'error'})`);
+    const params = { file };
+    if (code === 'ENOENT') throw new VigieError(`no report at ${file}`, HINT, { cause: e, code: 'REPORT_NOT_FOUND', params });
+    throw new VigieError(`cannot read the report ${file} (${code ?? 'error'})`, undefined, { cause: e, code: 'FILE_UNREADABLE', params });
   }
-  return reportOfText(text, file);
+  return reportOfText(text, file, file);
 }

@@ -56,7 +56,8 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
   const breachIndexDir = request.breachIndexDir;
   const breachIndex = breachIndexDir !== undefined ? breachIndexStatus(breachIndexDir) : { present: false as const };
   const directoryFindings: DirectoryFinding[] = [];
-  let partialReason: string | undefined;
+  // The failure that cut the read short: its line goes in the report; with nothing read, it is the scan's failure.
+  let partialError: DirectoryError | undefined;
   const base: Pick<ReportSource, 'kind' | 'location'> & Partial<ReportSource> =
     request.source.kind === 'ldif'
       ? { kind: 'ldif', location: request.source.file }
@@ -87,7 +88,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
         yield* entries;
       } catch (e) {
         if (e instanceof DirectoryError && !(e instanceof CancelledError)) {
-          partialReason = e.oneLine();
+          partialError = e;
           return;
         }
         throw e;
@@ -100,7 +101,8 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       onEntry: (count) => onProgress?.({ phase: 'read', done: count }),
       ...(signal ? { signal } : {}),
     });
-    if (partialReason !== undefined && read.entries === 0) throw new DirectoryError(partialReason);
+    // Nothing read: the directory's own failure, with its code (a size limit, a lost connection), is the scan's.
+    if (partialError !== undefined && read.entries === 0) throw partialError;
     if (signal?.aborted) throw new CancelledError();
     const audit = await runAudit(read.accounts, {
       school: read.school,
@@ -125,7 +127,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       accounts: audit.accounts,
       directoryFindings: [...directoryFindings, ...audit.directoryFindings],
       inputProblems: read.inputProblems,
-      ...(partialReason !== undefined ? { partialReason } : {}),
+      ...(partialError !== undefined ? { partialReason: partialError.oneLine() } : {}),
     });
   } catch (e) {
     if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError();

@@ -206,6 +206,7 @@ export const en: Messages = {
     scanUnknown: () => 'This scan no longer exists (was Vigie restarted?): start another one.',
     profileMissing: () => 'This school is no longer saved: choose another one.',
     reportMissing: () => 'This report is no longer in the history: choose another one.',
+    reportDamaged: () => 'This report is damaged or is not a Vigie report: the technical detail below names what is wrong. Scan again to make a new one.',
     demoReadOnly: () => 'The demo school is built into Vigie and cannot be changed: save yours as a new school.',
     noKeychain: () => 'This system cannot save the password encrypted: leave it empty, Vigie will ask for it at each scan.',
     pdfInBrowser: () => 'Here the PDF is made by the browser: use the summary’s « Print » button and choose « Save as PDF ».',

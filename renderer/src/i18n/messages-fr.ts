@@ -213,6 +213,7 @@ export const fr = {
     scanUnknown: () => 'Cette analyse n’existe plus (Vigie a été relancé ?) : relancez-en une.',
     profileMissing: () => 'Cet établissement n’est plus enregistré : choisissez-en un autre.',
     reportMissing: () => 'Ce rapport n’est plus dans l’historique : choisissez-en un autre.',
+    reportDamaged: () => 'Ce rapport est endommagé ou n’est pas un rapport de Vigie : le détail technique ci-dessous nomme ce qui ne va pas. Relancez l’analyse pour en refaire un.',
     demoReadOnly: () => 'L’établissement de démonstration est intégré à Vigie et ne peut pas être modifié : enregistrez le vôtre comme un nouvel établissement.',
     noKeychain: () => 'Ce système ne peut pas enregistrer le mot de passe de façon chiffrée : laissez-le vide, Vigie le demandera à chaque analyse.',
     pdfInBrowser: () => 'Ici, le PDF se fait avec le navigateur : utilisez le bouton « Imprimer » de la synthèse et choisissez « Enregistrer au format PDF ».',

@@ -20,7 +20,8 @@ export const ERROR_KINDS = [
   // The migration plan
   'folderNotEmpty', 'otherDirectory', 'planNeedsDirectory', 'planNeedsBindAccount', 'planNeedsSchool',
   // The app
-  'scanRunning', 'importRunning', 'planRunning', 'scanUnknown', 'profileMissing', 'reportMissing', 'demoReadOnly', 'noKeychain',
+  'scanRunning', 'importRunning', 'planRunning', 'scanUnknown', 'profileMissing', 'reportMissing', 'reportDamaged', 'demoReadOnly',
+  'noKeychain',
   'pdfInBrowser', 'badArguments', 'cannotWrite', 'damagedFile', 'noSource', 'cancelled',
   // The host
   'requestTooLarge', 'unauthorised', 'hostUnreachable', 'failed', 'unexpected',
@@ -74,6 +75,7 @@ export const KIND_OF_CODE: Record<ErrorCode, ErrorKind> = {
   JOB_NOT_FOUND: 'scanUnknown',
   PROFILE_NOT_FOUND: 'profileMissing',
   REPORT_NOT_FOUND: 'reportMissing',
+  REPORT_DAMAGED: 'reportDamaged',
   DEMO_READ_ONLY: 'demoReadOnly',
   NO_KEYCHAIN: 'noKeychain',
   PDF_IN_BROWSER: 'pdfInBrowser',

@@ -13,26 +13,35 @@ export async function readReport(file: string): Promise<ScanReport> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VigieError(`no report at ${file}`, REPORT_HINT);
-    throw new VigieError(`cannot read the report ${file} (${code ?? 'error'})`);
+    const params = { file };
+    if (code === 'ENOENT') throw new VigieError(`no report at ${file}`, REPORT_HINT, { cause: e, code: 'REPORT_NOT_FOUND', params });
+    throw new VigieError(`cannot read the report ${file} (${code ?? 'error'})`, undefined, { cause: e, code: 'FILE_UNREADABLE', params });
   }
-  return reportOfText(text, file);
+  return reportOfText(text, file, file);
 }
 
-/** A report's text, parsed and checked; `name` (the file, or "report <id>") starts the error line. */
-export function reportOfText(text: string, name: string): ScanReport {
+/**
+ * A report's text, parsed and checked; `name` (the file, or "report <id>") starts the error line, `file` (where it
+ * is stored, when known) is the name the UI's sentence may carry.
+ */
+export function reportOfText(text: string, name: string, file?: string): ScanReport {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new VigieError(`${name} is not JSON`, REPORT_HINT);
+    throw damaged(`${name} is not JSON`, file);
   }
-  return reportOf(data, name);
+  return reportOf(data, name, file);
 }
 
-/** A report already parsed (the app's history holds it), checked as a file is; `name` says which. */
-export function reportOf(json: unknown, name: string): ScanReport {
+/** A report already parsed (the app's history holds it), checked as a file is; `name` and `file` as above. */
+export function reportOf(json: unknown, name: string, file?: string): ScanReport {
   const parsed = parseScanReport(json);
-  if (parsed.problem !== undefined) throw new VigieError(`${name} ${parsed.problem}`, REPORT_HINT);
+  if (parsed.problem !== undefined) throw damaged(`${name} ${parsed.problem}`, file);
   return parsed.report;
+}
+
+/** A report that is not one (not JSON, a field wrong): REPORT_DAMAGED, the line naming the field. */
+function damaged(line: string, file: string | undefined): VigieError {
+  return new VigieError(line, REPORT_HINT, { code: 'REPORT_DAMAGED', params: file === undefined ? {} : { file } });
 }

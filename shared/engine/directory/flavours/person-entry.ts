@@ -156,7 +156,7 @@ export function birthDateReader(options: FlavourOptions, flavourAttributes: stri
   let compiled: CompiledBirthDateFormat | undefined;
   if (format !== undefined) {
     const result = compileBirthDateFormat(format);
-    if (!result) throw new VigieError(`birth date format "${format}" is not understood`, 'use YYYY, MM and DD with separators, e.g. DD/MM/YYYY or YYYYMMDD');
+    if (!result) throw new VigieError(`birth date format "${format}" is not understood`, 'use YYYY, MM and DD with separators, e.g. DD/MM/YYYY or YYYYMMDD', { code: 'BAD_OPTION' });
     compiled = result;
   }
   const attributes = configured ? [configured, ...flavourAttributes.filter((a) => a !== configured)] : flavourAttributes;
