@@ -35,6 +35,9 @@ describe('a directory that stops answering mid-scan', () => {
     expect(report.partial).toBe(true);
     expect(report.partialReason).toMatch(/stopped answering after \d+ entries/);
     expect(report.partialReason).not.toContain('\n');
+    // And by code, with the entries read, for the catalogues to say in French or English (issue #14 §2).
+    expect(report.partialError?.code).toBe('LDAP_CONNECTION_LOST');
+    expect(Number(report.partialError?.params.entries)).toBeGreaterThanOrEqual(900);
     expect(report.accounts.length).toBeGreaterThanOrEqual(900);
     expect(report.accounts.length).toBeLessThan(s.school.truth.length);
   });

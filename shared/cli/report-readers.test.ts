@@ -83,6 +83,19 @@ describe('the report schema', () => {
     expect(parsed.report!.accounts[0]).not.toHaveProperty('future');
   });
 
+  it('keeps why a scan was partial by code, and drops a code only a newer Vigie knows (its English line stays)', () => {
+    const partial = (code: string): unknown => broken((r) => {
+      r.partial = true;
+      r.partialReason = 'The directory stopped answering after 3 entries.';
+      r.partialError = { code, params: { server: 'annuaire:389', entries: '3' } };
+    });
+    expect(parseScanReport(partial('LDAP_CONNECTION_LOST')).report?.partialError).toEqual({ code: 'LDAP_CONNECTION_LOST', params: { server: 'annuaire:389', entries: '3' } });
+    const newer = parseScanReport(partial('SOMETHING_NEW'));
+    expect(newer.problem).toBeUndefined();
+    expect(newer.report?.partialError).toBeUndefined();
+    expect(newer.report?.partialReason).toBe('The directory stopped answering after 3 entries.');
+  });
+
   it.each(BROKEN)('refuses %s in one line', (_name, json, message) => {
     const parsed = parseScanReport(json());
     expect(parsed.problem).toMatch(message);

@@ -60,7 +60,7 @@ export function formatSummary(report: ScanReport, lang: Lang = 'fr'): string {
   const lines: string[] = [];
   lines.push(t.title);
   lines.push(`${t.source} : ${report.source.kind} ${report.source.location} (${t.flavour} : ${report.source.flavour})`);
-  if (report.partial) lines.push(`${t.partial} : ${partialReasonText(report.partialReason ?? '', lang)}`);
+  if (report.partial) lines.push(`${t.partial} : ${partialReasonText(report, lang)}`);
   lines.push('');
   lines.push(`${t.grade} : ${s.graded === false ? t.notGraded(report.source.kind) : `${s.grade} (${s.score}/100)`} — ${t.accounts(s.accounts, s.withFindings)}`);
   if (s.graded !== false && s.checkable !== undefined && s.checkable < s.accounts) lines.push(t.checkable(s.checkable, s.accounts));

@@ -37,8 +37,11 @@ export interface ErrorParams {
   file?: string;
   line?: string;
   url?: string;
+  /** A directory that failed mid-read: the entries read before, and the time it was given (seconds). */
+  entries?: string;
+  seconds?: string;
 }
-export const ERROR_PARAM_NAMES = ['server', 'who', 'base', 'file', 'line', 'url'] as const satisfies readonly (keyof ErrorParams)[];
+export const ERROR_PARAM_NAMES = ['server', 'who', 'base', 'file', 'line', 'url', 'entries', 'seconds'] as const satisfies readonly (keyof ErrorParams)[];
 
 /** An error as it crosses the API. */
 export interface ApiError {

@@ -1,6 +1,6 @@
 // The report's ids in English (issue #14 §2). The same keys as messages-fr.ts; see messages.ts.
 import type { Profile } from './codes.ts';
-import type { ReportMessages } from './messages.ts';
+import { limitsTarget, type ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
@@ -156,5 +156,23 @@ export const en: ReportMessages = {
         ? `${what} in this export: nothing could be checked and the directory is not graded; export it with userPassword (slapcat, or ldapsearch bound as an account allowed to read userPassword).`
         : `${what}: nothing could be checked and the directory is not graded; bind as an account allowed to read userPassword (the directory's administrator or an audit account).`;
     },
+  },
+  partialReason: (code, p) => {
+    const entries = p.entries === undefined ? null : `${number(Number(p.entries))} ${p.entries === '1' ? 'entry' : 'entries'}`;
+    const after = entries === null ? '' : ` after ${entries}`;
+    switch (code) {
+      case 'LDAP_CONNECTION_LOST':
+        return `the directory stopped answering${after} — check that the server is still running, then scan again.`;
+      case 'TIMEOUT':
+        return `the directory did not answer${p.seconds === undefined ? '' : ` within ${p.seconds} s`}${after} — check the server's load, or allow more time.`;
+      case 'LDAP_TIME_LIMIT':
+        return `the directory stopped the search at its time limit${after} — lift it on the database in cn=config `
+          + `(olcLimits: ${limitsTarget(p.who)} time.soft=unlimited time.hard=unlimited), or read a smaller base DN.`;
+      case 'LDAP_SIZE_LIMIT':
+        return `the directory refused to return more entries than its size limit${entries === null || p.entries === '0' ? '' : ` (stopped${after})`} — lift it on the database in cn=config `
+          + `(olcLimits: ${limitsTarget(p.who)} size.soft=unlimited size.hard=unlimited size.prtotal=unlimited), or bind as an account without the limit.`;
+      default:
+        return null;
+    }
   },
 };

@@ -1,6 +1,6 @@
 // The report's ids in French (issue #14 §2). The same keys as messages-en.ts; see messages.ts.
 import type { Profile } from './codes.ts';
-import type { ReportMessages } from './messages.ts';
+import { limitsTarget, type ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
@@ -159,5 +159,23 @@ export const fr: ReportMessages = {
         ? `${what} dans cet export : rien n’a pu être vérifié et l’annuaire n’est pas noté ; exportez-le avec userPassword (slapcat, ou ldapsearch lié avec un compte autorisé à lire userPassword).`
         : `${what} : rien n’a pu être vérifié et l’annuaire n’est pas noté ; liez-vous avec un compte autorisé à lire userPassword (l’administrateur de l’annuaire ou un compte d’audit).`;
     },
+  },
+  partialReason: (code, p) => {
+    const entries = p.entries === undefined ? null : `${number(Number(p.entries))} ${p.entries === '1' ? 'entrée' : 'entrées'}`;
+    const after = entries === null ? '' : `, après ${entries}`;
+    switch (code) {
+      case 'LDAP_CONNECTION_LOST':
+        return `l’annuaire a cessé de répondre${entries === null ? '' : ` après ${entries}`} — vérifiez que le serveur tourne encore, puis relancez l’analyse.`;
+      case 'TIMEOUT':
+        return `pas de réponse de l’annuaire${p.seconds === undefined ? '' : ` en ${p.seconds.replace('.', ',')} s`}${after} — vérifiez la charge du serveur, ou laissez-lui plus de temps.`;
+      case 'LDAP_TIME_LIMIT':
+        return `l’annuaire a arrêté la recherche à sa limite de temps${after} — levez-la sur la base dans cn=config `
+          + `(olcLimits: ${limitsTarget(p.who)} time.soft=unlimited time.hard=unlimited), ou analysez une base plus petite.`;
+      case 'LDAP_SIZE_LIMIT':
+        return `l’annuaire a refusé de renvoyer plus d’entrées que sa limite de taille${entries === null || p.entries === '0' ? '' : ` (arrêt après ${entries})`} — levez-la sur la base dans cn=config `
+          + `(olcLimits: ${limitsTarget(p.who)} size.soft=unlimited size.hard=unlimited size.prtotal=unlimited), ou liez-vous avec un compte sans cette limite.`;
+      default:
+        return null;
+    }
   },
 };

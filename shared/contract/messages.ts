@@ -1,6 +1,7 @@
 // What a message catalogue says (issue #14 §2): one per language, messages-fr.ts and messages-en.ts, for everything a report names by
 // id. The CLI, the UI and the PDF say a report with it; the engine writes ids and parameters, never a sentence.
 import type { AccountFindingCode, DirectoryFindingCode, Profile, Severity } from './codes.ts';
+import type { ErrorCode, ErrorParams } from './errors.ts';
 import type { WeakParameters } from './report.ts';
 import type { DateShape, FixedPattern, LetterCase, PairPart, Role, SchoolSource, SchoolTail } from './pattern-ids.ts';
 
@@ -72,4 +73,14 @@ export interface ReportMessages {
   };
   /** Each directory finding's sentence: what is wrong and what fixes it. */
   directoryDetails: Record<DirectoryFindingCode, (p: DirectoryDetailParams) => string>;
+  /**
+   * Why a report is partial, from the code and names of the failure that cut the read short (report.partialError),
+   * in lower case to follow « Rapport PARTIEL : »; null for a code without a sentence here (its English line is shown).
+   */
+  partialReason: (code: ErrorCode, p: ErrorParams) => string | null;
+}
+
+/** The olcLimits clause that lifts a limit for the account that was bound (`who`: its DN, or 'anonymous'). */
+export function limitsTarget(who: string | undefined): string {
+  return who === undefined || who === 'anonymous' ? 'anonymous' : `dn.exact="${who}"`;
 }

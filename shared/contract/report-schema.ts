@@ -7,6 +7,7 @@ import {
   ACCOUNT_FINDING_CODES, CANDIDATE_FAMILIES, DEPTHS, DIRECTORY_FINDING_CODES, FLAVOURS, GRADES, HASH_SCHEMES,
   INPUT_PROBLEM_KINDS, PROFILES, SEVERITIES,
 } from './codes.ts';
+import { ERROR_CODES, ERROR_PARAM_NAMES } from './errors.ts';
 import type { ScanReport } from './report.ts';
 
 /** The report versions this Vigie reads; it writes the last one. */
@@ -138,6 +139,11 @@ export const ScanReportSchema = z.object({
   finishedAt: z.string(),
   partial: z.boolean(),
   partialReason: z.string().optional(),
+  // A newer Vigie's code is dropped, not refused: the English line still says why.
+  partialError: z.object({
+    code: z.enum(ERROR_CODES),
+    params: z.partialRecord(z.enum(ERROR_PARAM_NAMES), z.string()),
+  }).optional().catch(undefined),
   directoryFindings: z.array(DirectoryFindingSchema),
   summary: ReportSummarySchema,
   accounts: z.array(AccountReportSchema),

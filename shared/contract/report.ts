@@ -5,6 +5,7 @@ import type {
   AccountFindingCode, CandidateFamilyId, Depth, DirectoryFindingCode, Flavour, Grade,
   HashSchemeName, InputProblemKind, Profile, Severity,
 } from './codes.ts';
+import type { ErrorCode, ErrorParams } from './errors.ts';
 
 export interface ReportSource {
   kind: 'ldap' | 'ldif';
@@ -200,7 +201,10 @@ export interface ScanReport {
   finishedAt: string;
   /** True when the scan stopped early (cancelled, or the directory stopped answering): counts are a lower bound. */
   partial: boolean;
+  /** Why it stopped early: the reader's own line, in English (the technical detail; all a version-1 report has). */
   partialReason?: string;
+  /** Why, by code and the names and figures it holds (contract/errors.ts): the catalogues say it (partialReasons). */
+  partialError?: { code: ErrorCode; params: ErrorParams };
   directoryFindings: DirectoryFinding[];
   summary: ReportSummary;
   accounts: AccountReport[];

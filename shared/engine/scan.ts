@@ -127,7 +127,7 @@ export async function runScan(request: ScanRequest, options: ScanOptions = {}): 
       accounts: audit.accounts,
       directoryFindings: [...directoryFindings, ...audit.directoryFindings],
       inputProblems: read.inputProblems,
-      ...(partialError !== undefined ? { partialReason: partialError.oneLine() } : {}),
+      ...(partialError !== undefined ? { partialError: partialError.toApiError() } : {}),
     });
   } catch (e) {
     if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError();

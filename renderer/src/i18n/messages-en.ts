@@ -257,6 +257,8 @@ export const en: Messages = {
     accounts: (n) => plural(n, 'account scanned', 'accounts scanned'),
     withFindings: (n) => plural(n, 'account to fix', 'accounts to fix'),
     partial: 'Incomplete scan: the counts are a minimum.',
+    partialReason: report.partialReason,
+    partialBecause: (why: string) => `Why: ${why}`,
     notGraded: 'not graded',
     notGradedSentence: (source) => source === 'ldif'
       ? 'Not graded: no readable password hash in this export (export the directory with userPassword, bound with an account allowed to read it).'

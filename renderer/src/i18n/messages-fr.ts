@@ -267,6 +267,9 @@ export const fr = {
     accounts: (n: number) => plural(n, 'compte analysé', 'comptes analysés'),
     withFindings: (n: number) => plural(n, 'compte à corriger', 'comptes à corriger'),
     partial: 'Analyse incomplète : les chiffres sont un minimum.',
+    /** Why, from the failure's code and figures (the report's catalogue); null: the report does not say it by code. */
+    partialReason: report.partialReason,
+    partialBecause: (why: string) => `Cause : ${why}`,
     /** Issue #15 §2: nothing could be checked, so no grade. */
     notGraded: 'non évaluable',
     notGradedSentence: (source: 'ldap' | 'ldif'): string => source === 'ldif'

@@ -76,3 +76,24 @@ describe('SummaryPage, not graded', () => {
     expect(html).toContain('En progrès : +38 points');
   });
 });
+
+describe('SummaryPage, a partial scan', () => {
+  const history = [entry('now', '2026-12-05T08:01:00Z', 100, 'A')];
+  const partial = (more: Partial<ScanReport>): ScanReport => ({
+    ...report(true), partial: true, partialReason: 'The directory stopped answering after 1000 entries. — check that the server is still running, then scan again.', ...more,
+  });
+
+  it('says why in the reader\'s language, from the failure\'s code and figures, never the English line', () => {
+    const r = partial({ partialError: { code: 'LDAP_CONNECTION_LOST', params: { server: 'annuaire:389', entries: '1000' } } });
+    const fr = render(r, history);
+    expect(fr).toContain('Analyse incomplète : les chiffres sont un minimum. Cause : l’annuaire a cessé de répondre après 1 000 entrées');
+    expect(fr).not.toContain('stopped answering');
+    expect(render(r, history, 'en')).toContain('Why: the directory stopped answering after 1,000 entries');
+  });
+
+  it('a report that says it by its line only (version 1) says that it is partial, not the English line', () => {
+    const html = render(partial({}), history);
+    expect(html).toContain('Analyse incomplète : les chiffres sont un minimum.</p>');
+    expect(html).not.toContain('stopped answering');
+  });
+});

@@ -49,6 +49,8 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
   // Issue #15 §2: a scan that could check no account has no grade: « non évaluable », never a letter.
   const notGraded = summary.graded === false;
   const inputProblems = report.source.inputProblems?.total ?? 0;
+  // Why the scan stopped early, said by code: a report without one (version 1, or another failure) says only that it did.
+  const partialWhy = report.partialError === undefined ? null : t.summary.partialReason(report.partialError.code, report.partialError.params);
   // The school's name; a scan without one is named by its source, an LDIF file by its name only: the summary (and
   // its PDF) never shows a path of this computer (issue #13 §4).
   const source = t.history.source(report.source.kind, report.source.location);
@@ -103,7 +105,11 @@ export function SummaryPage({ report, reportId, history, onPickReport, onImportB
               <> · <span data-testid="checkable">{t.summary.checkable(summary.checkable, summary.accounts)}</span></>
             )}
           </p>
-          {report.partial && <p className="alert alert-warn">{t.summary.partial}</p>}
+          {report.partial && (
+            <p className="alert alert-warn" data-testid="partial">
+              {t.summary.partial}{partialWhy !== null && <> {t.summary.partialBecause(partialWhy)}</>}
+            </p>
+          )}
           {inputProblems > 0 && <p className="alert alert-warn" data-testid="input-problems">{t.summary.inputProblems(inputProblems)}</p>}
           {report.source.breachIndex?.present === false && (
             <div className="alert alert-warn" data-testid="breach-not-checked">

@@ -5,6 +5,7 @@ import { SEVERITIES } from '../../contract/codes.ts';
 import type {
   AccountReport, DirectoryFinding, InputProblems, ProfileSummary, ReportSource, ReportSummary, ScanReport,
 } from '../../contract/report.ts';
+import type { ApiError } from '../../contract/errors.ts';
 import type { AccountAudit } from '../audit/audit.ts';
 import { VIGIE_VERSION } from '../version.ts';
 import { InputProblemLog } from './input-problems.ts';
@@ -17,7 +18,8 @@ export interface ReportInput {
   finishedAt: Date;
   accounts: AccountAudit[];
   directoryFindings: DirectoryFinding[];
-  partialReason?: string;
+  /** The failure that cut the read short: its English line, and its code and names for the catalogues. */
+  partialError?: ApiError;
   /** What the reader found wrong in the input (readDirectory's `inputProblems`); values of an unknown scheme are added here. */
   inputProblems?: InputProblems;
 }
@@ -34,8 +36,10 @@ export function buildReport(input: ReportInput): ScanReport {
     source: { ...input.source, inputProblems: inputProblems(accounts, input.inputProblems) },
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
-    partial: input.partialReason !== undefined,
-    ...(input.partialReason !== undefined ? { partialReason: input.partialReason } : {}),
+    partial: input.partialError !== undefined,
+    ...(input.partialError !== undefined
+      ? { partialReason: input.partialError.message, partialError: { code: input.partialError.code, params: input.partialError.params } }
+      : {}),
     directoryFindings,
     summary: summarize(accounts, directoryFindings),
     accounts,

@@ -62,11 +62,17 @@ const LIMITS_HINT_TARGET = (bindDn: string | undefined): string =>
 
 export function explainLdapFailure(error: unknown, context: FailureContext): LdapError {
   if (error instanceof LdapError) return error;
-  // Every name the sentences may use: the UI picks those its sentence needs.
-  const options = { cause: error, params: { server: context.server, who: context.bindDn ?? 'anonymous', ...(context.baseDn !== undefined ? { base: context.baseDn } : {}) } };
   const read = context.entriesRead;
   const after = `after ${read} ${read === 1 ? 'entry' : 'entries'}`;
   const seconds = Math.round(context.timeoutMs / 100) / 10;
+  // Every name and figure the sentences may use: the UI and the CLI pick those theirs need (a partial report's reason).
+  const options = {
+    cause: error,
+    params: {
+      server: context.server, who: context.bindDn ?? 'anonymous', ...(context.baseDn !== undefined ? { base: context.baseDn } : {}),
+      ...(context.phase === 'search' ? { entries: String(read), seconds: String(seconds) } : {}),
+    },
+  };
 
   if (error instanceof ResultCodeError) {
     switch (error.code) {
