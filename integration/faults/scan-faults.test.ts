@@ -164,7 +164,7 @@ describe('vigie scan when slapd dies after the first page of accounts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^vigie: partial report: The directory stopped answering after 1000 entries\..*\n$/);
     // The French summary says why, in French (issue #15 §5).
-    expect(r.stdout).toContain('Rapport PARTIEL : l’annuaire a cessé de répondre après 1000 entrées — vérifiez que le serveur tourne encore, puis relancez l’analyse.\n');
+    expect(r.stdout).toContain('Rapport PARTIEL : l’annuaire a cessé de répondre après 1 000 entrées — vérifiez que le serveur tourne encore, puis relancez l’analyse.\n');
     // Written whole (it parses), and says what it is: the accounts of the first page, not all, and partial.
     const report = JSON.parse(await readFile(json, 'utf8')) as ScanReport;
     expect(report.partial).toBe(true);
