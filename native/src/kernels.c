@@ -76,6 +76,13 @@ static void choose(void) {
 }
 
 const char *kernel_isa(void) { choose(); return isa; }
+
+int kernel_level(void) {
+  const char *chosen = kernel_isa();
+  if (!strcmp(chosen, "avx512")) return 3;
+  if (!strcmp(chosen, "avx2")) return 2;
+  return 1;
+}
 kernel_group_fn kernel_group(void) { choose(); return group; }
 uint32_t kernel_lanes(void) { choose(); return lanes32; }
 

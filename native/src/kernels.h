@@ -35,6 +35,9 @@ typedef struct {
 
 /* "avx512", "avx2", "sse2" or "neon"…: the instruction set the SIMD groups run with, chosen at first use. */
 const char *kernel_isa(void);
+/* The same as a level, for the crypt kernels' own SIMD code (shacrypt_simd.c, md5crypt_simd.c): 1 portable
+ * vectors (SSE2/NEON), 2 AVX2, 3 AVX-512 — VIGIE_NATIVE_ISA and VIGIE_NATIVE_NO_AVX512 apply. */
+int kernel_level(void);
 uint32_t kernel_lanes(void);
 /* Returns the number of hits (match mode) or 0. */
 uint32_t kernel_run(const batch_job *job);

@@ -312,8 +312,9 @@ static char *encode_group(char *p, uint32_t v, int n) {
   return p;
 }
 
-void md5crypt_hash(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, char out[22]) {
-  uint8_t alt[16], fin[16];
+/* md5crypt's digest before its 1000 rounds (the "final" of Kamp's code), from the password and the salt. */
+void md5crypt_prepare(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, uint8_t fin[16]) {
+  uint8_t alt[16];
   hash_ctx c;
   hash_init(&c, ALGO_MD5);
   hash_update(&c, pw, pwlen); hash_update(&c, salt, saltlen); hash_update(&c, pw, pwlen);
@@ -324,6 +325,23 @@ void md5crypt_hash(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t 
   const uint8_t zero = 0;
   for (size_t i = pwlen; i; i >>= 1) hash_update(&c, (i & 1) ? &zero : (pwlen ? pw : &zero), 1);
   hash_final(&c, fin);
+}
+
+/* md5crypt's 22 hash characters of its last digest, in its byte order. */
+void md5crypt_encode(const uint8_t f[16], char out[22]) {
+  char *p = out;
+  p = encode_group(p, (uint32_t)f[0] << 16 | f[6] << 8 | f[12], 4);
+  p = encode_group(p, (uint32_t)f[1] << 16 | f[7] << 8 | f[13], 4);
+  p = encode_group(p, (uint32_t)f[2] << 16 | f[8] << 8 | f[14], 4);
+  p = encode_group(p, (uint32_t)f[3] << 16 | f[9] << 8 | f[15], 4);
+  p = encode_group(p, (uint32_t)f[4] << 16 | f[10] << 8 | f[5], 4);
+  encode_group(p, f[11], 2);
+}
+
+void md5crypt_hash(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, char out[22]) {
+  uint8_t fin[16];
+  hash_ctx c;
+  md5crypt_prepare(pw, pwlen, salt, saltlen, fin);
   for (int i = 0; i < 1000; i++) {
     hash_init(&c, ALGO_MD5);
     if (i & 1) hash_update(&c, pw, pwlen); else hash_update(&c, fin, 16);
@@ -332,14 +350,7 @@ void md5crypt_hash(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t 
     if (i & 1) hash_update(&c, fin, 16); else hash_update(&c, pw, pwlen);
     hash_final(&c, fin);
   }
-  const uint8_t *f = fin;
-  char *p = out;
-  p = encode_group(p, (uint32_t)f[0] << 16 | f[6] << 8 | f[12], 4);
-  p = encode_group(p, (uint32_t)f[1] << 16 | f[7] << 8 | f[13], 4);
-  p = encode_group(p, (uint32_t)f[2] << 16 | f[8] << 8 | f[14], 4);
-  p = encode_group(p, (uint32_t)f[3] << 16 | f[9] << 8 | f[15], 4);
-  p = encode_group(p, (uint32_t)f[4] << 16 | f[10] << 8 | f[5], 4);
-  encode_group(p, f[11], 2);
+  md5crypt_encode(fin, out);
 }
 
 static void repeat_to(const uint8_t *src, size_t srclen, uint8_t *dst, size_t len) {

@@ -35,6 +35,9 @@ void lm_hash(const uint8_t oem[14], uint8_t out[16]);
 
 /* crypt schemes: write the hash characters (22, 43 or 86) of password+salt into out. */
 void md5crypt_hash(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, char out[22]);
+/* md5crypt in parts, for the SIMD rounds (md5crypt_simd.c): the digest before the rounds, the characters of the last. */
+void md5crypt_prepare(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, uint8_t fin[16]);
+void md5crypt_encode(const uint8_t digest[16], char out[22]);
 /* sha-crypt's hash characters of a final digest (43 or 86), as shacrypt_hash writes them. */
 void shacrypt_encode(int bits, const uint8_t *digest, char *out);
 void shacrypt_hash(int bits, const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, uint32_t rounds, char *out);

@@ -217,15 +217,7 @@ int32_t shacrypt_run(int level, int bits, const batch_job *job, uint32_t rounds,
   return run.best;
 }
 
-/* The addon's choice (kernels.c): VIGIE_NATIVE_NO_AVX512 applies here too. */
-static int level_of_isa(void) {
-  const char *isa = kernel_isa();
-  if (!strcmp(isa, "avx512")) return 3;
-  if (!strcmp(isa, "avx2")) return 2;
-  return 1;
-}
-
 int32_t shacrypt_find(int bits, const batch_job *job, uint32_t rounds, const char *target, size_t targetLength) {
   if (targetLength != (bits == 256 ? 43u : 86u)) return -1;
-  return shacrypt_run(level_of_isa(), bits, job, rounds, target, 0);
+  return shacrypt_run(kernel_level(), bits, job, rounds, target, 0);
 }

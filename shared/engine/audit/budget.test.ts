@@ -31,7 +31,7 @@ describe('candidateLimit', () => {
     expect(md5crypt.storage).toBe('fast');
     const stored = classifyValue('userpassword', new TextEncoder().encode(String(await md5crypt.create('x'))));
     const cost = md5crypt.cost(stored.parsed);
-    expect(candidateLimit('standard', cost, true)).toBe(Math.floor(DEPTH_BUDGETS.standard.fastUnits / cost));
+    expect(candidateLimit('standard', cost, true)).toBe(Math.min(DEPTH_BUDGETS.standard.batched, Math.floor(DEPTH_BUDGETS.standard.fastUnits / cost)));
     expect(candidateLimit('standard', cost, true)).toBeGreaterThanOrEqual(2 * candidateLimit('standard', cost));
     for (const depth of DEPTHS) expect(candidateLimit(depth, cost, true)).toBeGreaterThanOrEqual(candidateLimit(depth, cost));
   });

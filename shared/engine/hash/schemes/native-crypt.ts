@@ -12,3 +12,11 @@ export function nativeCrypt(): boolean {
   }
   return native;
 }
+
+/**
+ * How many md5crypt candidates the addon hashes at once (its SIMD lanes: 16 with AVX-512, 8 with AVX2, 4 with
+ * SSE2/NEON; native/src/md5crypt_simd.c), 0 when crypt does not run in the addon.
+ */
+export function nativeCryptLanes(): number {
+  return nativeCrypt() ? (loadAddon()?.lanes ?? 0) : 0;
+}
