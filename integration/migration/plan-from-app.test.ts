@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationPlan } from '../../shared/contract/api.ts';
+import { planMessages } from '../../shared/contract/plan-messages.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
 import { createVigieServices, type VigieServices } from '../../shared/app/vigie-services.ts';
 import { NoSecretStore } from '../../shared/app/secret-store.ts';
@@ -123,6 +124,29 @@ describe('the migration plan built from the app is the plan vigie plan writes', 
         expect(shape(a)).toEqual(shape(c));
       }
     }
+  });
+
+  it('writes the plan in the page’s language: English asked of the app and of vigie plan --lang en, the same files', async () => {
+    const appEn = path.join(work, 'plan-en-app'), cliEn = path.join(work, 'plan-en-cli');
+    const english = await services.buildMigrationPlan({
+      reportId, password: slapd.rootPw, configBindDn: 'cn=config', configPassword: slapd.configPw, folder: appEn, language: 'en',
+    });
+    expect(english.steps).toEqual(plan.steps);
+    const r = await runCliInProcess(['plan', '--report', new HistoryStore(path.join(work, 'data')).reportFile(reportId), '--out', cliEn, '--url', slapd.url,
+      '--bind-dn', slapd.rootDn, '--password-file', path.join(work, 'root.pw'), '--config-bind-dn', 'cn=config', '--config-password-file', path.join(work, 'config.pw'), '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`Plan written to ${cliEn}: ${plan.reset} account(s) to reset`);
+    expect(await filesWithModes(appEn)).toEqual(await filesWithModes(appDir()));
+    for (const name of ['plan.md', 'plan.html', '01-config.ldif', 'rollback-config.ldif', 'rollback.ldif']) {
+      expect(await readFile(path.join(appEn, name), 'utf8'), name).toBe(await readFile(path.join(cliEn, name), 'utf8'));
+    }
+    const [md, mdFr] = await Promise.all([readFile(path.join(appEn, 'plan.md'), 'utf8'), readFile(path.join(appDir(), 'plan.md'), 'utf8')]);
+    for (const step of plan.steps) {
+      expect(md).toContain(`| ${planMessages('en').steps[step.id].title} |`);
+      expect(md).not.toContain(planMessages('fr').steps[step.id].title);
+      expect(mdFr).toContain(`| ${planMessages('fr').steps[step.id].title} |`);
+    }
+    expect(await readFile(path.join(appEn, '01-config.ldif'), 'utf8')).toMatch(/^# Vigie — step 1: slapd’s configuration/);
   });
 
   it('answers the page with names and counts only: no password and no stored hash', () => {

@@ -6,10 +6,9 @@
 // applying the plan stays `vigie apply`, in a terminal, on the DSI's command.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { MigrationPlan, MigrationPlanFile, MigrationPlanRequest, PlanStepId, SchoolProfile } from '../contract/api.ts';
+import type { MigrationPlan, MigrationPlanFile, MigrationPlanRequest, SchoolProfile } from '../contract/api.ts';
 import { VigieError } from '../engine/errors.ts';
 import { planReportOf } from '../engine/migration/report-input.ts';
-import type { StepId } from '../engine/migration/plan-steps.ts';
 import { writePlanFromReport, type PlanResult, type PlanTarget } from '../engine/migration/write-plan.ts';
 import type { HistoryStore } from './history-store.ts';
 import { JobRunner, resultOf } from './job-runner.ts';
@@ -76,11 +75,12 @@ export class MigrationPlanService {
       ...(connection.startTls ? { startTls: true } : {}),
       ...(connection.caFile ? { caFile: connection.caFile } : {}),
       target,
+      ...(request.language ? { language: request.language } : {}),
     });
     return {
       folder,
       files: await filesIn(folder),
-      steps: result.steps.map((s) => ({ id: stepId(s.id), files: s.files, accounts: s.accounts, score: s.score, grade: s.grade })),
+      steps: result.steps.map((s) => ({ id: s.id, files: s.files, accounts: s.accounts, score: s.score, grade: s.grade })),
       before: { score: report.summary.score, grade: report.summary.grade },
       reset: result.reset,
       forced: result.forced,
@@ -104,10 +104,6 @@ export class MigrationPlanService {
     }
     return this.profiles.get(entry.profileId);
   }
-}
-
-function stepId(id: StepId): PlanStepId {
-  return id;
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -188,6 +188,8 @@ export const MigrationPlanSchema = z.object({
   /** A new or empty folder on the host, as a full path. */
   folder: text(4096).min(1),
   target: z.enum(PLAN_TARGETS).optional(),
+  /** The language of the plan's files (plan.md, the letters, the LDIF comments): the page's; default French. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type MigrationPlanRequest = z.infer<typeof MigrationPlanSchema>;
 

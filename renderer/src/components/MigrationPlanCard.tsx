@@ -20,7 +20,7 @@ export const PLAN_CARD_ID = 'migration-plan';
 
 export function MigrationPlanCard({ report, reportId }: { report: ScanReport; reportId: string }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = useId();
   const [profiles, setProfiles] = useState<SchoolProfile[] | null>(null);
   const [profileId, setProfileId] = useState('');
@@ -65,7 +65,7 @@ export function MigrationPlanCard({ report, reportId }: { report: ScanReport; re
     setState({ status: 'building' });
     try {
       const plan = await api.buildMigrationPlan({
-        reportId, profileId: profile.id, folder: folder.trim(), configBindDn: configDn.trim() || 'cn=config', configPassword, target,
+        reportId, profileId: profile.id, folder: folder.trim(), configBindDn: configDn.trim() || 'cn=config', configPassword, target, language,
         ...(password !== '' ? { password } : {}),
       });
       setPassword('');

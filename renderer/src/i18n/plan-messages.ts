@@ -1,6 +1,9 @@
 // The migration plan card's words (issue #13 §6), French and English, kept beside the dictionaries (which carry
-// them as `t.plan`) so the rest of the dictionaries are not touched by each change here.
-import type { Grade, PlanStepId } from '../../../shared/contract/index.ts';
+// them as `t.plan`) so the rest of the dictionaries are not touched by each change here. The steps' titles and
+// reasons are the plan's own (shared/contract/plan-messages*.ts): the page says them as plan.md does.
+import type { Grade } from '../../../shared/contract/index.ts';
+import { planEn as planFilesEn } from '../../../shared/contract/plan-messages-en.ts';
+import { planFr as planFilesFr } from '../../../shared/contract/plan-messages-fr.ts';
 import type { PlanFileKind } from '../model/plan-view.ts';
 
 const pluralFr = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
@@ -38,15 +41,7 @@ export const planFr = {
   grades: (before: string, after: string) => `Note actuelle : ${before}. Note attendue une fois tout appliqué et les mots de passe changés : ${after}.`,
   grade: (grade: Grade, score: number) => `${grade} (${score}/100)`,
   stepsTitle: 'Les étapes, dans l’ordre',
-  steps: {
-    'hide-hashes': { title: 'Cacher les empreintes de mots de passe', why: 'Aujourd’hui, d’autres que leur titulaire peuvent les lire et les casser hors ligne.' },
-    'forced-renewal': { title: 'Renouvellement forcé : formule imposée et mots de passe par défaut', why: 'Ces comptes gardent le mot de passe imposé à leur création ou donné à tous : quiconque connaît la formule s’y connecte. Nouvelle phrase de passe temporaire, à changer à la première connexion.' },
-    'reset-weak': { title: 'Remplacer les mots de passe trouvés par une phrase de passe temporaire', why: 'Ces mots de passe se devinent (nom, date de naissance, mot courant, partagé) ou étaient stockés en clair.' },
-    'drop-lm': { title: 'Supprimer les empreintes LM', why: 'Une empreinte LM se casse en quelques minutes ; aucun poste moderne ne s’en sert.' },
-    policy: { title: 'Appliquer une politique de mots de passe', why: '12 caractères au moins (CNIL), verrouillage court après 10 échecs, changement obligatoire après une réinitialisation.' },
-    storage: { title: 'Enregistrer les nouveaux mots de passe en argon2', why: 'slapd hache désormais en argon2id tout mot de passe écrit, y compris ceux écrits en clair.' },
-    'must-change': { title: 'Faire changer les mots de passe stockés avec une empreinte ancienne', why: 'L’utilisateur garde son mot de passe pour se connecter, puis doit en choisir un nouveau, enregistré en argon2. La note s’améliore quand c’est fait.' },
-  } satisfies Record<PlanStepId, { title: string; why: string }>,
+  steps: planFilesFr.steps,
   stepAccounts: (n: number) => pluralFr(n, 'compte', 'comptes'),
   stepAfter: (grade: string) => `note attendue ensuite : ${grade}`,
   stepFiles: (files: string) => `fichiers : ${files}`,
@@ -77,9 +72,9 @@ export const planFr = {
   afterwards: 'Puis imprimez les lettres, distribuez-les, supprimez credentials.csv et le dossier lettres, et relancez une analyse.',
 };
 
-export type PlanMessages = typeof planFr;
+export type PlanCardMessages = typeof planFr;
 
-export const planEn: PlanMessages = {
+export const planEn: PlanCardMessages = {
   title: 'Migration plan to argon2 (IT department)',
   intro: 'From this report, Vigie prepares here the same plan as the vigie plan command: what to do, in which order, and how to undo it. It reads the school’s directory without writing to it (the configuration and the accounts’ current values, which the rollback must restore) and writes the files to a folder on this computer.',
   ldifReport: 'This report comes from an LDIF file: the plan needs the directory itself. Choose the saved school whose directory will be read.',
@@ -111,15 +106,7 @@ export const planEn: PlanMessages = {
   grades: (before: string, after: string) => `Grade now: ${before}. Expected once everything is applied and the passwords changed: ${after}.`,
   grade: (grade: Grade, score: number) => `${grade} (${score}/100)`,
   stepsTitle: 'The steps, in order',
-  steps: {
-    'hide-hashes': { title: 'Hide the password hashes', why: 'Today people other than their owners can read them and crack them offline.' },
-    'forced-renewal': { title: 'Forced renewal: imposed formula and default passwords', why: 'These accounts keep the password imposed when they were created, or one given to everybody: anyone who knows the formula logs on. A new temporary passphrase, to change at first logon.' },
-    'reset-weak': { title: 'Replace the passwords found with a temporary passphrase', why: 'These passwords can be guessed (name, date of birth, common word, shared) or were stored in clear.' },
-    'drop-lm': { title: 'Remove the LM hashes', why: 'An LM hash is cracked in minutes; no modern computer uses it.' },
-    policy: { title: 'Apply a password policy', why: 'At least 12 characters (CNIL), a short lockout after 10 failures, a change required after a reset.' },
-    storage: { title: 'Store new passwords with argon2', why: 'slapd now hashes every password written with argon2id, those written in clear included.' },
-    'must-change': { title: 'Have passwords stored with an old hash changed', why: 'Users keep their password to log on, then must choose a new one, stored with argon2. The grade improves once they have.' },
-  },
+  steps: planFilesEn.steps,
   stepAccounts: (n: number) => pluralEn(n, 'account', 'accounts'),
   stepAfter: (grade: string) => `expected grade afterwards: ${grade}`,
   stepFiles: (files: string) => `files: ${files}`,
@@ -128,7 +115,7 @@ export const planEn: PlanMessages = {
   fileWhat: 'What it holds',
   fileAccess: 'Access',
   files: {
-    plan: 'The plan to read first: the steps, the files, how to apply and undo (plan.html prints). In French, as the CLI writes it.',
+    plan: 'The plan to read first: the steps, the files, how to apply and undo (plan.html prints). In the language of this page.',
     config: 'Step 1: slapd’s configuration (cn=config) — argon2, password policy, hashes hidden.',
     accounts: 'Step 2: the password policy and the changes account by account (hashes of the new passphrases).',
     rollback: 'Rollback of step 2: every value changed, exactly as it was (old hashes).',

@@ -28,6 +28,7 @@ describe('vigie plan and vigie apply: every mistake is one line', () => {
     [['plan', '--report', 'r.json', '--out', 'o'], 2, /give the directory: --url URL/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--target', 'openldap-3'], 2, /--target must be one of openldap-2.5, openldap-2.7/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1'], 2, /give the directory administrator: --bind-dn DN/],
+    [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--lang', 'de'], 2, /--lang must be one of fr, en \(got 'de'\)/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW'], 2, /give an account that reads cn=config/],
     [['plan', '--report', 'r.json', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config'], 2, /--config-bind-dn needs --config-password-file \(a password is never taken from the command line\)/],
     [['plan', '--report', 'BAD', '--out', 'o', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=a', '--password-file', 'PW', '--config-bind-dn', 'cn=config', '--config-password-file', 'PW'], 1, /bad\.json is not a Vigie report \(schemaVersion \d\): schemaVersion: /],

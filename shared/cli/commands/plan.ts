@@ -11,7 +11,8 @@ import { OPENLDAP_TARGETS, OWASP_ARGON2, owaspMinimumMemoryKiB, type OpenLdapTar
 import type { Credentials } from '../../engine/posture/directory-posture.ts';
 import { bindPassword } from '../bind-password.ts';
 import type { CliIo, Command } from '../main.ts';
-import { checkLdapUrl, CONFIG_BIND_OPTIONS, credentialsFromFile, LDAP_OPTIONS } from '../source-options.ts';
+import type { Lang } from '../messages.ts';
+import { checkLdapUrl, choice, CONFIG_BIND_OPTIONS, credentialsFromFile, LDAP_OPTIONS } from '../source-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { readUserText } from '../user-file.ts';
 
@@ -22,7 +23,7 @@ export const planCommand: Command = {
 Usage: vigie plan --report REPORT.json --out DIR --url URL --bind-dn DN --password-file F
                   --config-bind-dn DN --config-password-file F [options]
 
-Writes DIR/plan.md and plan.html (what to do, in what order, how to undo it — in French), 01-config.ldif,
+Writes DIR/plan.md and plan.html (what to do, in what order, how to undo it), 01-config.ldif,
 02-accounts.ldif, credentials.csv and lettres/*.html (temporary passphrases, mode 0600), rollback.ldif
 (the old values, mode 0600) and rollback-config.ldif. Accounts that kept a password formula imposed at
 creation, or share a default handed out, are renewed by force first and listed in forced-renewal.csv
@@ -41,6 +42,7 @@ creation, or share a default handed out, are renewed by force first and listed i
   --argon2-memory KIB      argon2id memory in KiB (default ${OWASP_ARGON2.memoryKiB}; OWASP's minimums are enforced)
   --argon2-time N          argon2id passes (default ${OWASP_ARGON2.timeCost})
   --argon2-parallelism N   argon2id lanes (default ${OWASP_ARGON2.parallelism})
+  --lang L                 fr | en: the language of the plan's files and of this summary (default fr)
 
 Vigie writes to a directory only through vigie apply, on your explicit command.
 `,
@@ -54,6 +56,7 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
     'argon2-memory': { type: 'string' },
     'argon2-time': { type: 'string' },
     'argon2-parallelism': { type: 'string' },
+    lang: { type: 'string' },
   },
   async run(v, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -62,6 +65,7 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
     if (!report) throw new UsageError('give the scan report: --report FILE');
     if (!out) throw new UsageError('give a folder for the plan: --out DIR');
     const url = ldapUrl(v.url);
+    const lang = choice(v.lang, ['fr', 'en'] as const, 'lang', 'fr');
     const target = (v.target ?? 'openldap-2.5') as string;
     if (!OPENLDAP_TARGETS.includes(target as OpenLdapTarget)) throw new UsageError(`--target must be one of ${OPENLDAP_TARGETS.join(', ')} (got '${target}')`);
     const bind = await directoryCredentials(v, io);
@@ -84,15 +88,32 @@ Vigie writes to a directory only through vigie apply, on your explicit command.
       ...(v['ca-file'] !== undefined ? { caFile: String(v['ca-file']) } : {}),
       target: target as OpenLdapTarget,
       argon2,
+      language: lang,
     }, io.signal);
-    const last = result.steps[result.steps.length - 1];
-    io.stdout.write(`Plan écrit dans ${out} : ${result.reset} compte(s) à réinitialiser` +
-      `${result.forced > 0 ? ` (dont ${result.forced} en renouvellement forcé : formule imposée ou mot de passe par défaut, voir forced-renewal.csv)` : ''}` +
-      `, ${result.mustChange} compte(s) à faire changer de mot de passe` +
-      `${result.missing > 0 ? `, ${result.missing} compte(s) du rapport absents de l'annuaire` : ''}.\n` +
-      `${last ? `Note attendue une fois tout appliqué : ${last.grade} (${last.score}/100).\n` : ''}` +
-      `Lisez ${out}/plan.md, puis : vigie apply ${out} --dry-run (rien n'est écrit sans votre commande).\n`);
+    io.stdout.write(WRITTEN[lang](out, result));
     return 0;
+  },
+};
+
+/** What `vigie plan` says once the plan is written, in the plan's language. */
+const WRITTEN: Record<Lang, (out: string, r: PlanResult) => string> = {
+  fr: (out, r) => {
+    const last = r.steps[r.steps.length - 1];
+    return `Plan écrit dans ${out} : ${r.reset} compte(s) à réinitialiser` +
+      `${r.forced > 0 ? ` (dont ${r.forced} en renouvellement forcé : formule imposée ou mot de passe par défaut, voir forced-renewal.csv)` : ''}` +
+      `, ${r.mustChange} compte(s) à faire changer de mot de passe` +
+      `${r.missing > 0 ? `, ${r.missing} compte(s) du rapport absents de l'annuaire` : ''}.\n` +
+      `${last ? `Note attendue une fois tout appliqué : ${last.grade} (${last.score}/100).\n` : ''}` +
+      `Lisez ${out}/plan.md, puis : vigie apply ${out} --dry-run (rien n'est écrit sans votre commande).\n`;
+  },
+  en: (out, r) => {
+    const last = r.steps[r.steps.length - 1];
+    return `Plan written to ${out}: ${r.reset} account(s) to reset` +
+      `${r.forced > 0 ? ` (of which ${r.forced} renewed by force: an imposed formula or a default password, see forced-renewal.csv)` : ''}` +
+      `, ${r.mustChange} account(s) to have their password changed` +
+      `${r.missing > 0 ? `, ${r.missing} account(s) of the report no longer in the directory` : ''}.\n` +
+      `${last ? `Expected grade once everything is applied: ${last.grade} (${last.score}/100).\n` : ''}` +
+      `Read ${out}/plan.md, then: vigie apply ${out} --dry-run (nothing is written without your command).\n`;
   },
 };
 

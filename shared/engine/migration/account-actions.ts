@@ -6,7 +6,7 @@
 // imposed when the account was created (IMPOSED_PASSWORD_SCHEME), or a default handed out to many accounts
 // (SHARED_PASSWORD flagged likelyDefault). Those come first, in the plan and in 02-accounts.ldif.
 import type { AccountFindingCode } from '../../contract/codes.ts';
-import { shapeLabel } from '../../contract/pattern-labels.ts';
+import type { ForcedReason } from '../../contract/plan-messages.ts';
 import type { PlanAccount, PlanReport } from './report-input.ts';
 
 export const RESET_CODES: readonly AccountFindingCode[] = [
@@ -14,7 +14,7 @@ export const RESET_CODES: readonly AccountFindingCode[] = [
 ];
 export const MUST_CHANGE_CODES: readonly AccountFindingCode[] = ['LEGACY_HASH', 'LM_HASH', 'WEAK_HASH_PARAMETERS'];
 
-export type ForcedReason = 'imposed-scheme' | 'likely-default';
+export type { ForcedReason };
 
 export interface AccountAction {
   account: PlanAccount;
@@ -48,13 +48,13 @@ function forcedRank(action: AccountAction): number {
   return action.forced === 'imposed-scheme' ? 0 : action.forced === 'likely-default' ? 1 : 2;
 }
 
-/** The imposed formula an account follows, as a person reads it (French), from the report's IMPOSED_PASSWORD_SCHEME findings. */
-export function imposedLabel(report: PlanReport, account: PlanAccount): string | undefined {
+/** The shape id of the imposed formula an account follows, from the report's IMPOSED_PASSWORD_SCHEME findings. */
+export function imposedShape(report: PlanReport, account: PlanAccount): string | undefined {
   const shape = account.findings.find((f) => f.imposedScheme === true)?.shape;
   const schemes = report.directoryFindings.filter((f) => f.code === 'IMPOSED_PASSWORD_SCHEME');
   const finding = schemes.find((f) => f.shape !== undefined && f.shape === shape)
     ?? schemes.find((f) => f.profile === account.profile);
-  return finding?.shape !== undefined ? shapeLabel(finding.shape, 'fr') : undefined;
+  return finding?.shape;
 }
 
 function compare(a: string, b: string): number {
@@ -67,18 +67,18 @@ export interface ForcedRenewal {
   profile: PlanAccount['profile'];
   classes: string[];
   reason: ForcedReason;
-  /** The imposed formula as a person reads it (French); absent for a shared default. Never a password. */
-  formula?: string;
+  /** The imposed formula's shape id (pattern-ids.ts; the plan says it in its language); absent for a shared default. Never a password. */
+  shape?: string;
 }
 
 /** The forced renewals among `actions`, in the plan's order (imposed formula first, then shared defaults). */
 export function forcedRenewals(report: PlanReport, actions: AccountAction[]): ForcedRenewal[] {
   return actions.flatMap((a) => {
     if (a.forced === undefined) return [];
-    const formula = a.forced === 'imposed-scheme' ? imposedLabel(report, a.account) : undefined;
+    const shape = a.forced === 'imposed-scheme' ? imposedShape(report, a.account) : undefined;
     return [{
       login: a.account.login, dn: a.account.dn, profile: a.account.profile, classes: a.account.classes, reason: a.forced,
-      ...(formula !== undefined ? { formula } : {}),
+      ...(shape !== undefined ? { shape } : {}),
     }];
   });
 }

@@ -73,11 +73,10 @@ export async function accountChanges(
     // that a password changed since (ppolicy stamps it) is never undone by the rollback.
     undo.push({ op: 'replace', attribute: 'pwdChangedTime', values: oldText('pwdChangedTime') });
 
-    const what = action.kind === 'reset'
-      ? 'mot de passe faible ou exposé : nouvelle phrase de passe temporaire (argon2id), à changer à la première connexion'
-      : 'empreinte ancienne : changement de mot de passe obligatoire à la prochaine connexion (enregistré alors en argon2)';
-    apply.push({ dn: entry.dn, change: 'modify', mods, comment: `${account.login} — ${what}${action.dropLm && old('sambalmpassword').length > 0 ? ' ; empreinte LM supprimée' : ''}.` });
-    rollback.push({ dn: entry.dn, change: 'modify', mods: undo, controls: [RELAX_CONTROL], comment: `${account.login} — valeurs d'avant le plan.` });
+    apply.push({ dn: entry.dn, change: 'modify', mods, note: {
+      id: action.kind === 'reset' ? 'reset-account' : 'must-change-account', login: account.login, dropLm: action.dropLm && old('sambalmpassword').length > 0,
+    } });
+    rollback.push({ dn: entry.dn, change: 'modify', mods: undo, controls: [RELAX_CONTROL], note: { id: 'account-before', login: account.login } });
   }
   return { apply, rollback, issued, missing };
 }

@@ -1,5 +1,6 @@
 // One LDIF change record (RFC 2849) as the plan writes it and `vigie apply` replays it. Values are text or
 // bytes: the rollback restores old hashes exactly as they were stored, trailing bytes included.
+import type { ChangeNote } from '../../contract/plan-messages.ts';
 
 export type LdifValue = string | Uint8Array;
 
@@ -14,7 +15,9 @@ interface RecordBase {
   dn: string;
   /** Control OIDs sent with the operation (critical), e.g. the relax control for pwdChangedTime. */
   controls?: string[];
-  /** A comment line written above the record: what it does, in French. */
+  /** What the record does, by id: the plan's builders set it, the plan writer says it in the plan's language. */
+  note?: ChangeNote;
+  /** A comment line written above the record: the note said in a language (ldif-write.ts writes it). */
   comment?: string;
 }
 

@@ -1,6 +1,7 @@
 // 01-config.ldif and its undo, built from cn=config's current values (ConfigFacts):
 // load argon2 and ppolicy, store new passwords as {ARGON2}, the ppolicy overlay hashing cleartext writes with
 // a default policy, and an ACL that hides password attributes from everyone but their owner and the admin.
+import type { NotUndone } from '../../contract/plan-messages.ts';
 import type { ConfigFacts } from '../posture/config-facts.ts';
 import { withoutIndex } from '../posture/dn.ts';
 import type { ChangeRecord, Modification } from './change-record.ts';
@@ -9,8 +10,8 @@ import type { Argon2Settings } from './migration-settings.ts';
 export interface ConfigChanges {
   apply: ChangeRecord[];
   rollback: ChangeRecord[];
-  /** What the rollback cannot undo, in French (a loaded module stays loaded). */
-  notUndone: string[];
+  /** What the rollback cannot undo, by id (a loaded module stays loaded). */
+  notUndone: NotUndone[];
 }
 
 export interface ConfigChangeInput {
@@ -31,7 +32,7 @@ export function configChanges(input: ConfigChangeInput): ConfigChanges {
   if (!database) throw new Error('configChanges: no database holds the accounts');
   const apply: ChangeRecord[] = [];
   const rollback: ChangeRecord[] = [];
-  const notUndone: string[] = [];
+  const notUndone: NotUndone[] = [];
 
   const loads: string[] = [];
   if (!facts.argon2Loaded) loads.push(`argon2 m=${argon2.memoryKiB} t=${argon2.timeCost} p=${argon2.parallelism}`);
@@ -40,18 +41,18 @@ export function configChanges(input: ConfigChangeInput): ConfigChanges {
     const list = facts.moduleLists[0];
     if (list) {
       apply.push({ dn: list.dn, change: 'modify', mods: [{ op: 'add', attribute: 'olcModuleLoad', values: loads }],
-        comment: `Charge les modules ${loads.map((l) => l.split(' ')[0]).join(' et ')} (empreintes argon2, politique de mots de passe).` });
+        note: { id: 'load-modules', modules: loads.map((l) => l.split(' ')[0]!) } });
     } else {
-      apply.push({ dn: 'cn=module,cn=config', change: 'add', comment: 'Charge les modules argon2 et ppolicy.',
+      apply.push({ dn: 'cn=module,cn=config', change: 'add', note: { id: 'add-module-list' },
         attributes: [{ attribute: 'objectClass', values: ['olcModuleList'] }, { attribute: 'cn', values: ['module'] },
           { attribute: 'olcModuleLoad', values: loads }] });
     }
-    notUndone.push(`les modules ${loads.map((l) => l.split(' ')[0]).join(' et ')} restent chargés (OpenLDAP ne sait pas les décharger à chaud ; sans effet tant que rien ne s'en sert)`);
+    notUndone.push({ id: 'modules-stay-loaded', modules: loads.map((l) => l.split(' ')[0]!) });
   }
 
-  apply.push({ dn: facts.frontendDn, change: 'modify', comment: 'Les mots de passe changés seront enregistrés en argon2.',
+  apply.push({ dn: facts.frontendDn, change: 'modify', note: { id: 'store-argon2' },
     mods: [{ op: 'replace', attribute: 'olcPasswordHash', values: ['{ARGON2}'] }] });
-  rollback.push({ dn: facts.frontendDn, change: 'modify', comment: 'Remet le schéma d\'empreinte précédent.',
+  rollback.push({ dn: facts.frontendDn, change: 'modify', note: { id: 'restore-hash-scheme' },
     mods: [facts.passwordHash.length > 0
       ? { op: 'replace', attribute: 'olcPasswordHash', values: facts.passwordHash }
       : { op: 'delete', attribute: 'olcPasswordHash', values: [] }] });
@@ -59,14 +60,14 @@ export function configChanges(input: ConfigChangeInput): ConfigChanges {
   const ppolicy = database.ppolicy;
   if (!ppolicy) {
     apply.push({ dn: `olcOverlay=ppolicy,${database.dn}`, change: 'add',
-      comment: 'Active la politique de mots de passe (ppolicy) et le hachage des mots de passe écrits en clair.',
+      note: { id: 'add-ppolicy-overlay' },
       attributes: [
         { attribute: 'objectClass', values: ['olcOverlayConfig', 'olcPPolicyConfig'] },
         { attribute: 'olcOverlay', values: ['ppolicy'] },
         { attribute: 'olcPPolicyDefault', values: [policyDn] },
         { attribute: 'olcPPolicyHashCleartext', values: ['TRUE'] },
       ] });
-    rollback.push({ dn: `olcOverlay={${database.overlayCount}}ppolicy,${database.dn}`, change: 'delete', comment: 'Retire l\'overlay ppolicy ajouté par le plan.' });
+    rollback.push({ dn: `olcOverlay={${database.overlayCount}}ppolicy,${database.dn}`, change: 'delete', note: { id: 'remove-ppolicy-overlay' } });
   } else {
     const mods: Modification[] = [{ op: 'replace', attribute: 'olcPPolicyHashCleartext', values: ['TRUE'] }];
     const undo: Modification[] = [restore('olcPPolicyHashCleartext', ppolicy.values)];
@@ -74,14 +75,14 @@ export function configChanges(input: ConfigChangeInput): ConfigChanges {
       mods.push({ op: 'replace', attribute: 'olcPPolicyDefault', values: [policyDn] });
       undo.push({ op: 'delete', attribute: 'olcPPolicyDefault', values: [] });
     }
-    apply.push({ dn: ppolicy.dn, change: 'modify', mods, comment: 'Fait hacher par slapd les mots de passe écrits en clair.' });
-    rollback.push({ dn: ppolicy.dn, change: 'modify', mods: undo, comment: 'Remet les réglages ppolicy précédents.' });
+    apply.push({ dn: ppolicy.dn, change: 'modify', mods, note: { id: 'hash-cleartext' } });
+    rollback.push({ dn: ppolicy.dn, change: 'modify', mods: undo, note: { id: 'restore-ppolicy' } });
   }
 
   if (!alreadyHidden(database.access, input.passwordAttributes)) {
-    apply.push({ dn: database.dn, change: 'modify', comment: 'Cache les empreintes à tous sauf à leur titulaire (authentification, changement) et à l\'administrateur.',
+    apply.push({ dn: database.dn, change: 'modify', note: { id: 'hide-hashes' },
     mods: [{ op: 'add', attribute: 'olcAccess', values: [`{0}${hidingAcl(input.passwordAttributes)}`] }] });
-  rollback.push({ dn: database.dn, change: 'modify', comment: 'Remet les droits d\'accès (ACL) exactement comme avant.',
+  rollback.push({ dn: database.dn, change: 'modify', note: { id: 'restore-acl' },
     mods: [database.access.length > 0
       ? { op: 'replace', attribute: 'olcAccess', values: database.access }
       : { op: 'delete', attribute: 'olcAccess', values: [] }] });

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planMessages } from '../../contract/plan-messages.ts';
 import type { AccountReport, ScanReport } from '../../contract/report.ts';
 import { accountActions, forcedRenewals } from './account-actions.ts';
 import { forcedRenewalSentence, planBlocks, toHtml, toMarkdown } from './plan-document.ts';
@@ -13,6 +14,8 @@ import { csvLine, forcedRenewalCsv } from './write-plan.ts';
 
 const SHAPE = 'surname+birthdate:YYYY|capitalised|';
 const LABEL = { fr: 'nom + date de naissance (AAAA) — Majuscule initiale', en: 'surname + date of birth (YYYY) — Capitalised' };
+const FR = planMessages('fr');
+const EN = planMessages('en');
 
 function account(login: string, profile: AccountReport['profile'], findings: AccountReport['findings'], classes: string[] = []): AccountReport {
   return {
@@ -96,7 +99,7 @@ describe('the forced-renewal list of the plan', () => {
 
     const forced = forcedRenewals(report, actions);
     expect(forced).toHaveLength(30);
-    expect(forced[0]).toEqual({ login: 'eleve00', dn: 'uid=eleve00,ou=people,dc=college,dc=test', profile: 'student', classes: ['=HYPERLINK("x")'], reason: 'imposed-scheme', formula: LABEL.fr });
+    expect(forced[0]).toEqual({ login: 'eleve00', dn: 'uid=eleve00,ou=people,dc=college,dc=test', profile: 'student', classes: ['=HYPERLINK("x")'], reason: 'imposed-scheme', shape: SHAPE });
     expect(forced[29]).toEqual({ login: 'prof5', dn: 'uid=prof5,ou=people,dc=college,dc=test', profile: 'staff', classes: [], reason: 'likely-default' });
   });
 
@@ -115,19 +118,21 @@ describe('the forced-renewal list of the plan', () => {
     const forced = forcedRenewals(report, actions);
     const sentence = 'Renouvellement forcé : 24 élèves gardent la formule imposée à la création du compte (nom + date de naissance (AAAA) — Majuscule initiale) ; '
       + '6 comptes du personnel partagent un mot de passe donné par défaut.';
-    expect(forcedRenewalSentence(forced)).toBe(sentence);
+    expect(forcedRenewalSentence(forced, FR)).toBe(sentence);
+    expect(forcedRenewalSentence(forced, EN)).toBe('Forced renewal: 24 students keep the formula imposed when the account was created (surname + date of birth (YYYY) — Capitalised); '
+      + '6 accounts of the staff share a default password.');
     const doc = planBlocks({
       location: report.source.location, reportDate: '2026-12-05', before: { score: 30, grade: 'E' },
       steps: planSteps(report, actions, () => false), actions, forced, issued: 31, missing: [], notUndone: [],
-      target: 'openldap-2.5', argon2: 'argon2id m=19456 Kio, t=2, p=1', url: 'ldap://annuaire.college.test',
-    });
+      target: 'openldap-2.5', argon2: { memoryKiB: 19456, timeCost: 2, parallelism: 1 }, url: 'ldap://annuaire.college.test',
+    }, FR);
     const md = toMarkdown(doc);
     expect(md).toContain(sentence);
     expect(md.indexOf(sentence)).toBeLessThan(md.indexOf('## Ce que contient ce dossier'));
     expect(md).toContain('| forced-renewal.csv |');
     expect(md).toContain('| eleve00 | élève | =HYPERLINK("x") | renouvellement forcé (formule imposée), phrase de passe temporaire |');
     expect(md).toContain('| prof0 | enseignant | — | renouvellement forcé (mot de passe par défaut), phrase de passe temporaire |');
-    expect(toHtml(doc)).toContain('Renouvellement forcé : 24 élèves gardent la formule imposée');
+    expect(toHtml(doc, 'fr')).toContain('Renouvellement forcé : 24 élèves gardent la formule imposée');
   });
 
   it('names a lone account and a default that students share too', () => {
@@ -135,12 +140,12 @@ describe('the forced-renewal list of the plan', () => {
       { login: 'a', dn: 'uid=a', profile: 'teacher', classes: [], reason: 'imposed-scheme' },
       { login: 'b', dn: 'uid=b', profile: 'student', classes: [], reason: 'likely-default' },
       { login: 'c', dn: 'uid=c', profile: 'teacher', classes: [], reason: 'likely-default' },
-    ])).toBe('Renouvellement forcé : 1 enseignant garde la formule imposée à la création du compte ; 2 comptes (enseignants, élèves) partagent un mot de passe donné par défaut.');
-    expect(forcedRenewalSentence([])).toBeNull();
+    ], FR)).toBe('Renouvellement forcé : 1 enseignant garde la formule imposée à la création du compte ; 2 comptes (enseignants, élèves) partagent un mot de passe donné par défaut.');
+    expect(forcedRenewalSentence([], FR)).toBeNull();
   });
 
   it('writes forced-renewal.csv with the plan’s CSV writer: who, why, the formula in words; formulas neutralised', () => {
-    const csv = forcedRenewalCsv(forcedRenewals(report, accountActions(report)));
+    const csv = forcedRenewalCsv(forcedRenewals(report, accountActions(report)), FR);
     const lines = csv.trimEnd().split('\n');
     expect(lines).toHaveLength(31);
     expect(lines[0]).toBe('identifiant,dn,profil,classe,raison,formule');

@@ -1,5 +1,6 @@
-// Printable letters handing out temporary passphrases, one page per account, one file per class.
-// They hold passphrases: written with mode 0600, to be printed, handed out and deleted.
+// Printable letters handing out temporary passphrases, one page per account, one file per class, in the plan's
+// language (its catalogue's words). They hold passphrases: written with mode 0600, to be printed, handed out and deleted.
+import type { PlanMessages } from '../../contract/plan-messages.ts';
 import type { IssuedPassphrase } from './account-changes.ts';
 import { escapeHtml } from './plan-document.ts';
 
@@ -21,21 +22,22 @@ export function lettersByClass(issued: IssuedPassphrase[]): Map<string, IssuedPa
   return new Map([...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export function classLetters(className: string, accounts: IssuedPassphrase[], school: string): string {
+export function classLetters(className: string, accounts: IssuedPassphrase[], school: string, m: PlanMessages): string {
+  const t = m.letters;
   const pages = accounts.map((a) => `<section class="letter">
-<h1>Votre nouveau mot de passe</h1>
-<p class="who">Identifiant : <strong>${escapeHtml(a.login)}</strong>${className === NO_CLASS ? '' : ` — classe ${escapeHtml(className)}`}</p>
-<p>Pour protéger votre compte, votre ancien mot de passe a été remplacé. Votre mot de passe provisoire est :</p>
+<h1>${escapeHtml(t.heading)}</h1>
+<p class="who">${escapeHtml(t.login)}<strong>${escapeHtml(a.login)}</strong>${className === NO_CLASS ? '' : escapeHtml(t.inClass(className))}</p>
+<p>${escapeHtml(t.replaced)}</p>
 <p class="secret">${escapeHtml(a.passphrase)}</p>
-<p>Tapez-le exactement ainsi, tirets compris. À votre première connexion, vous devrez choisir un nouveau mot de passe d'au moins 12 caractères. Une phrase de plusieurs mots que vous retenez facilement est un bon choix ; n'utilisez ni votre nom ni votre date de naissance.</p>
-<p>Ne montrez pas cette lettre ; détruisez-la une fois votre mot de passe changé.</p>
+<p>${escapeHtml(t.typeIt)}</p>
+<p>${escapeHtml(t.keepSecret)}</p>
 <p class="from">${escapeHtml(school)}</p>
 </section>`);
   return `<!doctype html>
-<html lang="fr">
+<html lang="${m.language}">
 <head>
 <meta charset="utf-8">
-<title>Mots de passe provisoires — ${escapeHtml(className)}</title>
+<title>${escapeHtml(t.title(className === NO_CLASS ? null : className))}</title>
 <style>
 body { font: 13pt/1.5 system-ui, sans-serif; margin: 0; }
 .letter { padding: 2.5cm 2cm; break-after: page; page-break-after: always; }

@@ -1,16 +1,11 @@
-// plan.md and plan.html: one text, two renderings, in French, for a DSI who has never seen Vigie.
-// What each file does, in what order, how to undo it. No password and no hash appears here.
+// plan.md and plan.html: one text, two renderings, for a DSI who has never seen Vigie, in the language of the
+// catalogue given (contract/plan-messages*.ts; French by default). What each file does, in what order, how to undo
+// it. No password and no hash appears here.
 import type { Grade, Profile } from '../../contract/codes.ts';
+import type { ForcedCounts, NotUndone, PlanMessages } from '../../contract/plan-messages.ts';
 import type { AccountAction, ForcedRenewal } from './account-actions.ts';
 import type { PlanStep } from './plan-steps.ts';
 
-export const PROFILE_FR: Record<Profile, string> = {
-  student: 'élève', parent: 'parent', teacher: 'enseignant', staff: 'personnel', admin: 'administrateur', unknown: 'non classé',
-};
-const PROFILE_PLURAL_FR: Record<Profile, string> = {
-  student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'comptes sans profil',
-};
-const SCHOOL_STAFF: readonly Profile[] = ['admin', 'teacher', 'staff'];
 const BY_WEIGHT: readonly Profile[] = ['admin', 'teacher', 'staff', 'student', 'parent', 'unknown'];
 
 export const FORCED_RENEWAL_FILE = 'forced-renewal.csv';
@@ -33,105 +28,94 @@ export interface PlanDocumentInput {
   forced: ForcedRenewal[];
   issued: number;
   missing: string[];
-  notUndone: string[];
+  notUndone: NotUndone[];
   target: string;
-  argon2: string;
+  argon2: { memoryKiB: number; timeCost: number; parallelism: number };
   url: string;
 }
 
-export function planBlocks(d: PlanDocumentInput): { title: string; blocks: Block[] } {
+/** « 2.5/2.6 » or « 2.7 »: the OpenLDAP versions a plan's target covers. */
+export function targetVersions(target: string): string {
+  return target === 'openldap-2.7' ? '2.7' : '2.5/2.6';
+}
+
+export function planBlocks(d: PlanDocumentInput, m: PlanMessages): { title: string; blocks: Block[] } {
+  const t = m.document;
   const last = d.steps[d.steps.length - 1];
   const blocks: Block[] = [
-    { p: `Ce dossier a été préparé par Vigie à partir de l'analyse du ${d.reportDate} de l'annuaire ${d.location}. Il corrige ce que l'analyse a trouvé : empreintes lisibles, mots de passe faibles, empreintes anciennes (MD5, SHA-1, LM…), absence de politique de mots de passe. Note actuelle : ${d.before.grade} (${d.before.score}/100) ; note attendue une fois tout appliqué et les mots de passe changés : ${last ? `${last.grade} (${last.score}/100)` : 'inchangée'}.` },
-    { p: "Vigie n'écrit jamais dans l'annuaire de lui-même. Rien de ce dossier n'est appliqué tant que vous ne lancez pas vous-même « vigie apply » (ou ldapmodify). Relisez les fichiers avant." },
-    ...forcedBlocks(d.forced),
-    { h2: 'Ce que contient ce dossier' },
-    { table: { head: ['Fichier', 'Ce qu\'il fait', 'Qui l\'applique'], rows: [
-      ['plan.md, plan.html', 'Ce document (plan.html s\'imprime).', '—'],
-      ['01-config.ldif', `La configuration de slapd (cn=config, OpenLDAP ${d.target === 'openldap-2.7' ? '2.7' : '2.5/2.6'}) : modules argon2 et ppolicy, olcPasswordHash {ARGON2} (${d.argon2}), overlay ppolicy qui hache les mots de passe écrits en clair, ACL qui cache les empreintes.`, 'l\'administrateur de cn=config'],
-      ['02-accounts.ldif', 'Dans l\'annuaire : la politique de mots de passe par défaut, puis compte par compte : phrase de passe temporaire (argon2id) ou changement obligatoire (pwdReset), suppression des empreintes LM.', 'l\'administrateur de l\'annuaire (rootdn)'],
-      ...(d.forced.length > 0 ? [[FORCED_RENEWAL_FILE, `Les ${d.forced.length} comptes du renouvellement forcé (identifiant, DN, profil, classe, raison, formule imposée), sans aucun mot de passe : la liste à suivre et à donner à l'établissement (lisible par vous seul).`, '—']] : []),
-      ['credentials.csv', `Identifiant, classe et phrase de passe temporaire des ${d.issued} comptes réinitialisés. Fichier sensible (lisible par vous seul) : imprimez les lettres puis supprimez-le.`, '—'],
-      ['lettres/*.html', 'Une lettre par élève ou personnel réinitialisé, regroupées par classe, à imprimer et distribuer en main propre.', '—'],
-      ['rollback.ldif', 'Remet dans l\'annuaire chaque valeur changée exactement comme avant (empreintes comprises : fichier sensible, lisible par vous seul).', 'l\'administrateur de l\'annuaire'],
-      ['rollback-config.ldif', 'Remet la configuration de slapd comme avant.', 'l\'administrateur de cn=config'],
+    { p: t.intro({ location: d.location, reportDate: d.reportDate, before: d.before, after: last ? { score: last.score, grade: last.grade } : null }) },
+    { p: t.onlyOnCommand },
+    ...forcedBlocks(d.forced, m),
+    { h2: t.filesTitle },
+    { table: { head: [...t.filesHead], rows: [
+      ['plan.md, plan.html', t.files.plan, m.none],
+      ['01-config.ldif', t.files.config(targetVersions(d.target), t.argon2(d.argon2.memoryKiB, d.argon2.timeCost, d.argon2.parallelism)), t.who.configAdmin],
+      ['02-accounts.ldif', t.files.accounts, t.who.rootdn],
+      ...(d.forced.length > 0 ? [[FORCED_RENEWAL_FILE, t.files.forcedRenewal(d.forced.length), m.none]] : []),
+      ['credentials.csv', t.files.credentials(d.issued), m.none],
+      ['lettres/*.html', t.files.letters, m.none],
+      ['rollback.ldif', t.files.rollback, t.who.directoryAdmin],
+      ['rollback-config.ldif', t.files.rollbackConfig, t.who.configAdmin],
     ] } },
-    { h2: 'Dans quel ordre' },
-    { ol: [
-      'Sauvegardez l\'annuaire et sa configuration : slapcat -n 0 -l config.ldif et slapcat -n 1 -l annuaire.ldif (en root sur le serveur).',
-      'Relisez 01-config.ldif et 02-accounts.ldif. Chaque changement y est précédé d\'une ligne de commentaire qui dit ce qu\'il fait.',
-      `Essayez à blanc : vigie apply ${'<dossier>'} --url ${d.url} --bind-dn <admin> --password-file <fichier> --config-bind-dn cn=config --config-password-file <fichier> --dry-run. Rien n'est écrit.`,
-      'Appliquez : la même commande sans --dry-run. Vigie applique 01-config.ldif puis 02-accounts.ldif, s\'arrête à la première erreur et dit exactement ce qui a été appliqué et ce qui ne l\'a pas été. Sans Vigie : ldapmodify -H <url> -D cn=config -y <fichier> -f 01-config.ldif, puis ldapmodify -H <url> -D <admin> -y <fichier> -f 02-accounts.ldif.',
-      'Imprimez les lettres (lettres/*.html, une page par compte), distribuez-les, puis supprimez credentials.csv et le dossier lettres.',
-      'Relancez une analyse (vigie scan) pour vérifier : plus d\'empreintes lisibles, une meilleure note. Les empreintes anciennes disparaissent au fil des changements de mot de passe.',
-    ] },
-    { h2: 'Les actions, de la plus urgente à la moins urgente' },
-    { table: { head: ['Action', 'Pourquoi', 'Comptes', 'Fichiers', 'Note attendue ensuite'], rows: d.steps.map((s) => [
-      s.title, s.why, s.accounts > 0 ? String(s.accounts) : '—', s.files.join(', '), `${s.grade} (${s.score}/100)`,
+    { h2: t.orderTitle },
+    { ol: t.order(d.url) },
+    { h2: t.stepsTitle },
+    { table: { head: [...t.stepsHead], rows: d.steps.map((s) => [
+      m.steps[s.id].title, m.steps[s.id].why, s.accounts > 0 ? String(s.accounts) : m.none, s.files.join(', '), t.grade(s.grade, s.score),
     ]) } },
-    { h2: 'Ce que verront les utilisateurs' },
-    { ul: [
-      'Comptes réinitialisés : l\'ancien mot de passe ne marche plus. Ils se connectent avec la phrase de passe de leur lettre, puis doivent en choisir une nouvelle (12 caractères au moins) avant toute autre opération.',
-      'Comptes à empreinte ancienne : leur mot de passe marche toujours, mais ils doivent en choisir un nouveau à la connexion ; il est alors enregistré en argon2.',
-      'Après 10 échecs en 15 minutes, un compte est bloqué 15 minutes (pas plus : personne n\'est bloqué pour la journée).',
-      'Les applications qui changent les mots de passe doivent utiliser l\'opération « Password Modify » (ldappasswd) ou écrire le mot de passe en clair : slapd le hache alors en argon2.',
-    ] },
-    { h2: 'Comment revenir en arrière' },
-    { p: `vigie apply <dossier> --rollback (mêmes options de connexion) applique rollback-config.ldif puis rollback.ldif. Sans Vigie : ldapmodify -H <url> -D cn=config -y <fichier> -f rollback-config.ldif, puis ldapmodify -H <url> -D <admin> -y <fichier> -f rollback.ldif (dans cet ordre : tant que ppolicy hache les mots de passe écrits en clair, un ancien mot de passe en clair serait haché au lieu d'être remis tel quel). Chaque empreinte, chaque pwdReset, chaque ACL revient exactement à sa valeur d'avant (le contrôle « relax » inclus dans le fichier permet de remettre pwdChangedTime).` },
-    { ul: [
-      'vigie apply --rollback ne remet que ce que vigie apply a changé : un compte changé depuis (un utilisateur qui a choisi un nouveau mot de passe) est laissé tel quel et nommé. Attention : ldapmodify n\'a pas cette vérification, un utilisateur qui a changé son mot de passe depuis l\'application y retrouverait l\'ancien.',
-      ...d.notUndone.map((n) => `Non annulé : ${n}.`),
-    ] },
+    { h2: t.usersTitle },
+    { ul: [...t.users] },
+    { h2: t.rollbackTitle },
+    { p: t.rollback },
+    { ul: [t.rollbackOnlyApplied, ...d.notUndone.map((n) => m.notUndone(n))] },
   ];
   if (d.missing.length > 0) {
-    blocks.push({ h2: 'Comptes absents de l\'annuaire' }, { p: `Ces comptes figurent dans le rapport mais plus dans l'annuaire ; le plan les ignore : ${d.missing.join(' ; ')}.` });
+    blocks.push({ h2: t.missingTitle }, { p: t.missing(d.missing) });
   }
   blocks.push(
-    { h2: 'Comptes concernés' },
-    { table: { head: ['Identifiant', 'Profil', 'Classes', 'Action'], rows: d.actions.map((a) => [
-      a.account.login, PROFILE_FR[a.account.profile], a.account.classes.join(', ') || '—',
-      (a.forced === 'imposed-scheme' ? 'renouvellement forcé (formule imposée), ' : a.forced === 'likely-default' ? 'renouvellement forcé (mot de passe par défaut), ' : '')
-        + (a.kind === 'reset' ? 'phrase de passe temporaire' : 'changement obligatoire') + (a.dropLm ? ', LM supprimée' : ''),
+    { h2: t.accountsTitle },
+    { table: { head: [...t.accountsHead], rows: d.actions.map((a) => [
+      a.account.login, m.profile[a.account.profile], a.account.classes.join(', ') || m.none,
+      t.action({ forced: a.forced, kind: a.kind, dropLm: a.dropLm }),
     ]) } },
   );
-  return { title: `Plan de migration des mots de passe — ${d.location}`, blocks };
+  return { title: t.title(d.location), blocks };
+}
+
+/** What the forced renewals count: accounts per profile and imposed formula (most first), accounts on a shared default. */
+export function forcedCounts(forced: ForcedRenewal[]): ForcedCounts | null {
+  if (forced.length === 0) return null;
+  const imposed = new Map<string, { profile: Profile; shape: string | undefined; accounts: number }>();
+  for (const f of forced) {
+    if (f.reason !== 'imposed-scheme') continue;
+    const key = `${f.profile}\u0000${f.shape ?? ''}`;
+    const entry = imposed.get(key) ?? { profile: f.profile, shape: f.shape, accounts: 0 };
+    entry.accounts += 1;
+    imposed.set(key, entry);
+  }
+  const shared = forced.filter((f) => f.reason === 'likely-default');
+  return {
+    imposed: [...imposed.values()].sort((a, b) => b.accounts - a.accounts),
+    shared: shared.length > 0 ? { accounts: shared.length, profiles: BY_WEIGHT.filter((p) => shared.some((f) => f.profile === p)) } : null,
+  };
 }
 
 /**
  * « Renouvellement forcé : 212 élèves gardent la formule imposée (…) ; 74 comptes du personnel partagent un mot de
  * passe donné par défaut. » Counts and formulas only, never a password.
  */
-export function forcedRenewalSentence(forced: ForcedRenewal[]): string | null {
-  if (forced.length === 0) return null;
-  const parts: string[] = [];
-  const imposed = new Map<string, { profile: Profile; formula: string | undefined; accounts: number }>();
-  for (const f of forced) {
-    if (f.reason !== 'imposed-scheme') continue;
-    const key = `${f.profile}\u0000${f.formula ?? ''}`;
-    const entry = imposed.get(key) ?? { profile: f.profile, formula: f.formula, accounts: 0 };
-    entry.accounts += 1;
-    imposed.set(key, entry);
-  }
-  for (const x of [...imposed.values()].sort((a, b) => b.accounts - a.accounts)) {
-    const who = x.profile === 'unknown' ? `${x.accounts} ${PROFILE_PLURAL_FR.unknown}` : x.accounts > 1 ? `${x.accounts} ${PROFILE_PLURAL_FR[x.profile]}` : `1 ${PROFILE_FR[x.profile]}`;
-    parts.push(`${who} ${x.accounts > 1 ? 'gardent' : 'garde'} la formule imposée à la création du compte${x.formula ? ` (${x.formula})` : ''}`);
-  }
-  const shared = forced.filter((f) => f.reason === 'likely-default');
-  if (shared.length > 0) {
-    const profiles = BY_WEIGHT.filter((p) => shared.some((f) => f.profile === p));
-    const who = profiles.every((p) => SCHOOL_STAFF.includes(p)) ? 'du personnel' : `(${profiles.map((p) => PROFILE_PLURAL_FR[p]).join(', ')})`;
-    parts.push(`${shared.length} ${shared.length > 1 ? 'comptes' : 'compte'} ${who} ${shared.length > 1 ? 'partagent' : 'partage'} un mot de passe donné par défaut`);
-  }
-  return `Renouvellement forcé : ${parts.join(' ; ')}.`;
+export function forcedRenewalSentence(forced: ForcedRenewal[], m: PlanMessages): string | null {
+  const counts = forcedCounts(forced);
+  return counts === null ? null : m.forcedSentence(counts);
 }
 
-function forcedBlocks(forced: ForcedRenewal[]): Block[] {
-  const sentence = forcedRenewalSentence(forced);
+function forcedBlocks(forced: ForcedRenewal[], m: PlanMessages): Block[] {
+  const sentence = forcedRenewalSentence(forced, m);
   if (sentence === null) return [];
   return [
-    { h2: 'Renouvellement forcé, en premier' },
-    { p: `${sentence} Quiconque connaît la formule ou ce mot de passe peut se connecter à ces comptes sans rien casser : c'est ce qui presse le plus.` },
-    { p: `Ces ${forced.length} comptes sont listés dans ${FORCED_RENEWAL_FILE} et traités en premier dans 02-accounts.ldif : chacun reçoit une phrase de passe temporaire (sa lettre, dans lettres/) et doit la changer à sa première connexion (pwdReset). Prévenez l'établissement avant d'appliquer : ces utilisateurs ne pourront plus se connecter avec l'ancien mot de passe.` },
+    { h2: m.document.forcedTitle },
+    { p: m.document.forcedWhy(sentence) },
+    { p: m.document.forcedHow(forced.length, FORCED_RENEWAL_FILE) },
   ];
 }
 
@@ -157,7 +141,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function toHtml(doc: { title: string; blocks: Block[] }): string {
+export function toHtml(doc: { title: string; blocks: Block[] }, language: string): string {
   const parts: string[] = [];
   for (const b of doc.blocks) {
     if ('h2' in b) parts.push(`<h2>${escapeHtml(b.h2)}</h2>`);
@@ -171,7 +155,7 @@ export function toHtml(doc: { title: string; blocks: Block[] }): string {
     }
   }
   return `<!doctype html>
-<html lang="fr">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(doc.title)}</title>

@@ -1,17 +1,17 @@
 // The plan's actions, most urgent first, each with the accounts it touches, the file that does it and the
 // score and grade the directory would have once it is done (the same model as the report: docs/scoring.md).
+import { PLAN_STEP_IDS, type PlanStepId } from '../../contract/api.ts';
 import type { AccountFindingCode, DirectoryFindingCode, Grade, Severity } from '../../contract/codes.ts';
 import { SEVERITIES } from '../../contract/codes.ts';
 import { directoryScore, gradeFor } from '../report/score.ts';
 import { RESET_CODES, type AccountAction } from './account-actions.ts';
 import type { PlanReport } from './report-input.ts';
 
-export type StepId = 'hide-hashes' | 'forced-renewal' | 'reset-weak' | 'drop-lm' | 'policy' | 'storage' | 'must-change';
+export type StepId = PlanStepId;
 
+/** A step by id: what it says is the plan catalogue's (contract/plan-messages.ts), in the plan's language. */
 export interface PlanStep {
   id: StepId;
-  title: string;
-  why: string;
   files: string[];
   accounts: number;
   /** Expected once this step and every one before it is done. */
@@ -19,14 +19,15 @@ export interface PlanStep {
   grade: Grade;
 }
 
-const STEP_TEXT: Record<StepId, { title: string; why: string; files: string[] }> = {
-  'hide-hashes': { title: 'Cacher les empreintes de mots de passe', why: "Aujourd'hui d'autres que leur titulaire peuvent les lire et les casser hors ligne.", files: ['01-config.ldif'] },
-  'forced-renewal': { title: 'Renouvellement forcé : formule imposée et mots de passe par défaut', why: "Ces comptes gardent le mot de passe imposé à leur création ou un mot de passe donné à tous : quiconque connaît la formule ou le mot de passe s'y connecte, sans rien casser. Nouvelle phrase de passe temporaire, à changer à la première connexion.", files: ['02-accounts.ldif', 'forced-renewal.csv', 'credentials.csv', 'lettres/'] },
-  'reset-weak': { title: 'Remplacer les mots de passe trouvés par une phrase de passe temporaire', why: 'Ces mots de passe se devinent (nom, date de naissance, mot courant, partagé) ou étaient stockés en clair.', files: ['02-accounts.ldif', 'credentials.csv', 'lettres/'] },
-  'drop-lm': { title: 'Supprimer les empreintes LM', why: 'Une empreinte LM se casse en quelques minutes ; aucun poste moderne ne s\'en sert.', files: ['02-accounts.ldif'] },
-  policy: { title: 'Appliquer une politique de mots de passe (ppolicy)', why: 'Longueur minimale CNIL (12 caractères), verrouillage court après 10 échecs, changement obligatoire après réinitialisation.', files: ['01-config.ldif', '02-accounts.ldif'] },
-  storage: { title: 'Enregistrer les nouveaux mots de passe en argon2', why: 'olcPasswordHash {ARGON2}, et les mots de passe écrits en clair sont hachés par slapd.', files: ['01-config.ldif'] },
-  'must-change': { title: 'Faire changer les mots de passe stockés avec une empreinte ancienne', why: 'pwdReset : l\'utilisateur garde son mot de passe pour se connecter, doit en choisir un nouveau, enregistré en argon2. L\'effet sur la note vient quand ils l\'ont fait.', files: ['02-accounts.ldif'] },
+/** The plan files that do each step ('lettres/' for the letters' folder). */
+const STEP_FILES: Record<StepId, string[]> = {
+  'hide-hashes': ['01-config.ldif'],
+  'forced-renewal': ['02-accounts.ldif', 'forced-renewal.csv', 'credentials.csv', 'lettres/'],
+  'reset-weak': ['02-accounts.ldif', 'credentials.csv', 'lettres/'],
+  'drop-lm': ['02-accounts.ldif'],
+  policy: ['01-config.ldif', '02-accounts.ldif'],
+  storage: ['01-config.ldif'],
+  'must-change': ['02-accounts.ldif'],
 };
 
 const STEP_FIXES: Record<StepId, { directory: DirectoryFindingCode[]; account: AccountFindingCode[] }> = {
@@ -40,7 +41,8 @@ const STEP_FIXES: Record<StepId, { directory: DirectoryFindingCode[]; account: A
   'must-change': { directory: [], account: ['LEGACY_HASH', 'WEAK_HASH_PARAMETERS', 'LM_HASH'] },
 };
 
-const ORDER: StepId[] = ['hide-hashes', 'forced-renewal', 'reset-weak', 'drop-lm', 'policy', 'storage', 'must-change'];
+/** Most urgent first: the contract's order, the one plan.md and the app's page show. */
+const ORDER: readonly StepId[] = PLAN_STEP_IDS;
 
 export function planSteps(report: PlanReport, actions: AccountAction[], hasNt: (dn: string) => boolean): PlanStep[] {
   // What is left of each account's findings and of the directory's, as the steps are done one by one.
@@ -62,7 +64,7 @@ export function planSteps(report: PlanReport, actions: AccountAction[], hasNt: (
     const scored = report.accounts.map((a) => ({ profile: a.profile, risk: worst(remaining.get(a.dn) ?? []) }));
     const score = directoryScore(scored, directory);
     const adminCritical = scored.some((a) => a.profile === 'admin' && a.risk === 'critical');
-    steps.push({ id, ...STEP_TEXT[id], accounts: touched.length, score, grade: gradeFor(score, adminCritical) });
+    steps.push({ id, files: [...STEP_FILES[id]], accounts: touched.length, score, grade: gradeFor(score, adminCritical) });
   }
   return steps;
 }

@@ -28,24 +28,24 @@ export function policyChanges(input: PolicyChangeInput): { apply: ChangeRecord[]
   if (input.existing) {
     const mods: Modification[] = values.map(([attribute, value]) => ({ op: 'replace', attribute, values: [value] }));
     const undo: Modification[] = values.map(([attribute]) => ({ op: 'replace', attribute, values: input.existing!.attrs.get(attribute.toLowerCase()) ?? [] }));
-    apply.push({ dn: input.policyDn, change: 'modify', mods, comment: 'Règle la politique de mots de passe par défaut (CNIL 2022 : 12 caractères, verrouillage de 15 minutes après 10 échecs, changement obligatoire après réinitialisation).' });
-    rollback.push({ dn: input.policyDn, change: 'modify', mods: undo, comment: 'Remet la politique de mots de passe précédente.' });
+    apply.push({ dn: input.policyDn, change: 'modify', mods, note: { id: 'set-policy' } });
+    rollback.push({ dn: input.policyDn, change: 'modify', mods: undo, note: { id: 'restore-policy' } });
     return { apply, rollback };
   }
   if (input.createParent) {
     const ou = /^ou=([^,]+)$/i.exec(parentDn.split(',')[0] ?? '')?.[1] ?? 'policies';
-    apply.push({ dn: parentDn, change: 'add', comment: 'Branche qui range les politiques de mots de passe.',
+    apply.push({ dn: parentDn, change: 'add', note: { id: 'add-policies-branch' },
       attributes: [{ attribute: 'objectClass', values: ['organizationalUnit'] }, { attribute: 'ou', values: [ou] }] });
   }
   const cn = /^cn=([^,]+)/i.exec(input.policyDn)?.[1] ?? 'default';
   apply.push({ dn: input.policyDn, change: 'add',
-    comment: 'Politique de mots de passe par défaut (CNIL 2022 : 12 caractères, verrouillage de 15 minutes après 10 échecs, changement obligatoire après réinitialisation).',
+    note: { id: 'add-policy' },
     attributes: [
       { attribute: 'objectClass', values: ['organizationalRole', 'pwdPolicy'] },
       { attribute: 'cn', values: [cn] },
       ...values.map(([attribute, value]) => ({ attribute, values: [value] })),
     ] });
-  rollback.push({ dn: input.policyDn, change: 'delete', comment: 'Supprime la politique ajoutée par le plan.' });
-  if (input.createParent) rollback.push({ dn: parentDn, change: 'delete', comment: 'Supprime la branche ajoutée par le plan.' });
+  rollback.push({ dn: input.policyDn, change: 'delete', note: { id: 'remove-policy' } });
+  if (input.createParent) rollback.push({ dn: parentDn, change: 'delete', note: { id: 'remove-policies-branch' } });
   return { apply, rollback };
 }

@@ -1,46 +1,29 @@
-// `vigie plan`: read the report and the directory's current values (read-only), then write the plan folder.
+// `vigie plan`'s second half: the plan built by plan-migration.ts, said in a language through the plan catalogue
+// (contract/plan-messages*.ts; French by default) and written to its folder. The folder is new or empty (0700);
+// every file holding a passphrase, a hash or a list of weak accounts is readable by its owner only (0600).
 // Nothing is written to the directory here; `vigie apply` does that, on the DSI's command.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { connectDirectory, type DirectoryConnection, type LdapSourceOptions } from '../directory/ldap/read-ldap.ts';
-import { LdapError } from '../directory/ldap/ldap-error.ts';
-import type { DirectoryEntry } from '../directory/model.ts';
+import { csvField } from '../../contract/csv.ts';
+import { shapeLabel } from '../../contract/pattern-labels.ts';
+import { planMessages, type LdifFileId, type PlanMessages } from '../../contract/plan-messages.ts';
 import { VigieError } from '../errors.ts';
-import { readConfigFacts } from '../posture/config-facts.ts';
-import type { Credentials } from '../posture/directory-posture.ts';
-import { normaliseDn } from '../posture/dn.ts';
-import { accountActions, forcedRenewals, type ForcedRenewal } from './account-actions.ts';
-import { accountChanges } from './account-changes.ts';
+import type { ForcedRenewal } from './account-actions.ts';
+import type { IssuedPassphrase } from './account-changes.ts';
 import type { ChangeRecord } from './change-record.ts';
-import { configChanges } from './config-changes.ts';
 import { classLetters, letterFileName, lettersByClass } from './letters.ts';
 import { writeLdif } from './ldif-write.ts';
-import { OWASP_ARGON2, owaspMinimumMemoryKiB, type Argon2Settings, type OpenLdapTarget } from './migration-settings.ts';
-import { FORCED_RENEWAL_FILE, planBlocks, PROFILE_FR, toHtml, toMarkdown } from './plan-document.ts';
-import { planSteps, type PlanStep } from './plan-steps.ts';
-import { policyChanges } from './policy-changes.ts';
+import { OWASP_ARGON2 } from './migration-settings.ts';
+import { FORCED_RENEWAL_FILE, planBlocks, targetVersions, toHtml, toMarkdown } from './plan-document.ts';
+import { checkArgon2, planMigration, planSettings, type MigrationPlan, type PlanTarget } from './plan-migration.ts';
+import type { PlanStep } from './plan-steps.ts';
 import { readPlanReport, type PlanReport } from './report-input.ts';
-import { csvField } from '../../contract/csv.ts';
+
+export type { PlanTarget } from './plan-migration.ts';
 
 export interface PlanRequest extends PlanTarget {
   /** The JSON report written by `vigie scan --json`. */
   report: string;
-}
-
-/** Where and how a plan is made, whatever the report came from (a file for the CLI, the app's history). */
-export interface PlanTarget {
-  out: string;
-  url: string;
-  /** Default: the report's base DN. */
-  baseDn?: string;
-  /** Must read userPassword, sambaNTPassword, sambaLMPassword and pwdReset (usually the rootdn). */
-  bind: Credentials;
-  /** Must read cn=config. */
-  config: Credentials;
-  startTls?: boolean;
-  caFile?: string;
-  target?: OpenLdapTarget;
-  argon2?: Argon2Settings;
 }
 
 export interface PlanResult {
@@ -70,119 +53,68 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
 }
 
 /**
- * The plan writer `vigie plan` and the app both call: reads the directory (cn=config and the accounts' current
- * values, read-only) and writes the plan folder. The report is one already checked by `readPlanReport` or `planReportOf`.
+ * The plan writer `vigie plan` and the app both call: the settings checked and the folder claimed before the
+ * directory is read (a refusal leaves nothing behind), then the plan built and written in `request.language`.
+ * The report is one already checked by `readPlanReport` or `planReportOf`.
  */
 export async function writePlanFromReport(report: PlanReport, request: PlanTarget): Promise<PlanResult> {
-  const target = request.target ?? 'openldap-2.5';
-  const argon2 = request.argon2 ?? OWASP_ARGON2;
-  checkArgon2(argon2);
-  const baseDn = request.baseDn ?? report.source.baseDn;
-  if (!baseDn) throw new VigieError('the report names no base DN (it was made from an LDIF file)', 'give --base DN.');
+  planSettings(report, request);
   await emptyFolder(request.out);
+  return writePlanFiles(await planMigration(report, request), request.out, planMessages(request.language));
+}
 
-  const actions = accountActions(report);
-  const connection = (who: Credentials): Promise<DirectoryConnection> => connectDirectory({
-    url: request.url, bindDn: who.dn, password: who.password, operationalAttributes: true,
-    ...(request.startTls ? { startTls: true } : {}), ...(request.caFile ? { caFile: request.caFile } : {}),
-  } satisfies LdapSourceOptions);
-
-  const configConnection = await connection(request.config);
-  let facts;
-  try {
-    facts = await readConfigFacts(configConnection, baseDn);
-  } finally {
-    await configConnection.close();
-  }
-  if (!facts.database) throw new VigieError(`cn=config holds no database for ${baseDn}`, 'check --base and that the config bind reads cn=config.');
-  const suffix = facts.database.suffixes.find((s) => normaliseDn(baseDn).endsWith(normaliseDn(s))) ?? baseDn;
-  const policyDn = facts.database.ppolicy?.defaultPolicy ?? `cn=default,ou=policies,${suffix}`;
-
-  const main = await connection(request.bind);
-  let current: Map<string, DirectoryEntry>;
-  let existingPolicy: DirectoryEntry | undefined;
-  let parentExists: boolean;
-  try {
-    const wanted = new Set(actions.map((a) => normaliseDn(a.account.dn)));
-    current = new Map();
-    for await (const entry of main.entries(baseDn)) {
-      const key = normaliseDn(entry.dn);
-      if (wanted.has(key)) current.set(key, entry);
-    }
-    existingPolicy = await entryAt(main, policyDn);
-    parentExists = existingPolicy !== undefined || (await entryAt(main, policyDn.slice(policyDn.indexOf(',') + 1))) !== undefined;
-  } finally {
-    await main.close();
-  }
-
-  const hasSamba = [...current.values()].some((e) => e.bytes.has('sambantpassword') || e.bytes.has('sambalmpassword'))
-    || report.accounts.some((a) => a.storedSchemes.some((s) => s.attribute.toLowerCase().startsWith('samba')));
-  const passwordAttributes = hasSamba ? ['userPassword', 'sambaNTPassword', 'sambaLMPassword'] : ['userPassword'];
-
-  const config = configChanges({ facts, policyDn, argon2, passwordAttributes });
-  const policy = policyChanges({ policyDn, ...(existingPolicy ? { existing: existingPolicy } : {}), createParent: !parentExists, target });
-  const accounts = await accountChanges(actions, current, argon2);
-  const steps = planSteps(report, actions.filter((a) => !accounts.missing.includes(a.account.dn)),
-    (dn) => current.get(normaliseDn(dn))?.bytes.has('sambantpassword') ?? false);
-
-  const out = request.out;
+/** Writes a plan's files into `out`, an empty folder, in the language of `m`; what was written, by name. */
+export async function writePlanFiles(plan: MigrationPlan, out: string, m: PlanMessages): Promise<PlanResult> {
+  const { config, policy, accounts, settings } = plan;
   const written: string[] = [];
   const put = async (name: string, text: string, mode = 0o644): Promise<void> => {
     await writeFile(path.join(out, name), text, { mode });
     written.push(name);
   };
-  const header = (what: string, bind: string): string[] => [
-    `Vigie — ${what}`,
-    `Annuaire : ${request.url} (${baseDn}) ; analyse du ${report.finishedAt}.`,
-    `À appliquer avec : vigie apply <dossier>, ou ldapmodify -H <url> -D ${bind} -y <fichier du mot de passe> -f <ce fichier>.`,
-    'Vigie n\'écrit dans l\'annuaire que sur votre commande.',
-  ];
-  const adminDn = request.bind.dn;
-  await put(PLAN_FILES.config, ldif(config.apply, header(`étape 1 : configuration de slapd (cn=config), OpenLDAP ${target === 'openldap-2.7' ? '2.7' : '2.5/2.6'}`, request.config.dn)));
+  const ldif = (file: LdifFileId, records: ChangeRecord[], bindDn: string, after: string[] = []): string => writeLdif(
+    records.map((r) => (r.note ? { ...r, comment: m.ldif.note(r.note) } : r)),
+    [`Vigie — ${m.ldif.title(file, targetVersions(settings.target))}`, m.ldif.directory(plan.url, settings.baseDn, plan.report.finishedAt),
+      m.ldif.applyWith(bindDn), m.ldif.onlyOnCommand, ...after],
+  );
+  await put(PLAN_FILES.config, ldif('config', config.apply, plan.configDn));
   // The new passphrases' hashes (argon2id, and NT for Samba, which is enough to log on with): owner only.
-  await put(PLAN_FILES.accounts, ldif([...policy.apply, ...accounts.apply], header('étape 2 : politique de mots de passe et comptes', adminDn)), 0o600);
+  await put(PLAN_FILES.accounts, ldif('accounts', [...policy.apply, ...accounts.apply], plan.adminDn), 0o600);
   // Old hashes and new passphrases: readable by the owner only.
-  await put(PLAN_FILES.rollback, ldif([...accounts.rollback, ...policy.rollback], header('retour arrière, étape 2 : comptes et politique, valeurs exactes d\'avant le plan (fichier sensible)', adminDn)), 0o600);
-  await put(PLAN_FILES.rollbackConfig, ldif(config.rollback, [...header('retour arrière, étape 1 : configuration de slapd', request.config.dn), ...config.notUndone.map((n) => `Non annulé : ${n}.`)]));
-  await put(PLAN_FILES.credentials, credentialsCsv(accounts.issued), 0o600);
-  const kept = actions.filter((a) => !accounts.missing.includes(a.account.dn));
-  const forced = forcedRenewals(report, kept);
+  await put(PLAN_FILES.rollback, ldif('rollback', [...accounts.rollback, ...policy.rollback], plan.adminDn), 0o600);
+  await put(PLAN_FILES.rollbackConfig, ldif('rollback-config', config.rollback, plan.configDn, config.notUndone.map((n) => m.notUndone(n))));
+  await put(PLAN_FILES.credentials, credentialsCsv(accounts.issued, m), 0o600);
   // Who must renew by force, and why: no password, but a list of weak accounts, so owner only like the rest.
-  if (forced.length > 0) await put(PLAN_FILES.forcedRenewal, forcedRenewalCsv(forced), 0o600);
+  if (plan.forced.length > 0) await put(PLAN_FILES.forcedRenewal, forcedRenewalCsv(plan.forced, m), 0o600);
   const byClass = lettersByClass(accounts.issued);
   if (byClass.size > 0) await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
   for (const [className, issued] of byClass) {
-    await put(path.join(PLAN_FILES.letters, letterFileName(className)), classLetters(className, issued, report.source.location), 0o600);
+    await put(path.join(PLAN_FILES.letters, letterFileName(className)), classLetters(className, issued, plan.report.location, m), 0o600);
   }
 
   const doc = planBlocks({
-    location: report.source.location,
-    reportDate: report.finishedAt.slice(0, 10),
-    before: { score: report.summary.score, grade: report.summary.grade },
-    steps,
-    actions: kept,
-    forced,
+    location: plan.report.location,
+    reportDate: plan.report.finishedAt.slice(0, 10),
+    before: plan.report.before,
+    steps: plan.steps,
+    actions: plan.actions,
+    forced: plan.forced,
     issued: accounts.issued.length,
     missing: accounts.missing,
     notUndone: config.notUndone,
-    target,
-    argon2: `argon2id m=${argon2.memoryKiB} Kio, t=${argon2.timeCost}, p=${argon2.parallelism}`,
-    url: request.url,
-  });
+    target: settings.target,
+    argon2: settings.argon2,
+    url: plan.url,
+  }, m);
   await put('plan.md', toMarkdown(doc));
-  await put('plan.html', toHtml(doc));
+  await put('plan.html', toHtml(doc, m.language));
   return {
     files: written,
-    steps,
+    steps: plan.steps,
     reset: accounts.issued.length,
-    forced: forced.length,
-    mustChange: actions.filter((a) => a.kind === 'must-change').length - accounts.missing.filter((dn) => actions.some((a) => a.account.dn === dn && a.kind === 'must-change')).length,
+    forced: plan.forced.length,
+    mustChange: plan.mustChange,
     missing: accounts.missing.length,
   };
-}
-
-function ldif(records: ChangeRecord[], header: string[]): string {
-  return writeLdif(records, header);
 }
 
 /**
@@ -196,31 +128,17 @@ export function csvLine(values: readonly string[]): string {
   }).join(',');
 }
 
-function credentialsCsv(issued: { login: string; classes: string[]; passphrase: string }[]): string {
-  return [csvLine(['identifiant', 'classe', 'phrase_de_passe_temporaire']), ...issued.map((i) => csvLine([i.login, i.classes[0] ?? '', i.passphrase]))].join('\n') + '\n';
+function credentialsCsv(issued: IssuedPassphrase[], m: PlanMessages): string {
+  return [csvLine(m.csv.credentials), ...issued.map((i) => csvLine([i.login, i.classes[0] ?? '', i.passphrase]))].join('\n') + '\n';
 }
-
-const FORCED_REASON_FR: Record<ForcedRenewal['reason'], string> = {
-  'imposed-scheme': 'formule imposée à la création du compte',
-  'likely-default': 'mot de passe par défaut partagé',
-};
 
 /** forced-renewal.csv: who is renewed by force and why; the formula as words, never a password. */
-export function forcedRenewalCsv(forced: ForcedRenewal[]): string {
+export function forcedRenewalCsv(forced: ForcedRenewal[], m: PlanMessages): string {
   return [
-    csvLine(['identifiant', 'dn', 'profil', 'classe', 'raison', 'formule']),
-    ...forced.map((f) => csvLine([f.login, f.dn, PROFILE_FR[f.profile], f.classes.join(' | '), FORCED_REASON_FR[f.reason], f.formula ?? ''])),
+    csvLine(m.csv.forcedRenewal),
+    ...forced.map((f) => csvLine([f.login, f.dn, m.profile[f.profile], f.classes.join(' | '), m.csv.reason[f.reason],
+      f.shape !== undefined ? shapeLabel(f.shape, m.language) : ''])),
   ].join('\n') + '\n';
-}
-
-function checkArgon2(a: Argon2Settings): void {
-  for (const [name, v] of Object.entries(a)) {
-    if (!Number.isInteger(v) || v < 1) throw new VigieError(`argon2 ${name} must be a positive whole number, not ${v}`);
-  }
-  if (a.memoryKiB < owaspMinimumMemoryKiB(a.timeCost)) {
-    throw new VigieError(`argon2id m=${a.memoryKiB} KiB with t=${a.timeCost} is below OWASP's minimum (${owaspMinimumMemoryKiB(a.timeCost)} KiB)`,
-      'raise --argon2-memory or --argon2-time.');
-  }
 }
 
 /** A plan is never written over another: its rollback may be the only way back. */
@@ -233,13 +151,4 @@ async function emptyFolder(dir: string): Promise<void> {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new VigieError(`cannot use ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
-}
-
-async function entryAt(connection: DirectoryConnection, dn: string): Promise<DirectoryEntry | undefined> {
-  try {
-    return (await connection.lookup(dn, { scope: 'base', attributes: ['*', '+'] }))[0];
-  } catch (e) {
-    if (e instanceof LdapError && e.kind === 'no-such-base') return undefined;
-    throw e;
-  }
 }
