@@ -6,6 +6,13 @@ import { RELAX_CONTROL, type ChangeRecord } from './change-record.ts';
 import { parseLdif } from './ldif-parse.ts';
 import { writeLdif } from './ldif-write.ts';
 import { readPlanReport } from './report-input.ts';
+import { SeededRandom } from '../synthetic/random.ts';
+
+/** Records as JSON with every value as hex: base64 values come back as bytes, plain ones as text. */
+function asBytes(records: ChangeRecord[]): unknown {
+  return JSON.parse(JSON.stringify(records.map(({ comment: _c, ...r }) => r),
+    (_k, v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? Buffer.from(v as string).toString('hex') : v)));
+}
 
 describe('plan LDIF', () => {
   it('reads back exactly what it writes: bytes, accents, long values, controls, empty replaces', () => {
@@ -23,10 +30,7 @@ describe('plan LDIF', () => {
     const text = writeLdif(records, ['en-tête']);
     for (const line of text.split('\n')) if (!line.startsWith('#')) expect(line.length).toBeLessThanOrEqual(76);
     const back = parseLdif(text, 'x.ldif');
-    // Base64 values come back as bytes: compare every value as bytes.
-    const bytes = (rs: ChangeRecord[]): string => JSON.stringify(rs.map(({ comment: _c, ...r }) => r),
-      (_k, v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? Buffer.from(v as string).toString('hex') : v));
-    expect(JSON.parse(bytes(back))).toEqual(JSON.parse(bytes(records)));
+    expect(asBytes(back)).toEqual(asBytes(records));
     expect(back[0]!.dn).toBe('uid=élève,ou=people,dc=x');
   });
 
@@ -34,6 +38,51 @@ describe('plan LDIF', () => {
     expect(() => parseLdif('dn: uid=a,dc=x\nchangetype: modify\nreplace: userPassword\nuserPassword: x\n', 'p.ldif')).toThrow(/p\.ldif, line 4: a modification must end with "-"/);
     expect(() => parseLdif('uid: a\n', 'p.ldif')).toThrow(/p\.ldif, line 1: a record must start with dn:/);
     expect(() => parseLdif('dn: uid=a,dc=x\nchangetype: modrdn\n', 'p.ldif')).toThrow(/unsupported changetype "modrdn"/);
+    expect(() => parseLdif('dn: uid=a,dc=x\nchangetype: add\n-\n', 'p.ldif')).toThrow(/p\.ldif, line 3: a "-" line outside a modification/);
+  });
+
+  // The plan's lines are read by the engine's one LDIF tokeniser, with the directory reader's rules.
+  it('refuses what the LDIF reader refuses, and never quotes the line (it may hold a password)', () => {
+    const cases: [string, RegExp][] = [
+      ['dn: uid=a,dc=x\nchangetype: modify\nreplace: userPassword\nuserPassword:< file:///etc/shadow\n-\n', /line 4: "userpassword:<" takes its value from a URL/],
+      ['dn: uid=a,dc=x\nchangetype: modify\nreplace: userPassword\nuserPassword:: e01ENX0A/w\n-\n', /line 4: the base64 value of "userpassword" is cut short/],
+      ['dn: uid=a,dc=x\nchangetype: modify\nreplace: userPassword\nSuperSecret42\n-\n', /line 4: no colon on this line/],
+      ['dn: uid=a,dc=x\nchangetype: modify\nreplace: userPassword\nuserPassword:: ##SuperSecret42\n-\n', /line 4: the base64 value of "userpassword" is not valid base64/],
+    ];
+    for (const [text, message] of cases) {
+      const error = (() => {
+        try {
+          parseLdif(text, 'p.ldif');
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error('no error');
+      })();
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/SuperSecret42|shadow/);
+    }
+  });
+
+  it('reads a folded comment as a comment, CRLF line ends as line ends', () => {
+    const text = '# plan\r\n#  with a folded\r\n  comment\r\ndn: uid=a,dc=x\r\nchangetype: delete\r\n';
+    expect(parseLdif(text, 'p.ldif')).toEqual([{ dn: 'uid=a,dc=x', change: 'delete' }]);
+  });
+
+  it.each([1, 2, 3])('seed %i: random values, text and bytes, come back as written', (seed) => {
+    const random = new SeededRandom(seed);
+    const alphabet = [...'aZ09 :<#-=+/\u0000\r\n\té€', '\u{1F600}'];
+    const text = (): string => Array.from({ length: random.chance(0.1) ? random.int(70, 300) : random.int(0, 24) }, () => random.pick(alphabet)).join('');
+    const bytes = (): Uint8Array => new Uint8Array(Array.from({ length: random.int(0, 60) }, () => random.int(0, 255)));
+    const value = (): string | Uint8Array => (random.chance(0.3) ? bytes() : text());
+    const records: ChangeRecord[] = Array.from({ length: 200 }, (_, i): ChangeRecord => {
+      const dn = `uid=${text()}${i},dc=x`;
+      if (i % 3 === 0) return { dn, change: 'add', attributes: [{ attribute: 'objectClass', values: ['top'] }, { attribute: 'description', values: [value(), value()] }] };
+      if (i % 3 === 1) return { dn, change: 'modify', ...(random.chance(0.5) ? { controls: [RELAX_CONTROL] } : {}), mods: [{ op: 'replace', attribute: 'userPassword', values: [value()] }, { op: 'delete', attribute: 'sambaLMPassword', values: [] }] };
+      return { dn, change: 'delete' };
+    });
+    const written = writeLdif(records, ['en-tête']);
+    for (const line of written.split('\n')) if (!line.startsWith('#')) expect(line.length).toBeLessThanOrEqual(76);
+    expect(asBytes(parseLdif(written, 'r.ldif'))).toEqual(asBytes(records));
   });
 });
 
