@@ -91,7 +91,7 @@ describe('BreachImportService', () => {
     const { importId } = await service.start({ path: notes });
     const outcome = await service.outcome(importId);
     expect(outcome.status).toBe('failed');
-    expect(outcome.status === 'failed' && outcome.message).toMatch(/^[^\n]+$/);
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/^[^\n]+$/);
     expect(await service.status()).toEqual({ present: false });
   });
 
@@ -121,7 +121,7 @@ describe('BreachImportService', () => {
     await mkdir(path.join(root, 'dl'));
     const { importId } = await service.start({ path: path.join(root, 'dl') });
     expect(await service.outcome(importId)).toEqual({
-      importId, status: 'failed', message: 'unexpected error: stop here',
+      importId, status: 'failed',
       error: { code: 'UNEXPECTED', message: 'unexpected error: stop here', params: {} },
     });
     // t=0.4 s (first), 0.8 s skipped, 1.2 s skipped (0.8 s since the last), 1.6 s (the last: always sent).

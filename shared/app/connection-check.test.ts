@@ -50,7 +50,7 @@ describe('checkConnection on an LDIF source', () => {
     await writeFile(path.join(dir, 'notes.txt'), 'dn: uid=a,dc=test\nuid: a\nthis line is prose, not LDIF\n');
     const prose = await ldif(path.join(dir, 'notes.txt'));
     expect(prose).toMatchObject({ ok: false, fileProblem: 'notLdif', line: 3 });
-    expect(prose.message).toMatch(/line 3/);
+    expect(prose.error).toMatchObject({ code: 'LDIF_INVALID', params: { line: '3' }, message: expect.stringMatching(/line 3/) as unknown as string });
   });
 
   it.skipIf(process.getuid?.() === 0)('says a file it may not read', async () => {

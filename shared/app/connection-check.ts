@@ -20,8 +20,7 @@ export async function checkConnection(connection: Connection, password?: string)
       await directory.close();
     }
   } catch (e) {
-    const error = apiErrorOf(e);
-    return { ok: false, message: error.message, error };
+    return { ok: false, error: apiErrorOf(e) };
   }
 }
 
@@ -62,7 +61,7 @@ const CODE_OF_PROBLEM: Record<LdifFileProblem, ErrorCode> = {
 
 function fileProblem(problem: LdifFileProblem, file: string, message: string, line?: number): ConnectionCheck {
   const params = { file, ...(line !== undefined ? { line: String(line) } : {}) };
-  return { ok: false, fileProblem: problem, message, error: { code: CODE_OF_PROBLEM[problem], message, params }, ...(line !== undefined ? { line } : {}) };
+  return { ok: false, fileProblem: problem, error: { code: CODE_OF_PROBLEM[problem], message, params }, ...(line !== undefined ? { line } : {}) };
 }
 
 /** The problem a reading error is, by its code (the engine's LdifError and VigieError), else by the system's. */

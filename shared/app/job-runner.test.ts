@@ -149,7 +149,7 @@ describe('apiJobEnd', () => {
   it('says how a job ended as the API’s outcomes do', () => {
     const error = { code: 'NOT_HIBP', message: 'x.txt: not a Have I Been Pwned file', params: { file: 'x.txt' } } as const;
     expect(apiJobEnd({ status: 'done', result: 'r1' }, (reportId) => ({ reportId }))).toEqual({ status: 'done', reportId: 'r1' });
-    expect(apiJobEnd({ status: 'failed', error }, () => ({}))).toEqual({ status: 'failed', message: error.message, error });
+    expect(apiJobEnd({ status: 'failed', error }, () => ({}))).toEqual({ status: 'failed', error });
     expect(apiJobEnd({ status: 'cancelled' }, () => ({}))).toEqual({ status: 'cancelled' });
   });
 });

@@ -43,15 +43,15 @@ export interface RunningJob<I, P> {
   progress: P[];
 }
 
-/** How a job ended, as the API's outcomes say it: the result's fields when done, the error (and its line) when failed. */
+/** How a job ended, as the API's outcomes say it: the result's fields when done, the error (code, line, names) when failed. */
 export type ApiJobEnd<D> =
   | ({ status: 'done' } & D)
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string; error: ApiError };
+  | { status: 'failed'; error: ApiError };
 
 export function apiJobEnd<R, D extends object>(end: JobEnd<R>, done: (result: R) => D): ApiJobEnd<D> {
   if (end.status === 'done') return { status: 'done', ...done(end.result) };
-  if (end.status === 'failed') return { status: 'failed', message: end.error.message, error: end.error };
+  if (end.status === 'failed') return { status: 'failed', error: end.error };
   return { status: 'cancelled' };
 }
 

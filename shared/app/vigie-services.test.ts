@@ -112,7 +112,7 @@ describe('VigieServices, on the synthetic demo school', () => {
     const { scanId } = await api.startScan({ connection: { kind: 'ldif', file: '/nonexistent/ecole.ldif' } });
     const outcome = await api.scanOutcome(scanId);
     expect(outcome.status).toBe('failed');
-    if (outcome.status === 'failed') expect(outcome.message).not.toContain('\n');
+    if (outcome.status === 'failed') expect(outcome.error).toMatchObject({ code: 'LDIF_NOT_FOUND', message: expect.not.stringContaining('\n') as unknown as string });
 
     const first = await api.startScan({ connection: { kind: 'ldif', file: DEMO_LDIF }, depth: 'quick' });
     await expect(api.startScan({ connection: { kind: 'ldif', file: DEMO_LDIF } })).rejects.toThrow(/already running/);
@@ -130,6 +130,8 @@ describe('VigieServices, on the synthetic demo school', () => {
     expect(demo.transport).toBeUndefined();
     const missing = await api.testConnection({ connection: { kind: 'ldif', file: '/nonexistent.ldif' } });
     expect(missing).toMatchObject({ ok: false, fileProblem: 'missing' });
-    expect(missing.message).toMatch(/does not exist/);
+    expect(missing.error).toMatchObject({ code: 'LDIF_NOT_FOUND', message: expect.stringMatching(/does not exist/) as unknown as string });
+    // The code and its names say it: no second copy of the line beside them.
+    expect(missing).not.toHaveProperty('message');
   });
 });

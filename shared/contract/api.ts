@@ -69,10 +69,9 @@ export type ScanStart = z.input<typeof ScanStartSchema>;
 
 export interface ConnectionCheck {
   ok: boolean;
-  /** ok: how it was protected; not ok: one line saying what is wrong and what to do. */
+  /** ok: how it was protected. */
   transport?: 'ldaps' | 'starttls' | 'none';
-  message?: string;
-  /** Not ok: what went wrong, by code, for the UI to say in the user's language (`message` is its line). */
+  /** Not ok: what went wrong, by code and names for the UI to say in the user's language; its line is the detail. */
   error?: ApiError;
   /**
    * An LDIF source (issue #13 §7): the file was read through as a scan reads it. `entries` counts its entries,
@@ -103,7 +102,7 @@ export type ScanOutcome =
   | { scanId: string; status: 'running' }
   | { scanId: string; status: 'done'; reportId: string }
   | { scanId: string; status: 'cancelled' }
-  | { scanId: string; status: 'failed'; message: string; error: ApiError };
+  | { scanId: string; status: 'failed'; error: ApiError };
 
 /** One past scan, as the history lists it. */
 export interface HistoryEntry {
@@ -262,7 +261,7 @@ export type BreachImportOutcome =
   | { importId: string; status: 'running' }
   | { importId: string; status: 'done'; hashKind: 'sha1' | 'ntlm'; entries: number; lines: number; badLines: number; missingPrefixFiles: number; index: BreachIndexStatus }
   | { importId: string; status: 'cancelled' }
-  | { importId: string; status: 'failed'; message: string; error: ApiError };
+  | { importId: string; status: 'failed'; error: ApiError };
 
 export interface HostInfo {
   version: string;

@@ -41,7 +41,7 @@ describe('stateOfOutcome', () => {
     })).toEqual({ status: 'done', entries: 12, badLines: 2, missingPrefixFiles: 0 });
     expect(stateOfOutcome({ importId: 'i1', status: 'cancelled' })).toEqual({ status: 'cancelled' });
     const error = { code: 'PATH_NOT_FOUND', message: 'x: no such file or folder', params: { file: 'x' } } as const;
-    expect(stateOfOutcome({ importId: 'i1', status: 'failed', message: error.message, error })).toEqual({ status: 'failed', error });
+    expect(stateOfOutcome({ importId: 'i1', status: 'failed', error })).toEqual({ status: 'failed', error });
   });
 });
 

@@ -261,7 +261,7 @@ function FormNotice({ notice }: { notice: Notice | null }) {
       return notice.file !== null ? <FileCheckNotice check={notice.check} file={notice.file} />
         : notice.check.ok
           ? <div className={`alert ${notice.check.transport === 'none' ? 'alert-warn' : 'alert-ok'}`} role="status">{t.scan.testOk[notice.check.transport ?? 'none']}</div>
-          : <ErrorWithAdvice title={t.scan.testFailed} error={notice.check.error ?? unexplainedError(notice.check.message)} />;
+          : <ErrorWithAdvice title={t.scan.testFailed} error={notice.check.error ?? unexplainedError(undefined)} />;
   }
 }
 
@@ -273,12 +273,12 @@ function FileCheckNotice({ check, file }: { check: ConnectionCheck; file: string
       ? <div className="alert alert-ok" role="status" data-testid="file-check">{t.scan.testFileOk(check.file.entries, check.file.withPassword)}</div>
       : <div className="alert alert-warn" role="status" data-testid="file-check">{t.scan.testFileNoPassword(check.file.entries)}</div>;
   }
-  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} error={check.error ?? unexplainedError(check.message)} />;
+  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} error={check.error ?? unexplainedError(undefined)} />;
   return (
     <div className="alert alert-error" role="alert" data-testid="file-check">
       <p className="alert-title">{t.scan.testFileFailed}</p>
       <p className="alert-message">{t.scan.fileProblems[check.fileProblem](file, check.line)}</p>
-      {check.message !== undefined && <ErrorDetail detail={check.message} />}
+      {check.error !== undefined && <ErrorDetail detail={check.error.message} />}
     </div>
   );
 }
