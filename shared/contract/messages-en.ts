@@ -1,6 +1,6 @@
 // The report's ids in English (issue #14 §2). The same keys as messages-fr.ts; see messages.ts.
 import type { Profile } from './codes.ts';
-import { limitsTarget, type ReportMessages } from './messages.ts';
+import { limitsTarget, SCHEME_NAMES, type ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
@@ -17,6 +17,10 @@ const PROFILE_PLURAL_EN: Record<Profile, string> = {
 export const en: ReportMessages = {
   profiles: { student: 'students', parent: 'parents', teacher: 'teachers', staff: 'staff', admin: 'administrators', unknown: 'unclassified' },
   severities: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
+  schemes: {
+    names: { ...SCHEME_NAMES, CLEARTEXT: 'cleartext', NONE: 'no password', UNKNOWN: 'unknown format' },
+    saltBytes: (n) => `${n}-byte salt`,
+  },
   findingCodes: {
     phrase: {
       CLEARTEXT_PASSWORD: 'password stored in clear',

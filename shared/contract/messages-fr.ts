@@ -1,6 +1,6 @@
 // The report's ids in French (issue #14 §2). The same keys as messages-en.ts; see messages.ts.
 import type { Profile } from './codes.ts';
-import { limitsTarget, type ReportMessages } from './messages.ts';
+import { limitsTarget, SCHEME_NAMES, type ReportMessages } from './messages.ts';
 
 const ACL = '« to attrs=userPassword,sambaNTPassword,sambaLMPassword by self =xw by anonymous auth by * none »';
 
@@ -18,6 +18,10 @@ const PROFILE_PLURAL_FR: Record<Profile, string> = {
 export const fr: ReportMessages = {
   profiles: { student: 'élèves', parent: 'parents', teacher: 'enseignants', staff: 'personnels', admin: 'administrateurs', unknown: 'non classés' },
   severities: { critical: 'critique', high: 'élevée', medium: 'moyenne', low: 'faible' },
+  schemes: {
+    names: { ...SCHEME_NAMES, CLEARTEXT: 'en clair', NONE: 'aucun mot de passe', UNKNOWN: 'format inconnu' },
+    saltBytes: (n) => `sel de ${n} octets`,
+  },
   findingCodes: {
     phrase: {
       CLEARTEXT_PASSWORD: 'mot de passe stocké en clair',

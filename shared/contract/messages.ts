@@ -1,6 +1,6 @@
 // What a message catalogue says (issue #14 §2): one per language, messages-fr.ts and messages-en.ts, for everything a report names by
 // id. The CLI, the UI and the PDF say a report with it; the engine writes ids and parameters, never a sentence.
-import type { AccountFindingCode, DirectoryFindingCode, Profile, Severity } from './codes.ts';
+import type { AccountFindingCode, DirectoryFindingCode, HashSchemeName, Profile, Severity } from './codes.ts';
 import type { ErrorCode, ErrorParams } from './errors.ts';
 import type { WeakParameters } from './report.ts';
 import type { DateShape, FixedPattern, LetterCase, PairPart, Role, SchoolSource, SchoolTail } from './pattern-ids.ts';
@@ -56,6 +56,11 @@ export interface ReportMessages {
   /** A profile's accounts, in the plural: « élèves », "students". */
   profiles: Record<Profile, string>;
   severities: Record<Severity, string>;
+  /**
+   * How a stored value is kept, as an administrator names it (the report says the scheme's id and its numeric
+   * params): a proper name (SCHEME_NAMES) or, for what is no scheme, words.
+   */
+  schemes: { names: Record<HashSchemeName | 'NONE', string>; saltBytes: (bytes: number) => string };
   /** What each account finding code means: a phrase inside a line (the CLI), a title of its own (the UI, the PDF). */
   findingCodes: { phrase: Record<AccountFindingCode, string>; title: Record<AccountFindingCode, string> };
   /** What each directory finding code means: a phrase (the CLI's English summary), a piece of advice (the UI, the PDF). */
@@ -79,6 +84,16 @@ export interface ReportMessages {
    */
   partialReason: (code: ErrorCode, p: ErrorParams) => string | null;
 }
+
+/** The schemes' own names, the same in every language: LDAP tags as slapd writes them, crypt formats as libxcrypt. */
+export const SCHEME_NAMES: Record<Exclude<HashSchemeName, 'CLEARTEXT' | 'UNKNOWN'>, string> = {
+  MD5: 'MD5', SMD5: 'SMD5', SHA: 'SHA', SSHA: 'SSHA', SHA256: 'SHA256', SSHA256: 'SSHA256', SHA384: 'SHA384', SSHA384: 'SSHA384',
+  SHA512: 'SHA512', SSHA512: 'SSHA512',
+  CRYPT_DES: 'crypt (DES)', MD5CRYPT: 'md5crypt', SHA256CRYPT: 'sha256crypt', SHA512CRYPT: 'sha512crypt',
+  BCRYPT: 'bcrypt', YESCRYPT: 'yescrypt', SCRYPT: 'scrypt',
+  PBKDF2_SHA1: 'PBKDF2-SHA1', PBKDF2_SHA256: 'PBKDF2-SHA256', PBKDF2_SHA512: 'PBKDF2-SHA512',
+  ARGON2I: 'argon2i', ARGON2D: 'argon2d', ARGON2ID: 'argon2id', NT: 'NT (NTLM)', LM: 'LM',
+};
 
 /** The olcLimits clause that lifts a limit for the account that was bound (`who`: its DN, or 'anonymous'). */
 export function limitsTarget(who: string | undefined): string {

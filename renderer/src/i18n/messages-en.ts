@@ -323,7 +323,7 @@ export const en: Messages = {
     exported: (fileName, n) => `${fileName}: ${plural(n, 'account exported', 'accounts exported')}.`,
     openDetail: 'Click an account, or press Enter on it, to see why it is flagged and what to do.',
   },
-  schemeWords: { CLEARTEXT: 'cleartext', NONE: 'no password', UNKNOWN: 'unknown format', saltBytes: (n) => `${n}-byte salt` },
+  schemeWords: report.schemes,
   accountDetail: {
     title: (login) => `Account ${login}`,
     close: 'Close',

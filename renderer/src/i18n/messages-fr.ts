@@ -339,8 +339,8 @@ export const fr = {
     exported: (fileName: string, n: number) => `${fileName} : ${plural(n, 'compte exporté', 'comptes exportés')}.`,
     openDetail: 'Cliquez sur un compte, ou appuyez sur Entrée, pour voir pourquoi il est signalé et quoi faire.',
   },
-  /** The stored schemes by name, where the report's code is a word rather than a format. */
-  schemeWords: { CLEARTEXT: 'en clair', NONE: 'aucun mot de passe', UNKNOWN: 'format inconnu', saltBytes: (n: number) => `sel de ${n} octets` },
+  /** The stored schemes by name, as the report's catalogue (and the CLI) names them. */
+  schemeWords: report.schemes,
   accountDetail: {
     title: (login: string) => `Compte ${login}`,
     close: 'Fermer',

@@ -17,17 +17,10 @@ export function imposedLabels(report: Pick<ScanReport, 'directoryFindings'> | nu
   return labels;
 }
 
-const SCHEME_NAMES: Partial<Record<HashSchemeName, string>> = {
-  CRYPT_DES: 'crypt (DES)', MD5CRYPT: 'md5crypt', SHA256CRYPT: 'sha256crypt', SHA512CRYPT: 'sha512crypt',
-  BCRYPT: 'bcrypt', YESCRYPT: 'yescrypt', SCRYPT: 'scrypt',
-  PBKDF2_SHA1: 'PBKDF2-SHA1', PBKDF2_SHA256: 'PBKDF2-SHA256', PBKDF2_SHA512: 'PBKDF2-SHA512',
-  ARGON2I: 'argon2i', ARGON2D: 'argon2d', ARGON2ID: 'argon2id', NT: 'NT (NTLM)', LM: 'LM',
-};
-
-/** A storage scheme as an administrator names it ("SSHA", "bcrypt", "en clair"): a name, never a value. */
+/** A storage scheme as an administrator names it ("SSHA", "bcrypt", "en clair"), by the report's catalogue: a name, never a value. */
 export function schemeName(scheme: HashSchemeName | 'NONE', t: Messages): string {
-  if (scheme === 'CLEARTEXT' || scheme === 'NONE' || scheme === 'UNKNOWN') return t.schemeWords[scheme];
-  return SCHEME_NAMES[scheme] ?? scheme;
+  // A newer report's scheme this Vigie does not know: its id.
+  return t.schemeWords.names[scheme] ?? scheme;
 }
 
 /** A stored scheme's parameters that matter (cost, rounds, memory…): numbers only, a salt by its length. */
