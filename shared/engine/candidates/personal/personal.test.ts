@@ -4,7 +4,7 @@ import type { Candidate } from '../family.ts';
 import { AMELIE, ELODIE, THOMAS, account } from '../fixtures.ts';
 import { currentYear } from '../suffixes.ts';
 import { loginParts } from './forms.ts';
-import { personalCandidates } from './personal.ts';
+import { FAST_STANDARD_SIZE, personalCandidates } from './personal.ts';
 
 const all = (a = ELODIE, depth: Depth = 'standard'): Candidate[] => [...personalCandidates(a, depth)];
 const byPassword = (list: Candidate[]): Map<string, Candidate> => new Map(list.map((c) => [c.password, c]));
@@ -218,6 +218,21 @@ describe('personal candidate counts by depth (documented in personal.ts)', () =>
     const n = all(person, depth).length;
     expect(n).toBeGreaterThanOrEqual(min);
     expect(n).toBeLessThanOrEqual(max);
+  });
+  it('goes on to 9,000 at standard for a value checked at a fast scheme\'s cost, the standard list first; deep is the same', () => {
+    // A compound, accented name: its many spellings stop the usual list within band 3.
+    const lefevre = account({ login: 'noemie.lefevre-dubois', surnames: ['Lefèvre-Dubois'], givenNames: ['Noémie'], birthDate: { year: 2007, month: 3, day: 7 } });
+    const standard = all(lefevre);
+    const fast = [...personalCandidates(lefevre, 'standard', true)];
+    expect(standard.length).toBe(3_500);
+    expect(fast.length).toBeGreaterThan(standard.length);
+    expect(fast.length).toBeLessThanOrEqual(FAST_STANDARD_SIZE);
+    expect(fast.slice(0, standard.length)).toEqual(standard);
+    // The surname in capitals with a dotted, slashed date: past the usual list, within the fast one.
+    expect(standard.some((c) => c.password === 'LEFEVRE-DUBOIS.07/03/2007')).toBe(false);
+    expect(fast.some((c) => c.password === 'LEFEVRE-DUBOIS.07/03/2007')).toBe(true);
+    expect([...personalCandidates(lefevre, 'deep', true)]).toEqual(all(lefevre, 'deep'));
+    expect([...personalCandidates(lefevre, 'quick', true)]).toEqual(all(lefevre, 'quick'));
   });
   it('stops standard at 3,500 once the grammar reaches its open bands, whatever the name', () => {
     for (const person of [ELODIE, THOMAS]) expect(all(person, 'standard').length).toBeLessThanOrEqual(3_500);

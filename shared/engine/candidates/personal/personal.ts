@@ -23,6 +23,10 @@ interface Context extends PersonalForms {
   emit: Emit;
   /** Distinct candidates emitted so far, all tiers. */
   count(): number;
+  /** Standard depth: where the grammar's open bands stop (STANDARD_SIZE, or FAST_STANDARD_SIZE). */
+  size: number;
+  /** Standard depth: the open bands' last (4, or 5 for a value checked at a fast scheme's cost). */
+  openMax: 4 | 5;
 }
 
 function birthDateAlone(ctx: Context, date: BirthDate, shapes: readonly DateShape[]): void {
@@ -181,6 +185,13 @@ function grammarBases(ctx: Context, maxCost: number): NameBase[] {
  */
 const GRAMMAR_BANDS = { quick: [0, 0], standard: [1, 2], standardOpen: [3, 4], deep: [3, 5] } as const;
 const STANDARD_SIZE = 3_500;
+/**
+ * Standard depth, for an account whose stored value is checked at a fast scheme's cost (an unsalted digest, or a
+ * salted one the kernels hash by the ten thousand): the grammar goes on, band 5 included, up to this size. Names
+ * with many spellings (accents kept or not, compound parts, a birth surname) stop within band 3 at STANDARD_SIZE,
+ * where an initial + accented surname + a slashed date waits (issue #12: ≥ 99 % on fast schemes).
+ */
+export const FAST_STANDARD_SIZE = 9_000;
 
 function grammar(ctx: Context, [min, max]: readonly [number, number], size = Infinity): void {
   if (!ctx.date || ctx.count() >= size) return;
@@ -240,7 +251,7 @@ function tier2(ctx: Context): void {
     ...recentYears(ctx.year).slice(0, 6).map((year) => ({ text: String(year), id: '+year' })),
   ];
   pairs(ctx, 0, ['lower', 'capitalised'], ['.', ''], tails);
-  grammar(ctx, GRAMMAR_BANDS.standardOpen, STANDARD_SIZE);
+  grammar(ctx, [GRAMMAR_BANDS.standardOpen[0], ctx.openMax], ctx.size);
 }
 
 function tier3(ctx: Context): void {
@@ -272,7 +283,7 @@ const TIER_BUILDERS = [tier1, tier2, tier3];
  * Deduplicated, most likely first. Lazy by tier: a tier is built only when the one before it is used up,
  * so a budget that stops in tier 1 never pays for the thousands of tier 2 and 3.
  */
-export function* personalCandidates(account: AccountRecord, depth: Depth): Generator<Candidate> {
+export function* personalCandidates(account: AccountRecord, depth: Depth, fast = false): Generator<Candidate> {
   const seen = new Set<string>();
   let batch: Candidate[] = [];
   const ctx: Context = {
@@ -287,6 +298,8 @@ export function* personalCandidates(account: AccountRecord, depth: Depth): Gener
       batch.push({ password, family: 'personal', patternId });
     },
     count: () => seen.size,
+    size: fast && depth === 'standard' ? FAST_STANDARD_SIZE : STANDARD_SIZE,
+    openMax: fast && depth === 'standard' ? 5 : 4,
   };
   for (const build of TIER_BUILDERS.slice(0, TIERS[depth])) {
     build(ctx);
