@@ -3,11 +3,16 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ldifFileProblemOf, type ConnectionCheck } from '../contract/api.ts';
 import { checkConnection } from './connection-check.ts';
 import { DEMO_LDIF, useTempDataDirs } from './test-data-dir.ts';
 
 const tempDir = useTempDataDirs();
 const ldif = (file: string) => checkConnection({ kind: 'ldif', file });
+/** What the page reads of a failed check: the problem its code says, and the line in its names. */
+const said = (check: ConnectionCheck) => ({
+  ok: check.ok, problem: check.error && ldifFileProblemOf(check.error.code), line: check.error?.params.line,
+});
 
 const TWO_ENTRIES = [
   'version: 1',
@@ -38,18 +43,20 @@ describe('checkConnection on an LDIF source', () => {
 
   it('says a missing file, a folder, an empty file, gzip and text that is not LDIF apart', async () => {
     const dir = await tempDir();
-    expect(await ldif(path.join(dir, 'nope.ldif'))).toMatchObject({ ok: false, fileProblem: 'missing' });
+    expect(said(await ldif(path.join(dir, 'nope.ldif')))).toEqual({ ok: false, problem: 'missing', line: undefined });
     await mkdir(path.join(dir, 'folder.ldif'));
-    expect(await ldif(path.join(dir, 'folder.ldif'))).toMatchObject({ ok: false, fileProblem: 'notAFile' });
+    expect(said(await ldif(path.join(dir, 'folder.ldif')))).toMatchObject({ ok: false, problem: 'notAFile' });
     await writeFile(path.join(dir, 'empty.ldif'), '');
-    expect(await ldif(path.join(dir, 'empty.ldif'))).toMatchObject({ ok: false, fileProblem: 'empty' });
+    expect(said(await ldif(path.join(dir, 'empty.ldif')))).toMatchObject({ ok: false, problem: 'empty' });
     await writeFile(path.join(dir, 'comments.ldif'), '# nothing here\n\n');
-    expect(await ldif(path.join(dir, 'comments.ldif'))).toMatchObject({ ok: false, fileProblem: 'empty' });
+    expect(said(await ldif(path.join(dir, 'comments.ldif')))).toMatchObject({ ok: false, problem: 'empty' });
     await writeFile(path.join(dir, 'export.ldif.gz'), gzipSync(TWO_ENTRIES));
-    expect(await ldif(path.join(dir, 'export.ldif.gz'))).toMatchObject({ ok: false, fileProblem: 'compressed', line: 1 });
+    expect(said(await ldif(path.join(dir, 'export.ldif.gz')))).toEqual({ ok: false, problem: 'compressed', line: '1' });
     await writeFile(path.join(dir, 'notes.txt'), 'dn: uid=a,dc=test\nuid: a\nthis line is prose, not LDIF\n');
     const prose = await ldif(path.join(dir, 'notes.txt'));
-    expect(prose).toMatchObject({ ok: false, fileProblem: 'notLdif', line: 3 });
+    expect(said(prose)).toEqual({ ok: false, problem: 'notLdif', line: '3' });
+    // The code and its names say it all: no field beside them says it again.
+    expect(Object.keys(prose).sort()).toEqual(['error', 'ok']);
     expect(prose.error).toMatchObject({ code: 'LDIF_INVALID', params: { line: '3' }, message: expect.stringMatching(/line 3/) as unknown as string });
   });
 
@@ -57,6 +64,6 @@ describe('checkConnection on an LDIF source', () => {
     const file = path.join(await tempDir(), 'locked.ldif');
     await writeFile(file, TWO_ENTRIES);
     await chmod(file, 0o000);
-    expect(await ldif(file)).toMatchObject({ ok: false, fileProblem: 'unreadable' });
+    expect(said(await ldif(file))).toMatchObject({ ok: false, problem: 'unreadable' });
   });
 });

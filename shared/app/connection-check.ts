@@ -3,8 +3,7 @@
 // exists, can be read, and reads through as LDIF the way a scan reads it — and the answer says how many entries
 // it holds and how many carry a stored password. Never a value: the entries are counted, not kept.
 import { stat } from 'node:fs/promises';
-import type { Connection, ConnectionCheck, LdifFileProblem } from '../contract/api.ts';
-import type { ErrorCode } from '../contract/errors.ts';
+import { LDIF_PROBLEM_CODES, ldifFileProblemOf, type Connection, type ConnectionCheck, type LdifFileProblem } from '../contract/api.ts';
 import { apiErrorOf, LdifError, VigieError } from '../engine/errors.ts';
 import { connectDirectory } from '../engine/directory/ldap/read-ldap.ts';
 import { readLdif } from '../engine/directory/ldif/read-ldif.ts';
@@ -49,31 +48,17 @@ export async function checkLdifFile(file: string): Promise<ConnectionCheck> {
   return { ok: true, file: { bytes, entries, withPassword } };
 }
 
-/** The code each problem crosses the API with. */
-const CODE_OF_PROBLEM: Record<LdifFileProblem, ErrorCode> = {
-  missing: 'LDIF_NOT_FOUND',
-  notAFile: 'NOT_A_FILE',
-  unreadable: 'FILE_UNREADABLE',
-  empty: 'LDIF_EMPTY',
-  compressed: 'LDIF_COMPRESSED',
-  notLdif: 'LDIF_INVALID',
-};
-
+/** The problem by its code (the page says it from the code), the line it stopped at in the error's names. */
 function fileProblem(problem: LdifFileProblem, file: string, message: string, line?: number): ConnectionCheck {
   const params = { file, ...(line !== undefined ? { line: String(line) } : {}) };
-  return { ok: false, fileProblem: problem, error: { code: CODE_OF_PROBLEM[problem], message, params }, ...(line !== undefined ? { line } : {}) };
+  return { ok: false, error: { code: LDIF_PROBLEM_CODES[problem], message, params } };
 }
 
-/** The problem a reading error is, by its code (the engine's LdifError and VigieError), else by the system's. */
-const PROBLEM_OF_CODE: Partial<Record<ErrorCode, LdifFileProblem>> = {
-  LDIF_NOT_FOUND: 'missing', NOT_A_FILE: 'notAFile', FILE_UNREADABLE: 'unreadable', LDIF_EMPTY: 'empty',
-  LDIF_COMPRESSED: 'compressed', LDIF_INVALID: 'notLdif', LDIF_CHANGE_RECORDS: 'notLdif',
-};
-
+// The problem a reading error is: by its code (the engine's LdifError and VigieError), else by the system's.
 function fromError(e: unknown, file: string): ConnectionCheck {
-  if (e instanceof LdifError) return fileProblem(PROBLEM_OF_CODE[e.code] ?? 'notLdif', file, e.oneLine(), e.lineNumber);
+  if (e instanceof LdifError) return fileProblem(ldifFileProblemOf(e.code) ?? 'notLdif', file, e.oneLine(), e.lineNumber);
   const code = errnoOf(e);
-  const problem = (e instanceof VigieError ? PROBLEM_OF_CODE[e.code] : undefined)
+  const problem = (e instanceof VigieError ? ldifFileProblemOf(e.code) : null)
     ?? (code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'unreadable' : code === 'EISDIR' ? 'notAFile' : 'unreadable');
   if (problem === 'missing') return fileProblem('missing', file, `${file} does not exist: check the path`);
   if (problem === 'notAFile') return fileProblem('notAFile', file, `${file} is not a file: give the path of an LDIF export`);

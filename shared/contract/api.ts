@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEPTHS, FLAVOURS } from './codes.ts';
 import type { Depth, Flavour, Grade } from './codes.ts';
-import type { ApiError } from './errors.ts';
+import type { ApiError, ErrorCode } from './errors.ts';
 import type { BreachIndexSummary, ScanReport } from './report.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -71,21 +71,37 @@ export interface ConnectionCheck {
   ok: boolean;
   /** ok: how it was protected. */
   transport?: 'ldaps' | 'starttls' | 'none';
-  /** Not ok: what went wrong, by code and names for the UI to say in the user's language; its line is the detail. */
+  /**
+   * Not ok: what went wrong, by code and names for the UI to say in the user's language; its line is the detail. An
+   * LDIF source's problem is told by its code (ldifFileProblemOf), the line it stopped at by `params.line`.
+   */
   error?: ApiError;
   /**
    * An LDIF source (issue #13 §7): the file was read through as a scan reads it. `entries` counts its entries,
    * `withPassword` those holding a stored password (userPassword, sambaNTPassword, sambaLMPassword), never a value.
    */
   file?: { bytes: number; entries: number; withPassword: number };
-  /** An LDIF source that cannot be scanned: why, for the UI to say in the user's language. */
-  fileProblem?: LdifFileProblem;
-  /** fileProblem 'notLdif': the line the reading stopped at. */
-  line?: number;
 }
 
 /** Why an LDIF source cannot be scanned, as `testConnection` finds it. */
 export type LdifFileProblem = 'missing' | 'notAFile' | 'unreadable' | 'empty' | 'compressed' | 'notLdif';
+
+/** The code each problem of an LDIF source crosses the API with (testConnection's error). */
+export const LDIF_PROBLEM_CODES: Record<LdifFileProblem, ErrorCode> = {
+  missing: 'LDIF_NOT_FOUND',
+  notAFile: 'NOT_A_FILE',
+  unreadable: 'FILE_UNREADABLE',
+  empty: 'LDIF_EMPTY',
+  compressed: 'LDIF_COMPRESSED',
+  notLdif: 'LDIF_INVALID',
+};
+
+/** Which problem of an LDIF source an error's code says, or null for a code that is no file problem. */
+export function ldifFileProblemOf(code: ErrorCode): LdifFileProblem | null {
+  if (code === 'LDIF_CHANGE_RECORDS') return 'notLdif';
+  const found = Object.entries(LDIF_PROBLEM_CODES).find(([, c]) => c === code);
+  return found === undefined ? null : found[0] as LdifFileProblem;
+}
 
 /** `learned`: the salted and slow accounts, checked with what the first ones taught (issue #12). */
 export type ScanPhase = 'read' | 'classify' | 'global' | 'accounts' | 'learned';

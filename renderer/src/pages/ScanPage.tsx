@@ -1,7 +1,7 @@
 // Scan (IT staff): choose a saved school or a new connection, test it, save it, pick a depth, start, follow, cancel.
 // A message belongs to the source it was about: changing the source clears it (issue #13 §7).
 import { useEffect, useId, useState } from 'react';
-import type { ApiError, ConnectionCheck, Depth, HostInfo, SchoolProfile } from '../../../shared/contract/index.ts';
+import { ldifFileProblemOf, type ApiError, type ConnectionCheck, type Depth, type HostInfo, type SchoolProfile } from '../../../shared/contract/index.ts';
 import { DEPTHS } from '../../../shared/contract/codes.ts';
 import { useApi } from '../api/api-context.tsx';
 import { apiErrorOf } from '../api/host-error.ts';
@@ -273,12 +273,16 @@ function FileCheckNotice({ check, file }: { check: ConnectionCheck; file: string
       ? <div className="alert alert-ok" role="status" data-testid="file-check">{t.scan.testFileOk(check.file.entries, check.file.withPassword)}</div>
       : <div className="alert alert-warn" role="status" data-testid="file-check">{t.scan.testFileNoPassword(check.file.entries)}</div>;
   }
-  if (check.fileProblem === undefined) return <ErrorWithAdvice title={t.scan.testFileFailed} error={check.error ?? unexplainedError(undefined)} />;
+  const error = check.error ?? unexplainedError(undefined);
+  // The file's problem, said by the error's code; the line it stopped at is one of its names.
+  const problem = ldifFileProblemOf(error.code);
+  if (problem === null) return <ErrorWithAdvice title={t.scan.testFileFailed} error={error} />;
+  const line = error.params.line === undefined ? undefined : Number(error.params.line);
   return (
     <div className="alert alert-error" role="alert" data-testid="file-check">
       <p className="alert-title">{t.scan.testFileFailed}</p>
-      <p className="alert-message">{t.scan.fileProblems[check.fileProblem](file, check.line)}</p>
-      {check.error !== undefined && <ErrorDetail detail={check.error.message} />}
+      <p className="alert-message">{t.scan.fileProblems[problem](file, line)}</p>
+      <ErrorDetail detail={error.message} />
     </div>
   );
 }
