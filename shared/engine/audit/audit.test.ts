@@ -1,5 +1,6 @@
 // The audit on a handful of hand-made accounts: each weak family found under its code, strong ones not,
 // storage findings, shared groups, cancellation, and a worker that cannot start.
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { schemeByName } from '../hash/classify.ts';
 import { globalCandidates } from '../candidates/index.ts';
 import { hybridPlan } from '../candidates/common/hybrid.ts';
 import { AccountStore } from '../directory/account-store.ts';
+import { corpusRecords, writeHibpFile } from '../breached/hibp-corpus.ts';
+import { importBreachCorpus } from '../breached/import-corpus.ts';
 import { learnedRounds, runAudit, type AuditProgress, type AuditResult } from './audit.ts';
 
 const school: SchoolContext = { names: ['Lycée Victor Hugo'], towns: ['Quimperlé'], uais: ['0291234X'], classes: ['2NDE1'], extra: [] };
@@ -186,6 +189,48 @@ describe('an audit that learns from the directory (issue #12)', () => {
   it('lets no password, not even a shape with its letters, into the result', () => {
     const text = JSON.stringify(result);
     for (const secret of [staffDefault, ...people.map((s) => formula(s, 2008))]) expect(text).not.toContain(secret);
+  });
+});
+
+describe('an account whose only stored value is LM', () => {
+  // Twins under LM alone (no NT beside it): their personal password is found in some capitals only. Every spelling
+  // of it is in the breach corpus, so a count or a group could only come from a lookup of the wrong case. Beside
+  // them, an exact NT value of a breached password: the corpus is read (by the worker that recovers it).
+  const spellings = ['lemaire2008', 'Lemaire2008', 'LEMAIRE2008', 'lemaire09072008', 'Lemaire09072008', 'LEMAIRE09072008'];
+  let dir: string;
+  let result: AuditResult;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vigie-lm-only-'));
+    const corpus = path.join(dir, 'sha1.txt');
+    await writeHibpFile(corpus, corpusRecords('sha1', [...spellings.map((p, i) => [p, 100 + i] as const), ['azerty', 5000]], 50));
+    await importBreachCorpus(corpus, { indexDir: path.join(dir, 'index') });
+    const twins = [
+      await account('lou.lemaire', 'Lemaire', 'Lou', [['LM', 'Lemaire2008']]),
+      await account('leo.lemaire', 'Lemaire', 'Léo', [['LM', 'Lemaire2008']]),
+      await account('max.roux', 'Roux', 'Max', [['NT', 'azerty']]),
+    ];
+    result = await runAudit(twins, { school, depth: 'standard', workers: 2, breachIndexDir: path.join(dir, 'index') });
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('is found case-folded: no breach count, no shared group', () => {
+    for (const a of result.accounts.slice(0, 2)) {
+      expect(a.findings.map((f) => f.code).sort(), a.account.login).toEqual(['LM_HASH', 'PERSONAL_INFO_PASSWORD']);
+    }
+    expect(result.accounts[2]!.findings).toContainEqual(expect.objectContaining({ code: 'BREACHED_PASSWORD', breachCount: 5000 }));
+  });
+
+  // A worker keeps the index open from its first recovered password (max.roux's): its files must close with it.
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no breach index file open once the audit is over', () => {
+    const index = realpathSync(dir);
+    const open = readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(index);
+      } catch {
+        return false; // closed between the listing and the look
+      }
+    });
+    expect(open).toEqual([]);
   });
 });
 

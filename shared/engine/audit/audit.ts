@@ -8,7 +8,6 @@ import type { AccountSource } from '../directory/account-store.ts';
 import type { AccountRecord, SchoolContext } from '../directory/model.ts';
 import { CancelledError } from '../errors.ts';
 import { classifyValue } from '../hash/classify.ts';
-import type { StoredHash } from '../hash/scheme.ts';
 import { severityFor } from '../report/severity.ts';
 import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index.ts';
 import type { LearnedModel } from './protocol.ts';
@@ -19,7 +18,8 @@ import { storageFindings, weakestScheme } from './storage-findings.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { memoryBudget } from './memory-lease.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
-import { storedBreachCounts } from '../breached/stored-lookup.ts';
+import { storedBreachCount } from '../breached/stored-lookup.ts';
+import { CheckPlans } from './check-plan.ts';
 
 /** `learned`: salted and slow accounts, checked with what the first accounts taught (issue #12). */
 export type AuditPhase = 'classify' | 'global' | 'accounts' | 'learned';
@@ -72,33 +72,17 @@ const FAMILY_CODE: Record<CandidateFamilyId, AccountFindingCode> = {
 
 const ACCOUNTS_PER_TASK = 32;
 
-/**
- * A salted value this cheap to check (SSHA, SMD5… through the kernels) is checked in the first pass, with the
- * unsalted ones: they teach the learned pass which shapes the directory uses before the slow values are tried.
- */
-const FAST_COST = 5;
-
-/** How an account is checked: with the unsalted lookups, as a fast salted value, as a slow one; null: not at all. */
-type Speed = 'unsalted' | 'fast' | 'slow';
-
-function speedOf(values: StoredHash[]): Speed | null {
-  if (values.some((v) => v.unsaltedKey !== null)) return 'unsalted';
-  let cheapest = Infinity;
-  for (const v of values) if (v.descriptor) cheapest = Math.min(cheapest, v.descriptor.cost(v.parsed));
-  if (cheapest === Infinity) return null;
-  return cheapest <= FAST_COST ? 'fast' : 'slow';
-}
-
 export async function runAudit(accounts: AccountSource, options: AuditOptions): Promise<AuditResult> {
   const { school, depth, signal, onProgress } = options;
   if (signal?.aborted) throw new CancelledError();
 
   // One account at a time: its stored values are classified, summed up and dropped. Only the compact digest
-  // index, the storage findings and the report's scheme list outlive this loop.
+  // index, the storage findings, the report's scheme list and what the workers will check (the check plan, the
+  // one classification they get) outlive this loop.
   const breaches = options.breachIndexDir ? BreachIndex.open(options.breachIndexDir) : null;
   const digests = new DigestIndexBuilder();
   const audits: AccountAudit[] = new Array<AccountAudit>(accounts.length);
-  const speeds = new Array<Speed | null>(accounts.length).fill(null);
+  const plans = new CheckPlans(accounts.length);
   const breached = new Map<number, number>();
   // Thousands of accounts share the same stored-scheme list, class list and storage findings: one frozen copy
   // of each (100,000 accounts: tens of megabytes less until the report is written).
@@ -114,9 +98,9 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
       const account = accounts.at(i)!;
       const values = account.passwords.map((p) => classifyValue(p.attribute, p.value));
       for (const v of values) if (v.unsaltedKey !== null) digests.add(v.scheme, v.unsaltedKey, i);
-      speeds[i] = speedOf(values);
-      const count = breaches ? storedBreachCounts([values], breaches).get(0) : undefined;
-      if (count !== undefined) breached.set(i, count);
+      plans.add(values);
+      const count = breaches ? storedBreachCount(values, breaches) : 0;
+      if (count > 0) breached.set(i, count);
       audits[i] = {
         account: { dn: account.dn, login: account.login, profile: account.profile, classes: intern(account.classes) },
         storedSchemes: intern(values.map((v) => ({
@@ -160,14 +144,15 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   };
   const firstPass: number[] = [];
   const slow: number[] = [];
-  speeds.forEach((speed, i) => {
+  for (let i = 0; i < accounts.length; i++) {
+    const speed = plans.speed(i);
     if (speed === 'slow') slow.push(i);
     else if (speed !== null) firstPass.push(i);
-  });
+  }
   try {
     if (index.length > 0) await runGlobal(pool, index, onProgress, take);
     // First pass: unsalted and fast salted accounts, every candidate of the depth. What they show is learnt.
-    await feedAccounts(pool, accounts, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
+    await feedAccounts(pool, accounts, plans, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
     // Known passwords handed to every worker, through their own ports.
@@ -186,7 +171,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
     // depth); slow ones their whole budget, in the learned order. In rounds: the model is made again from what
     // the rounds before found (the first slow accounts teach the rest), and is the same for every task of a
     // round, so the same directory always gives the same findings, however the workers' timing goes.
-    const headOnly = new Set(firstPass.filter((i) => speeds[i] === 'fast' && !learning.found(i)));
+    const headOnly = new Set(firstPass.filter((i) => plans.speed(i) === 'fast' && !learning.found(i)));
     const learnedPass = [...headOnly, ...slow];
     let offset = 0;
     for (const round of learnedRounds(learnedPass)) {
@@ -197,7 +182,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
         await share(fresh);
       }
       const model = learning.current();
-      await feedAccounts(pool, accounts, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
+      await feedAccounts(pool, accounts, plans, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
         { offset, total: learnedPass.length });
       offset += round.length;
     }
@@ -211,11 +196,11 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   if (signal?.aborted) throw new CancelledError();
 
   const checkable = new Map<Profile, number>();
-  speeds.forEach((speed, i) => {
-    if (speed === null) return;
+  for (let i = 0; i < accounts.length; i++) {
+    if (plans.speed(i) === null) continue;
     const p = audits[i]!.account.profile;
     checkable.set(p, (checkable.get(p) ?? 0) + 1);
-  });
+  }
   const imposed = imposedSchemes(learning.best, checkable, (i) => audits[i]!.account.profile);
   const imposedShape = new Map<number, true>();
   for (const x of imposed) for (const i of x.accounts) imposedShape.set(i, true);
@@ -255,10 +240,11 @@ async function runGlobal(pool: WorkerPool, index: DigestIndex, onProgress: Audit
 
 /**
  * Per-account checks, one task per worker at a time, its records made from the store only when it is sent: the
- * main thread never holds more than a few tasks' accounts as objects. `model()` is asked when each task is sent.
+ * main thread never holds more than a few tasks' accounts as objects. Each goes with the values its check plan
+ * names, classified. `model()` is asked when each task is sent.
  */
 async function feedAccounts(
-  pool: WorkerPool, accounts: AccountSource, list: readonly number[], model: () => LearnedModel | undefined, phase: AuditPhase,
+  pool: WorkerPool, accounts: AccountSource, plans: CheckPlans, list: readonly number[], model: () => LearnedModel | undefined, phase: AuditPhase,
   onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
   // A round of a longer phase: its progress counts from `offset` of `total`.
   progress: { offset: number; total: number } = { offset: 0, total: list.length },
@@ -271,7 +257,7 @@ async function feedAccounts(
     while (next < list.length) {
       const chunk = list.slice(next, next + ACCOUNTS_PER_TASK);
       next += chunk.length;
-      const items = chunk.map((i) => ({ index: i, account: accounts.at(i)!, ...(headOnly?.has(i) ? { headOnly: true as const } : {}) }));
+      const items = chunk.map((i) => plans.toCheck(i, accounts.at(i)!, headOnly?.has(i) === true));
       const m = model();
       let reported = 0;
       const r = await pool.run({ kind: 'accounts', items, ...(m ? { model: m } : {}) }, (d) => {

@@ -2,7 +2,7 @@
 // A recovered password never crosses this boundary: only its pattern, strength and a keyed fingerprint do.
 import type { CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { MessagePort } from 'node:worker_threads';
-import type { AccountRecord, SchoolContext } from '../directory/model.ts';
+import type { AccountRecord, PasswordAttribute, SchoolContext } from '../directory/model.ts';
 import type { ShapeWeight } from '../candidates/shape.ts';
 import type { DigestIndex } from './digest-index.ts';
 import type { MemoryBudget } from './memory-lease.ts';
@@ -46,12 +46,35 @@ export interface ReuseWeight {
 export type WorkerTask =
   // The digests live in SharedArrayBuffers: every worker reads the main thread's one copy.
   | { kind: 'global'; taskId: number; shard: number; shards: number; digests: DigestIndex }
-  | { kind: 'accounts'; taskId: number; items: { index: number; account: AccountRecord; headOnly?: true }[]; model?: LearnedModel }
+  | { kind: 'accounts'; taskId: number; items: AccountToCheck[]; model?: LearnedModel }
   // Every worker sends the recovered passwords of these fingerprints it holds to the other workers, through their
   // own ports (never the main thread), and answers once it has all the others' (issue #12 §1).
   | { kind: 'share'; taskId: number; fingerprints: string[] }
   // The shared passwords of this shard, checked against every unsalted value at once, like global candidates.
   | { kind: 'reuse'; taskId: number; shard: number; shards: number; fingerprints: string[]; digests: DigestIndex };
+
+/**
+ * A stored value as the main thread classified it: the descriptor that read it (its registry id) and its bytes. The
+ * worker reads it with that descriptor (hash/classify.ts `readClassified`) and classifies nothing itself.
+ */
+export interface ClassifiedValue {
+  scheme: string;
+  attribute: PasswordAttribute;
+  value: Uint8Array;
+}
+
+/** One account of an 'accounts' task, as the main thread's classification decided to check it (check-plan.ts). */
+export interface AccountToCheck {
+  index: number;
+  /** Who the account is: the words of its personal candidates. Its `passwords` are left empty: they come below. */
+  account: AccountRecord;
+  /** The values read in clear: the password itself, known from then on (a sighting). */
+  clear: ClassifiedValue[];
+  /** The value its candidates are checked against: its unsalted value (exact ones before LM), else its cheapest salted one. */
+  check?: ClassifiedValue;
+  /** A fast salted value that had every candidate of the depth already: only the learned head. */
+  headOnly?: true;
+}
 
 /** What a worker learnt about one account's password. */
 export interface Recovery {

@@ -65,7 +65,9 @@ export class WorkerPool {
   }
 
   private spawn(init: WorkerInit, workerUrl: URL): Slot {
-    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: this.limits, transferList: init.peers ?? [] });
+    // trackUnmanagedFds (Node's default, said here because the worker relies on it): the files a worker opens with
+    // fs.openSync, its breach index, are closed when it ends, terminated mid-task included.
+    const worker = new Worker(workerUrl, { workerData: init, resourceLimits: this.limits, transferList: init.peers ?? [], trackUnmanagedFds: true });
     let markReady!: () => void;
     let markDead!: (e: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {

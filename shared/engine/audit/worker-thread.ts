@@ -36,8 +36,8 @@ async function run(task: WorkerTask): Promise<void> {
       const sightings = [];
       let candidates = 0;
       let done = 0;
-      for (const { index, account, headOnly } of task.items) {
-        const out = await checker.checkAccount(index, account, task.model, headOnly === true);
+      for (const item of task.items) {
+        const out = await checker.checkAccount(item, task.model);
         recoveries.push(...out.recoveries);
         notes.push(...out.notes);
         sightings.push(...out.sightings);

@@ -1,19 +1,20 @@
-// The checking done inside a worker thread. Candidates are generated here and checked here; a recovered
-// password lives only in this function's locals and leaves as a pattern, a strength and a keyed fingerprint.
+// The checking done inside a worker thread. Candidates are generated here and checked here, against the values the
+// main thread classified and chose (check-plan.ts): a worker classifies nothing. A recovered password lives only
+// in this function's locals and leaves as a pattern, a strength and a keyed fingerprint.
 import { createHmac } from 'node:crypto';
 import { accountCandidates, budgetedCandidates, globalCandidates, learnedCandidates } from '../candidates/index.ts';
 import { shapeOf } from '../candidates/shape.ts';
 import { rateStrength, schoolInputsFor, userInputsFor } from '../candidates/strength.ts';
 import type { Candidate } from '../candidates/family.ts';
 import type { AccountRecord } from '../directory/model.ts';
-import { classifyValue, schemeOf } from '../hash/classify.ts';
+import { readClassified, schemeOf } from '../hash/classify.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import { CandidateBatch } from '../hash/kernels/batch.ts';
 import { productInput, saltedCheck, saltedProductCheck, UnsaltedLookup, type ProductInput } from '../hash/kernels/batch-check.ts';
 import { hybridCandidate, hybridHead, hybridPlan, type HybridPlan } from '../candidates/common/hybrid.ts';
 import { batchedLimit, candidateLimit } from './budget.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
-import type { CheckNote, LearnedModel, Recovery, Sighting, UnsaltedIndex, WorkerInit } from './protocol.ts';
+import type { AccountToCheck, CheckNote, ClassifiedValue, LearnedModel, Recovery, Sighting, UnsaltedIndex, WorkerInit } from './protocol.ts';
 import { MemoryLease } from './memory-lease.ts';
 
 /** Pairs of the hybrid product per kernel call: a few hundred milliseconds of native work between progress reports. */
@@ -67,6 +68,11 @@ export class AccountChecker {
   private readonly lease: MemoryLease | null;
   /** Passwords recovered or read in clear by this worker or handed over by the others, by keyed fingerprint. */
   private readonly known = new Map<string, Known>();
+  /**
+   * The breach index, opened at the first recovered password and kept for the worker's life: its files are closed
+   * when the worker ends (Node closes the descriptors a worker opened: worker-pool.ts). Null: none in the folder.
+   */
+  private breaches: BreachIndex | null | undefined;
 
   constructor(private readonly init: WorkerInit) {
     this.lease = init.memoryBudget ? new MemoryLease(init.memoryBudget) : null;
@@ -178,18 +184,11 @@ export class AccountChecker {
     return score;
   }
 
-  /**
-   * Looked up here, in the worker that recovered it: the password never leaves this thread. Opened and closed
-   * each time (microseconds, next to the strength rating): a worker keeps no descriptor past its tasks.
-   */
+  /** Looked up here, in the worker that recovered it: the password never leaves this thread. */
   private breachCount(password: string): number {
     if (!this.init.breachIndexDir) return 0;
-    const index = BreachIndex.open(this.init.breachIndexDir);
-    try {
-      return index?.countPassword(password) ?? 0;
-    } finally {
-      index?.close();
-    }
+    if (this.breaches === undefined) this.breaches = BreachIndex.open(this.init.breachIndexDir);
+    return this.breaches?.countPassword(password) ?? 0;
   }
 
   /**
@@ -261,42 +260,44 @@ export class AccountChecker {
    * learned pass), the passwords recovered elsewhere and the shapes this directory uses come first; `headOnly`:
    * only them (a fast salted value that already had every candidate of the depth).
    */
-  async checkAccount(index: number, account: AccountRecord, model?: LearnedModel, headOnly = false): Promise<CheckOutcome> {
-    const stored = account.passwords.map((p) => classifyValue(p.attribute, p.value));
+  async checkAccount(item: AccountToCheck, model?: LearnedModel): Promise<CheckOutcome> {
+    const { index, account } = item;
+    const headOnly = item.headOnly === true;
     const { school, depth } = this.init;
     const sightings: Sighting[] = [];
-    for (const s of stored) if (s.scheme === 'CLEARTEXT') sightings.push(this.sight(index, clearText(s)));
+    for (const c of item.clear) sightings.push(this.sight(index, clearText(read(c))));
     const none = (candidates: number, recoveries: Recovery[] = [], notes: CheckNote[] = []): CheckOutcome => ({ recoveries, notes, candidates, sightings });
-    const unsalted = pickUnsalted(stored);
-    if (unsalted) {
-      const scheme = schemeOf(unsalted);
+    // The value the main thread's classification chose: its unsalted value if it has one, else its cheapest salted one.
+    if (!item.check) return none(0);
+    const stored = read(item.check);
+    const scheme = schemeOf(stored);
+    if (stored.unsaltedKey !== null) {
       let tried = 0;
       for (const candidate of accountCandidates(account, school, depth)) {
         tried++;
-        if (scheme.digestHex!(candidate.password) === unsalted.unsaltedKey) return none(tried, [this.recovery(index, account, candidate, tried - 1)]);
+        // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
+        // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
+        if (scheme.digestHex!(candidate.password) === stored.unsaltedKey) return none(tried, [this.recovery(index, account, candidate, tried - 1, scheme.caseFolded)]);
       }
       return none(tried);
     }
-    const salted = pickCheapestSalted(stored);
-    if (!salted) return none(0);
-    const scheme = schemeOf(salted);
     // Made once, for the learned head and the usual order alike.
     const personal = model ? [...accountCandidates(account, school, depth)] : undefined;
     const head = model ? this.learnedHead(account, model, personal) : [];
     if (headOnly && head.length === 0) return none(0);
     const mustTry = head.filter((h) => h.weight >= MUST_TRY_WEIGHT).length;
-    const batchCheck = saltedCheck(salted);
-    const productCheck = saltedProductCheck(salted);
+    const batchCheck = saltedCheck(stored);
+    const productCheck = saltedProductCheck(stored);
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
     // md5crypt, a fast legacy scheme the kernels hash a batch at a time, gets the fast schemes' budget; DES crypt,
     // checked one verify at a time, its cost's (it holds 8 characters: its budget already reaches far down).
     const budget = productCheck
       ? batchedLimit(depth)
-      : candidateLimit(depth, scheme.cost(salted.parsed), scheme.storage === 'fast' && batchCheck !== null);
+      : candidateLimit(depth, scheme.cost(stored.parsed), scheme.storage === 'fast' && batchCheck !== null);
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
       ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)
-      : await this.checkSlow(index, account, salted, limit, head, personal);
+      : await this.checkSlow(index, account, stored, limit, head, personal);
     return { ...outcome, sightings: [...sightings, ...outcome.sightings] };
   }
 
@@ -416,32 +417,13 @@ interface Head {
   weight: number;
 }
 
+/** A value as the main thread classified it, read by the descriptor it named. */
+function read(c: ClassifiedValue): StoredHash {
+  return readClassified(c.scheme, c.attribute, c.value);
+}
+
 /** A cleartext value as the person typed it (slapd compares bytes: UTF-8 as clients send it). */
 function clearText(stored: StoredHash): string {
   // A cleartext value's unsalted key is its bytes in hex.
   return Buffer.from(stored.unsaltedKey ?? '', 'hex').toString('utf8');
-}
-
-/** Which unsalted value to check personal candidates against: exact ones before LM (descriptors' `lookupOrder`). */
-function pickUnsalted(stored: StoredHash[]): StoredHash | undefined {
-  let best: StoredHash | undefined;
-  for (const s of stored) {
-    if (s.unsaltedKey === null || !s.descriptor) continue;
-    if (!best || s.descriptor.lookupOrder < best.descriptor!.lookupOrder) best = s;
-  }
-  return best;
-}
-
-function pickCheapestSalted(stored: StoredHash[]): StoredHash | undefined {
-  let best: StoredHash | undefined;
-  let bestCost = Infinity;
-  for (const s of stored) {
-    if (!s.descriptor || s.unsaltedKey !== null) continue;
-    const cost = s.descriptor.cost(s.parsed);
-    if (cost < bestCost) {
-      best = s;
-      bestCost = cost;
-    }
-  }
-  return best;
 }

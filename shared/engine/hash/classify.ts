@@ -5,7 +5,7 @@ import type { HashSchemeName } from '../../contract/codes.ts';
 import type { PasswordAttribute } from '../directory/model.ts';
 import { VigieError } from '../errors.ts';
 import { storedPasswordEnd } from '../directory/stored-password.ts';
-import { readersOfAttribute, readersOfTag, schemeNamed, untaggedReaders } from './registry.ts';
+import { readersOfAttribute, readersOfTag, schemeNamed, schemeWithId, untaggedReaders } from './registry.ts';
 import type { StoredHash } from './scheme.ts';
 import type { ReadableScheme } from './schemes/readable-scheme.ts';
 
@@ -39,27 +39,44 @@ function readWith(schemes: readonly ReadableScheme[], attribute: PasswordAttribu
   return unknown(attribute);
 }
 
-function classifyUserPassword(value: Uint8Array): StoredHash {
-  // latin1 keeps one character per byte, so a cleartext value round-trips to its exact bytes.
+/**
+ * The text a descriptor reads from a stored value, one character per byte (latin1: a cleartext value round-trips to
+ * its exact bytes): after its `{TAG}` (upper-cased in `tag`) for a tagged userPassword, the whole value otherwise. slapd's argon2 module pads its value
+ * (storedPasswordEnd): dropped here, however the value was read.
+ */
+function storedText(attribute: PasswordAttribute, value: Uint8Array): { tag: string | null; body: string } {
   const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
   const close = text.indexOf('}');
-  if (!text.startsWith('{') || close < 2) return readWith(untaggedReaders(), 'userpassword', text);
-  const tag = text.slice(1, close).toUpperCase();
-  // slapd's argon2 module pads its value (storedPasswordEnd): dropped above, however the value was read.
-  const body = text.slice(close + 1);
-  const schemes = readersOfTag(tag);
-  return schemes ? readWith(schemes, 'userpassword', body) : unknown('userpassword');
+  if (attribute !== 'userpassword' || !text.startsWith('{') || close < 2) return { tag: null, body: text };
+  return { tag: text.slice(1, close).toUpperCase(), body: text.slice(close + 1) };
+}
+
+function readersOf(attribute: PasswordAttribute, tag: string | null): readonly ReadableScheme[] | undefined {
+  if (attribute !== 'userpassword') return readersOfAttribute(attribute);
+  return tag === null ? untaggedReaders() : readersOfTag(tag);
 }
 
 /** Classifies one stored value. Never throws: anything Vigie cannot read is scheme 'UNKNOWN'. */
 export function classifyValue(attribute: PasswordAttribute, value: Uint8Array): StoredHash {
   try {
-    if (attribute === 'userpassword') return classifyUserPassword(value);
-    const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1', 0, storedPasswordEnd(value, 0, value.byteLength));
-    return readWith(readersOfAttribute(attribute), attribute, text);
+    const { tag, body } = storedText(attribute, value);
+    const schemes = readersOf(attribute, tag);
+    return schemes ? readWith(schemes, attribute, body) : unknown(attribute);
   } catch {
     return unknown(attribute);
   }
+}
+
+/**
+ * A value read by the descriptor its classification named (`classifyValue(…).descriptor.id`), without trying the
+ * others: the audit's workers check what the main thread classified, not a classification of their own. Throws
+ * when that descriptor does not read the value (it was classified otherwise).
+ */
+export function readClassified(id: string, attribute: PasswordAttribute, value: Uint8Array): StoredHash {
+  const scheme = schemeWithId(id);
+  const stored = scheme ? readWith([scheme], attribute, storedText(attribute, value).body) : unknown(attribute);
+  if (!stored.descriptor) throw new VigieError(`A stored value is not a ${id} value: it was classified otherwise.`);
+  return stored;
 }
 
 /** The (first) scheme with this name, to create values or read what the name alone says; UNKNOWN has none. */
