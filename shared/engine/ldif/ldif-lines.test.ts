@@ -6,7 +6,7 @@ import { LdifLines, type LdifSink } from './read-lines.ts';
 import { foldLine, isSafeString, ldifLine } from './write-lines.ts';
 
 /** Every line and record end the tokeniser hands over: [description as written, value bytes as hex, base64?, cut?]. */
-function tokens(input: string | Uint8Array, options: { dash?: boolean; chunk?: number } = {}): unknown[] {
+function tokens(input: string | Uint8Array, options: { dash?: boolean; chunk?: number; maxLineBytes?: number } = {}): unknown[] {
   const out: unknown[] = [];
   const sink: LdifSink<{ text: string; name: string }> = {
     line: (attribute, n) => {
@@ -16,7 +16,8 @@ function tokens(input: string | Uint8Array, options: { dash?: boolean; chunk?: n
     recordEnd: () => out.push('end'),
     ...(options.dash ? { dash: (n: number) => out.push([n, '-']) } : {}),
   };
-  const lines: LdifLines = new LdifLines(sink, (n, message, code) => new LdifError('t.ldif', n, message, code));
+  const lines: LdifLines = new LdifLines(sink, (n, message, code) => new LdifError('t.ldif', n, message, code),
+    options.maxLineBytes ? { maxLineBytes: options.maxLineBytes } : {});
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
   const step = options.chunk ?? bytes.length;
   for (let i = 0; i < bytes.length; i += step) lines.push(bytes.subarray(i, i + step));
@@ -126,6 +127,26 @@ describe('the LDIF tokeniser', () => {
     expect((caught as LdifError).lineNumber).toBe(line);
     expect((caught as LdifError).message).toMatch(message);
     expect((caught as LdifError).message).not.toMatch(/SuperSecret42|shadow/);
+  });
+
+  it('refuses a line longer than the limit, folded or not, whatever the chunks; reads one at the limit', () => {
+    const value = 'v'.repeat(90);
+    expect(tokens(`dn: x\ndescription: ${value}\n`, { maxLineBytes: 103 })).toEqual([
+      [1, 'dn', 'dn', hex('x'), false, false], [2, 'description', 'description', hex(value), false, false], 'end']);
+    for (const chunk of [1, 10, 1000]) {
+      expect(() => tokens(`dn: x\ndescription: ${value}x\n`, { maxLineBytes: 103, chunk })).toThrow(/line 2: a line longer than 103 bytes, folded lines included/);
+      expect(() => tokens(`dn: x\ndescription: ${value.slice(0, 50)}\n ${value.slice(50)}xy\n`, { maxLineBytes: 103, chunk })).toThrow(/line 2: a line longer than 103 bytes/);
+    }
+    // No line feed at all (not LDIF): refused as the bytes come, not once the whole file is in memory.
+    const lines = new LdifLines({ line: () => undefined, recordEnd: () => undefined }, (n, message) => new LdifError('t.ldif', n, message), { maxLineBytes: 1000 });
+    let pushed = 0;
+    expect(() => {
+      for (;;) {
+        lines.push(Buffer.alloc(100, 0x41));
+        pushed += 100;
+      }
+    }).toThrow(/line 1: a line longer than 1000 bytes/);
+    expect(pushed).toBe(1000);
   });
 
   it('says a gzip file by its code', () => {

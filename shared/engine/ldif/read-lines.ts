@@ -19,6 +19,9 @@ const DASH = 0x2d;
 // attribute type: a name or an OID, then options (`;binary`, `;lang-fr`).
 const ATTRIBUTE_DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)(?:;[A-Za-z0-9-]+)*$/;
 const MAX_KNOWN_DESCRIPTIONS = 1000;
+// The longest logical line read: far beyond any value a directory holds (slapd takes 4 MB requests by default; a
+// photo is a few hundred kB), short of what would fill the memory when a file is not LDIF (no line feed at all).
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** An attribute description as written (`CN;lang-fr`) and its attribute type, lower-cased, options dropped (`cn`). */
@@ -44,6 +47,7 @@ export type LdifFailure = (lineNumber: number, message: string, code?: ErrorCode
 export class LdifLines<A extends AttributeDescription = AttributeDescription> {
   // The physical line being split out of chunks.
   private partial: Buffer[] = [];
+  private partialBytes = 0;
   private lineNumber = 0;
   private atStart = true;
   // The logical line being unfolded: its parts and the physical line it started on.
@@ -53,6 +57,7 @@ export class LdifLines<A extends AttributeDescription = AttributeDescription> {
   private pendingStart = 0;
   private pendingEnd = 0;
   private logicalLine = 0;
+  private logicalBytes = 0;
   private inComment = false;
   // The logical line the sink is hearing: its bytes and where its value starts (after the colon).
   private current: Buffer = Buffer.alloc(0);
@@ -67,15 +72,21 @@ export class LdifLines<A extends AttributeDescription = AttributeDescription> {
   // Attribute descriptions seen so far, parsed once: a file names a few dozen attributes millions of times.
   private readonly descriptions = new Map<string, A>();
 
+  private readonly describe: (description: AttributeDescription) => A;
+  private readonly maxLineBytes: number;
+
   /**
    * `describe` turns a checked description into what the sink keys its work on (e.g. whether it is a password
-   * attribute), computed once per description, not once per line.
+   * attribute), computed once per description, not once per line. `maxLineBytes`: tests set a smaller limit.
    */
   constructor(
     private readonly sink: LdifSink<A>,
     private readonly fail: LdifFailure,
-    private readonly describe: (description: AttributeDescription) => A = (d) => d as A,
-  ) {}
+    options: { describe?: (description: AttributeDescription) => A; maxLineBytes?: number } = {},
+  ) {
+    this.describe = options.describe ?? ((d) => d as A);
+    this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  }
 
   push(chunk: Uint8Array): void {
     const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -87,13 +98,18 @@ export class LdifLines<A extends AttributeDescription = AttributeDescription> {
         this.partial.push(data.subarray(start, newline));
         const line = Buffer.concat(this.partial);
         this.partial = [];
+        this.partialBytes = 0;
         this.physicalLine(line, 0, line.length);
       } else {
         this.physicalLine(data, start, newline);
       }
       start = newline + 1;
     }
-    if (start < data.length) this.partial.push(data.subarray(start));
+    if (start < data.length) {
+      this.partial.push(data.subarray(start));
+      this.partialBytes += data.length - start;
+      if (this.partialBytes > this.maxLineBytes) throw this.tooLong(this.lineNumber + 1);
+    }
   }
 
   end(): void {
@@ -154,6 +170,8 @@ export class LdifLines<A extends AttributeDescription = AttributeDescription> {
       if (this.inComment) return;
       if (this.logical) {
         this.logical.push(data.subarray(start + 1, end));
+        this.logicalBytes += end - start - 1;
+        if (this.logicalBytes > this.maxLineBytes) throw this.tooLong(this.logicalLine);
         return;
       }
       // Stray indentation between records is harmless; a folded line with nothing to continue is not.
@@ -171,6 +189,13 @@ export class LdifLines<A extends AttributeDescription = AttributeDescription> {
     this.pendingStart = start;
     this.pendingEnd = end;
     this.logical = [];
+    this.logicalBytes = end - start;
+    if (this.logicalBytes > this.maxLineBytes) throw this.tooLong(this.logicalLine);
+  }
+
+  private tooLong(lineNumber: number): Error {
+    const limit = this.maxLineBytes >= 1024 * 1024 ? `${Math.round(this.maxLineBytes / 1024 / 1024)} MB` : `${this.maxLineBytes} bytes`;
+    return this.fail(lineNumber, `a line longer than ${limit}, folded lines included: this is not an LDIF export`);
   }
 
   private closeLogicalLine(): void {

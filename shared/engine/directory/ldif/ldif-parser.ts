@@ -28,7 +28,7 @@ export class LdifParser {
     this.lines = new LdifLines<Attribute>(
       { line: (attribute, lineNumber) => this.attributeLine(attribute, lineNumber), recordEnd: () => this.closeRecord() },
       (lineNumber, message, code) => new LdifError(file, lineNumber, message, code),
-      (d) => ({ ...d, password: isPasswordAttribute(d.name) }),
+      { describe: (d) => ({ ...d, password: isPasswordAttribute(d.name) }) },
     );
   }
 
