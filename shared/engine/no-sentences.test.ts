@@ -5,10 +5,11 @@
 // on one that reads as a French sentence: an accented letter in a run of words, or French function words.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ENGINE = path.dirname(new URL(import.meta.url).pathname);
+const ENGINE = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Files whose strings are data, not words for a user: French here is what people type or what directories hold.
