@@ -1,5 +1,6 @@
 // Messages between the audit's main thread and its worker threads. Everything here is structured-cloneable.
 // A recovered password never crosses this boundary: only its pattern, strength and a keyed fingerprint do.
+import type { ApiError } from '../../contract/errors.ts';
 import type { CandidateFamilyId, Depth, HashSchemeName, Profile } from '../../contract/codes.ts';
 import type { MessagePort } from 'node:worker_threads';
 import type { AccountRecord, PasswordAttribute, SchoolContext } from '../directory/model.ts';
@@ -116,4 +117,6 @@ export type WorkerMessage =
   // the candidate lists to count them).
   | { kind: 'progress'; taskId: number; done: number; total?: number }
   | { kind: 'result'; taskId: number; recoveries: Recovery[]; notes: CheckNote[]; candidates: number; sightings: Sighting[] }
-  | { kind: 'error'; taskId: number; message: string };
+  // A failure as the API says it: a VigieError keeps its code and names across the thread (a breach index found
+  // damaged mid-scan is BREACH_INDEX_DAMAGED, not « an audit worker failed »); anything else is UNEXPECTED.
+  | { kind: 'error'; taskId: number; error: ApiError };

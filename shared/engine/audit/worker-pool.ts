@@ -2,6 +2,7 @@
 // and `terminate()` for cancel, which stops the workers at once wherever they are.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import type { ApiError } from '../../contract/errors.ts';
 import { CancelledError, VigieError } from '../errors.ts';
 import type { WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 
@@ -86,7 +87,7 @@ export class WorkerPool {
       slot.busy = false;
       this.waiting.shift()?.();
       if (m.kind === 'result') p.resolve(m);
-      else p.reject(new VigieError(`An audit worker failed: ${m.message}`));
+      else p.reject(taskFailure(m.error));
     });
     worker.on('error', (e) => {
       const failure = new VigieError(`An audit worker failed: ${firstLine(e.message)}`);
@@ -145,4 +146,13 @@ function firstLine(text: string): string {
 
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(availableParallelism(), 16));
+}
+
+/**
+ * A task's failure on the main thread: a VigieError the worker threw, as it was (its line, code and names); anything
+ * else as a worker failure with its first line.
+ */
+function taskFailure(error: ApiError): VigieError {
+  if (error.code === 'UNEXPECTED') return new VigieError(`An audit worker failed: ${firstLine(error.message.replace(/^unexpected error: /, ''))}`);
+  return new VigieError(error.message, undefined, { code: error.code, params: error.params });
 }

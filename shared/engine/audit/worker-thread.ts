@@ -1,5 +1,6 @@
 // The body of an audit worker thread: receives the run's context once, then tasks, and answers each.
 import { parentPort, workerData } from 'node:worker_threads';
+import { apiErrorOf } from '../errors.ts';
 import { DigestAccounts, type DigestIndex } from './digest-index.ts';
 import type { UnsaltedIndex, WorkerInit, WorkerMessage, WorkerTask } from './protocol.ts';
 import { AccountChecker } from './worker.ts';
@@ -12,7 +13,7 @@ const send = (m: WorkerMessage): void => port.postMessage(m);
 
 port.on('message', (task: WorkerTask) => {
   void run(task).catch((e: unknown) => {
-    send({ kind: 'error', taskId: task.taskId, message: e instanceof Error ? e.message : String(e) });
+    send({ kind: 'error', taskId: task.taskId, error: apiErrorOf(e) });
   });
 });
 
