@@ -6,13 +6,14 @@
  * legacy crypt an account keeps from SambaEdu or an old PAM: an attacker runs it at GPU speed, so Vigie's budget for
  * it is counted in candidates like the fast schemes' (audit/budget.ts) — what this file buys is more of them. */
 #include "md5crypt_simd.h"
+#include "crypt_layout.h"
 #include <string.h>
 
 #define MC_MAXPW 47   /* 47 + 8 + 47 + 16 bytes, 0x80 and the length fit in 2 MD5 blocks; longer take the scalar path */
 #define MC_MAXSALT 8  /* md5crypt's salts have at most 8 characters */
 #define MC_BLOCKS 2
 #define MC_STAGES 5   /* c's word offset is at most (47 + 8 + 47) / 4 = 25: 5 bits */
-#define MC_MAXLANES 16
+#define MC_MAXLANES CRYPT_MAXLANES
 
 static const uint32_t MC_T[64] = {
   0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501, 0x698098d8, 0x8b44f7af,
@@ -24,43 +25,10 @@ static const uint32_t MC_T[64] = {
   0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
 static const uint8_t MC_R[16] = {7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
 
-/* One group's rounds, prepared: per round type t (bit 0: odd round, bit 1: i % 3 != 0, bit 2: i % 7 != 0). */
-typedef struct {
-  uint32_t maxnb[8];           /* blocks of the longest lane's message */
-  uint8_t nb[8][MC_MAXLANES];  /* blocks of each lane's message */
-  uint8_t q[8][MC_MAXLANES];   /* odd types: where c starts, in words… */
-  uint8_t r[8][MC_MAXLANES];   /* …and bytes within that word */
-  const void *tmpl;            /* [t][word][lane]: the message words with c's bytes zero, padding included */
-  const void *c;               /* [word][lane]: c before the first round */
-} mc_layout;
+#define SIMD_BODY "md5crypt_lanes.inc"
+#include "simd_variants.inc"
 
-#define LANES 4
-#define SFX(name) name##_base
-#include "md5crypt_lanes.inc"
-#undef LANES
-#undef SFX
-
-#if defined(__x86_64__) || defined(__i386__)
-#pragma GCC push_options
-#pragma GCC target("avx2")
-#define LANES 8
-#define SFX(name) name##_avx2
-#include "md5crypt_lanes.inc"
-#undef LANES
-#undef SFX
-#pragma GCC pop_options
-
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512vl,avx512bw")
-#define LANES 16
-#define SFX(name) name##_avx512
-#include "md5crypt_lanes.inc"
-#undef LANES
-#undef SFX
-#pragma GCC pop_options
-#endif
-
-typedef void (*mc_rounds_fn)(const mc_layout *g, void *cout);
+typedef void (*mc_rounds_fn)(const crypt_layout *g, void *cout);
 typedef struct {
   mc_rounds_fn rounds;
   uint32_t lanes;
@@ -81,7 +49,7 @@ static inline uint32_t load_le(const uint8_t *p) {
 
 /* Lays out `lanes` candidates (bytes and Kamp's final) for the vector code. */
 static void lay_out(const uint8_t *const *pw, const size_t *pwlen, const uint8_t (*fin)[16], uint32_t lanes,
-                    const uint8_t *salt, size_t slen, mc_layout *g, uint32_t *tmpl, uint32_t *cbuf) {
+                    const uint8_t *salt, size_t slen, crypt_layout *g, uint32_t *tmpl, uint32_t *cbuf) {
   enum { WIN = MC_BLOCKS * 16 };
   uint8_t msg[MC_BLOCKS * 64];
   for (uint32_t t = 0; t < 8; t++) g->maxnb[t] = 0;
@@ -139,7 +107,7 @@ static void run_group(mc_run *run, const mc_isa *isa, const uint32_t *idx, uint3
   uint32_t tmpl[8 * MC_BLOCKS * 16 * MC_MAXLANES] __attribute__((aligned(64)));
   uint32_t cbuf[4 * MC_MAXLANES] __attribute__((aligned(64)));
   uint32_t cout[4 * MC_MAXLANES] __attribute__((aligned(64)));
-  mc_layout g;
+  crypt_layout g;
   for (uint32_t l = 0; l < lanes; l++) {
     const uint32_t i = idx[l < k ? l : 0];
     pw[l] = job->buf + job->offsets[i];

@@ -5,55 +5,23 @@
  * few dozen sha-crypt candidates), the digest's place in the message is shifted per lane. The preamble (before
  * the rounds), long candidates and a nearly empty last group run through the scalar shacrypt_hash code. */
 #include "shacrypt_simd.h"
+#include "crypt_layout.h"
 #include <string.h>
 
 #define SC_MAXPW 64   /* longer candidates take the scalar path */
 #define SC_MAXSALT 16 /* sha-crypt's salts have at most 16 characters */
 #define SC512_BLOCKS 2 /* 64 + 2 * 64 + 16 bytes and the padding fit in 2 SHA-512 blocks */
 #define SC256_BLOCKS 3 /* 32 + 2 * 64 + 16 bytes and the padding fit in 3 SHA-256 blocks */
-#define SC_MAXLANES 16
+#define SC_MAXLANES CRYPT_MAXLANES
 
 static const uint64_t SC512_IV[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
   0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
 static const uint32_t SC256_IV[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
-/* One group's rounds, prepared: per round type t (bit 0: odd round, bit 1: i % 3 != 0, bit 2: i % 7 != 0). */
-typedef struct {
-  uint32_t maxnb[8];           /* blocks of the longest lane's message */
-  uint8_t nb[8][SC_MAXLANES];  /* blocks of each lane's message */
-  uint8_t q[8][SC_MAXLANES];   /* odd types: where c starts, in words… */
-  uint8_t r[8][SC_MAXLANES];   /* …and bytes within that word */
-  const void *tmpl;            /* [t][word][lane]: the message words with c's bytes zero, padding included */
-  const void *c;               /* [word][lane]: c before the first round */
-} sc_layout;
+#define SIMD_BODY "shacrypt_lanes.inc"
+#include "simd_variants.inc"
 
-#define LANES 4
-#define SFX(name) name##_base
-#include "shacrypt_lanes.inc"
-#undef LANES
-#undef SFX
-
-#if defined(__x86_64__) || defined(__i386__)
-#pragma GCC push_options
-#pragma GCC target("avx2")
-#define LANES 8
-#define SFX(name) name##_avx2
-#include "shacrypt_lanes.inc"
-#undef LANES
-#undef SFX
-#pragma GCC pop_options
-
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512vl,avx512bw")
-#define LANES 16
-#define SFX(name) name##_avx512
-#include "shacrypt_lanes.inc"
-#undef LANES
-#undef SFX
-#pragma GCC pop_options
-#endif
-
-typedef void (*rounds_fn)(const sc_layout *g, uint32_t rounds, void *cout);
+typedef void (*rounds_fn)(const crypt_layout *g, uint32_t rounds, void *cout);
 typedef struct {
   rounds_fn r512, r256;
   uint32_t lanes32;          /* SHA-256 lanes; SHA-512 has half */
@@ -113,7 +81,7 @@ static inline void store_word(uint8_t *base, size_t index, size_t ws, uint64_t v
 }
 
 /* Lays out `lanes` prepared candidates for the vector code (word size ws: 8 for SHA-512, 4 for SHA-256). */
-static void lay_out(const sc_lane *lane, uint32_t lanes, size_t ws, size_t slen, uint32_t maxb, sc_layout *g,
+static void lay_out(const sc_lane *lane, uint32_t lanes, size_t ws, size_t slen, uint32_t maxb, crypt_layout *g,
                     uint8_t *tmpl, uint8_t *cbuf) {
   const size_t n = 8 * ws, blockBytes = 16 * ws, lenBytes = 2 * ws, win = (size_t)maxb * 16;
   uint8_t msg[SC512_BLOCKS * 128 > SC256_BLOCKS * 64 ? SC512_BLOCKS * 128 : SC256_BLOCKS * 64];
@@ -174,7 +142,7 @@ static void run_group(sc_run *run, const sc_isa *isa, const uint32_t *idx, uint3
   uint8_t tmpl[8 * 48 * 16 * 4] __attribute__((aligned(64)));
   uint8_t cbuf[8 * 64] __attribute__((aligned(64)));
   uint8_t cout[8 * 64] __attribute__((aligned(64)));
-  sc_layout g;
+  crypt_layout g;
   for (uint32_t l = 0; l < k; l++) {
     const uint32_t i = idx[l];
     prepare(run->bits, job->buf + job->offsets[i], job->offsets[i + 1] - job->offsets[i], job->salt, job->saltLength, &lane[l]);
