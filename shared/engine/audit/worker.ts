@@ -273,7 +273,8 @@ export class AccountChecker {
     const scheme = schemeOf(stored);
     if (stored.unsaltedKey !== null) {
       let tried = 0;
-      for (const candidate of accountCandidates(account, school, depth)) {
+      // An unsalted digest costs next to nothing a check: the fast schemes' longer personal list (FAST_STANDARD_SIZE).
+      for (const candidate of accountCandidates(account, school, depth, true)) {
         tried++;
         // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
         // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
@@ -281,19 +282,21 @@ export class AccountChecker {
       }
       return none(tried);
     }
+    const batchCheck = saltedCheck(stored);
+    const productCheck = saltedProductCheck(stored);
+    // A salted value the kernels hash a batch at a time, of a fast scheme (SSHA…, md5crypt): the longer personal list.
+    const fast = scheme.storage === 'fast' && batchCheck !== null;
     // Made once, for the learned head and the usual order alike.
-    const personal = model ? [...accountCandidates(account, school, depth)] : undefined;
+    const personal = model || fast ? [...accountCandidates(account, school, depth, fast)] : undefined;
     const head = model ? this.learnedHead(account, model, personal) : [];
     if (headOnly && head.length === 0) return none(0);
     const mustTry = head.filter((h) => h.weight >= MUST_TRY_WEIGHT).length;
-    const batchCheck = saltedCheck(stored);
-    const productCheck = saltedProductCheck(stored);
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
     // md5crypt, a fast legacy scheme the kernels hash a batch at a time, gets the fast schemes' budget; DES crypt,
     // checked one verify at a time, its cost's (it holds 8 characters: its budget already reaches far down).
     const budget = productCheck
       ? batchedLimit(depth)
-      : candidateLimit(depth, scheme.cost(stored.parsed), scheme.storage === 'fast' && batchCheck !== null);
+      : candidateLimit(depth, scheme.cost(stored.parsed), fast);
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
       ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)
