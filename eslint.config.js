@@ -5,9 +5,10 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 
 const outsideUi = { group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'shared/ runs outside the UI: no Electron, React or renderer import.' };
 /** Each layer of shared/ (but the contract, which imports nothing) and the layers above it, which it may not import. */
-const LAYERS_ABOVE = { engine: ['app', 'host', 'cli'], app: ['host', 'cli'], host: ['cli'], cli: [] };
-const TEST_SUPPORT = ['shared/engine/synthetic/**', 'shared/engine/evaluation/**'];
-const testSupportRule = { group: ['**/synthetic/**', '**/evaluation/**'], message: 'synthetic schools and evaluation are test and bench support: only tests, build/, integration/ and e2e/ import them (ARCHITECTURE.md).' };
+// shared/testing (synthetic schools, the evaluation against their truth) stands beside the engine it drives.
+const LAYERS_ABOVE = { engine: ['app', 'host', 'cli'], testing: ['app', 'host', 'cli'], app: ['host', 'cli'], host: ['cli'], cli: [] };
+const TEST_SUPPORT = ['shared/testing/**'];
+const testSupportRule = { group: ['**/testing/**'], message: 'shared/testing (synthetic schools, evaluation) is test and bench support: only tests, build/, integration/ and e2e/ import it (ARCHITECTURE.md).' };
 const layerRule = (layer, above) => above.length === 0 ? [] : [{
   group: above.map((l) => `**/${l}/**`),
   message: `shared/${layer} may not import ${above.map((l) => `shared/${l}`).join(', ')}: contract ← engine ← app ← host, cli (ARCHITECTURE.md).`,
@@ -36,9 +37,9 @@ export default tseslint.config(
     },
   },
   // The layers inside shared/ (ARCHITECTURE.md): contract ← engine ← app ← host, cli. Each imports only the layers
-  // on its left. Synthetic schools and the evaluation against their truth are test and bench support, not engine:
-  // tests (and they themselves) may import them, production code may not. One block per layer and kind of file,
-  // as a later block's no-restricted-imports replaces an earlier one's.
+  // on its left. Synthetic schools and the evaluation against their truth (shared/testing) are test and bench
+  // support, not engine: tests (and they themselves) may import them, production code may not. One block per layer
+  // and kind of file, as a later block's no-restricted-imports replaces an earlier one's.
   ...Object.entries(LAYERS_ABOVE).flatMap(([layer, above]) => [
     { files: [`shared/${layer}/**`], rules: restrictedImports(outsideUi, ...layerRule(layer, above), testSupportRule) },
     { files: [`shared/${layer}/**/*.test.ts`, ...TEST_SUPPORT.filter((f) => f.startsWith(`shared/${layer}/`))], rules: restrictedImports(outsideUi, ...layerRule(layer, above)) },

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../shared/contract/codes.ts';
 import type { ScanReport } from '../shared/contract/report.ts';
-import { compareWithTruth, formatRecall, STORAGE_CLASSES, type Comparison } from '../shared/engine/evaluation/compare.ts';
+import { compareWithTruth, formatRecall, STORAGE_CLASSES, type Comparison } from '../shared/testing/evaluation/compare.ts';
 import { connectDirectory } from '../shared/engine/directory/ldap/read-ldap.ts';
 import type { FlavourOptions } from '../shared/engine/directory/model.ts';
 import { VigieError } from '../shared/engine/errors.ts';
@@ -32,8 +32,8 @@ import { productInput, saltedCheck, UnsaltedLookup } from '../shared/engine/hash
 import { hybridCandidate, hybridPlan } from '../shared/engine/candidates/common/hybrid.ts';
 import { startSlapd } from '../integration/harness/slapd.ts';
 import { cachedBundle } from './runtime-bundle.mjs';
-import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
-import { SeededRandom } from '../shared/engine/synthetic/random.ts';
+import { generateSchool, writeSchoolLdif } from '../shared/testing/synthetic/index.ts';
+import { SeededRandom } from '../shared/testing/synthetic/random.ts';
 
 type VerifyScheme = 'SSHA' | 'MD5' | 'NT' | 'MD5CRYPT' | 'SHA512CRYPT' | 'BCRYPT';
 const VERIFY_SCHEMES: VerifyScheme[] = ['SSHA', 'MD5', 'NT', 'MD5CRYPT', 'SHA512CRYPT', 'BCRYPT'];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publicTruthJson } from '../shared/engine/synthetic/index.ts';
+import { publicTruthJson } from '../shared/testing/synthetic/index.ts';
 import { DEMO_DIR, DEMOS, demoSchool } from './generate-demo.ts';
 
 describe('the committed demo schools', () => {

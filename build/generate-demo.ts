@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Flavour } from '../shared/contract/codes.ts';
-import { generateSchool, publicTruthJson, writeSchoolLdif, type SyntheticSchool } from '../shared/engine/synthetic/index.ts';
+import { generateSchool, publicTruthJson, writeSchoolLdif, type SyntheticSchool } from '../shared/testing/synthetic/index.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 

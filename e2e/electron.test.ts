@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GRADES } from '../shared/contract/codes.ts';
-import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif } from '../shared/testing/synthetic/index.ts';
 import { screenshot } from './support/artifacts.ts';
 import { buildRenderer } from './support/renderer-build.ts';
 import { VigieApp } from './pages/vigie-app.ts';

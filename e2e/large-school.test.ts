@@ -11,7 +11,7 @@ import { NoSecretStore } from '../shared/app/secret-store.ts';
 import { createVigieServices, type VigieServices } from '../shared/app/vigie-services.ts';
 import type { AccountReport, ScanReport } from '../shared/contract/report.ts';
 import { runScan } from '../shared/engine/scan.ts';
-import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif } from '../shared/testing/synthetic/index.ts';
 import { startLoopbackHost, type LoopbackHost } from '../shared/host/loopback-host.ts';
 import { screenshot } from './support/artifacts.ts';
 import { launchChromium } from './support/chromium.ts';

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoSecretStore } from '../shared/app/secret-store.ts';
 import { createVigieServices, type VigieServices } from '../shared/app/vigie-services.ts';
-import { generateSchool, writeSchoolLdif } from '../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif } from '../shared/testing/synthetic/index.ts';
 import { startLoopbackHost, type LoopbackHost } from '../shared/host/loopback-host.ts';
 import { screenshot } from './support/artifacts.ts';
 import { launchChromium } from './support/chromium.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createVigieServices, type VigieServices } from '../../shared/app/vigie-services.ts';
 import { NoSecretStore } from '../../shared/app/secret-store.ts';
-import { generateSchool, writeSchoolLdif, type SyntheticSchool, type SyntheticSchoolOptions } from '../../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif, type SyntheticSchool, type SyntheticSchoolOptions } from '../../shared/testing/synthetic/index.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../shared/host/loopback-host.ts';
 import { ldifUploadDir } from '../../shared/host/ldif-upload.ts';
 import { startSlapd, type SlapdServer } from '../../integration/harness/slapd.ts';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAVOURS, type Flavour } from '../../shared/contract/codes.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
-import { compareWithTruth, FAST_SCHEMES } from '../../shared/engine/evaluation/compare.ts';
+import { compareWithTruth, FAST_SCHEMES } from '../../shared/testing/evaluation/compare.ts';
 import { runScan } from '../../shared/engine/scan.ts';
 import type { SlapdServer } from '../harness/slapd.ts';
 import { schoolInSlapd, schoolOnDisk, type SchoolOnDisk } from './school-fixture.ts';

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flavour } from '../../shared/contract/codes.ts';
 import { shapeLabel } from '../../shared/contract/pattern-labels.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
-import { compareWithTruth, formatRecall, type Comparison, type Recall } from '../../shared/engine/evaluation/compare.ts';
+import { compareWithTruth, formatRecall, type Comparison, type Recall } from '../../shared/testing/evaluation/compare.ts';
 import { runScan } from '../../shared/engine/scan.ts';
-import { SeededRandom } from '../../shared/engine/synthetic/random.ts';
+import { SeededRandom } from '../../shared/testing/synthetic/random.ts';
 import { schoolOnDisk, type SchoolOnDisk } from './school-fixture.ts';
 
 /** The flavours that hold birth dates, which an imposed formula needs. */

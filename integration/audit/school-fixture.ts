@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Flavour } from '../../shared/contract/codes.ts';
-import { generateSchool, writeSchoolLdif } from '../../shared/engine/synthetic/index.ts';
-import type { SyntheticSchool, SyntheticSchoolOptions } from '../../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif } from '../../shared/testing/synthetic/index.ts';
+import type { SyntheticSchool, SyntheticSchoolOptions } from '../../shared/testing/synthetic/index.ts';
 import { startSlapd, type SlapdOptions, type SlapdServer } from '../harness/slapd.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));

@@ -10,9 +10,9 @@ import type { ScanReport } from '../../shared/contract/report.ts';
 import { corpusRecords, writeHibpFile, writeRangeFiles } from '../../shared/engine/breached/hibp-corpus.ts';
 import type { BreachHashKind } from '../../shared/engine/breached/hash-kind.ts';
 import { importBreachCorpus } from '../../shared/engine/breached/import-corpus.ts';
-import { FAST_SCHEMES } from '../../shared/engine/evaluation/compare.ts';
+import { FAST_SCHEMES } from '../../shared/testing/evaluation/compare.ts';
 import { runScan, type ScanRequest } from '../../shared/engine/scan.ts';
-import type { PlantedTruth } from '../../shared/engine/synthetic/index.ts';
+import type { PlantedTruth } from '../../shared/testing/synthetic/index.ts';
 import { schoolInSlapd, schoolOnDisk, type SchoolOnDisk } from '../audit/school-fixture.ts';
 
 const WEAK_CODES = new Set<AccountFindingCode>(['EMPTY_PASSWORD', 'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD']);

@@ -12,7 +12,7 @@ import { runCliInProcess } from '../../shared/cli/test-io.ts';
 import type { ChangeRecord } from '../../shared/engine/migration/change-record.ts';
 import { parseLdif } from '../../shared/engine/migration/ldif-parse.ts';
 import { runScan } from '../../shared/engine/scan.ts';
-import type { SyntheticSchoolOptions } from '../../shared/engine/synthetic/index.ts';
+import type { SyntheticSchoolOptions } from '../../shared/testing/synthetic/index.ts';
 import { schoolInSlapd, schoolOnDisk, type SchoolOnDisk } from '../audit/school-fixture.ts';
 import { run } from '../harness/run.ts';
 import type { SlapdServer } from '../harness/slapd.ts';

@@ -10,7 +10,7 @@ import { accountDetail } from '../../shared/contract/account-details.ts';
 import type { ScanReport } from '../../shared/contract/report.ts';
 import { summarize } from '../../shared/engine/report/build-report.ts';
 import { worstSeverity } from '../../shared/engine/report/severity.ts';
-import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../../shared/testing/synthetic/index.ts';
 import { vigie } from './vigie-cli.ts';
 
 const WEAK_CODES = new Set(['EMPTY_PASSWORD', 'PERSONAL_INFO_PASSWORD', 'SCHOOL_INFO_PASSWORD', 'COMMON_PASSWORD', 'SHARED_PASSWORD']);

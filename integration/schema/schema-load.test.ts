@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAVOURS, type HashSchemeName } from '../../shared/contract/codes.ts';
-import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../../shared/engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../../shared/testing/synthetic/index.ts';
 import { startSlapd, type SlapdServer } from '../harness/slapd.ts';
 
 const run = promisify(execFile);

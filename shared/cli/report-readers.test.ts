@@ -17,7 +17,7 @@ import { readAccountMap } from '../engine/export/account-map.ts';
 import { exportHashcat } from '../engine/export/export-hashcat.ts';
 import { readPlanReport } from '../engine/migration/report-input.ts';
 import { runScan } from '../engine/scan.ts';
-import { generateSchool, writeSchoolLdif } from '../engine/synthetic/index.ts';
+import { generateSchool, writeSchoolLdif } from '../testing/synthetic/index.ts';
 import { readReport, reportOf } from '../engine/report/read-report.ts';
 
 let dir: string;

@@ -16,8 +16,6 @@ const ENGINE = path.dirname(fileURLToPath(import.meta.url));
  * A file goes here only when every French string in it is such data; say why.
  */
 const DATA_FILES: Record<string, string> = {
-  // Synthetic schools (test and bench support, not engine): French names, towns and school names to plant.
-  'synthetic/': 'synthetic schools: names and school names as French directories hold them',
   // Sample entries of each directory flavour, with French names and school names, as a real export has them.
   'directory/flavours/sample-directories.ts': 'sample directory entries',
   // Candidate fixtures: compound French names the candidate tests spell out.

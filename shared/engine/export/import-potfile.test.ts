@@ -10,7 +10,7 @@ import { schemeByName } from '../hash/classify.ts';
 import { summarize } from '../report/build-report.ts';
 import { worstSeverity } from '../report/severity.ts';
 import { runScan } from '../scan.ts';
-import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../synthetic/index.ts';
+import { generateSchool, writeSchoolLdif, type SyntheticSchool } from '../../testing/synthetic/index.ts';
 import { exportHashcat } from './export-hashcat.ts';
 import { CRACKED_OFFLINE_PATTERN, importPotfile } from './import-potfile.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HASH_SCHEMES } from '../../contract/codes.ts';
-import { FAST_SCHEMES, storageClass } from '../evaluation/compare.ts';
+import { FAST_SCHEMES, storageClass } from '../../testing/evaluation/compare.ts';
 import { HASHCAT_MODES } from '../export/hashcat-modes.ts';
 import { classifyValue } from './classify.ts';
 import { readersOfTag, SCHEMES, schemeNamed } from './registry.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LdifError } from '../errors.ts';
 import { parseLdifText } from '../directory/ldif/read-ldif.ts';
-import { SeededRandom } from '../synthetic/random.ts';
+import { SeededRandom } from '../../testing/synthetic/random.ts';
 import { LdifLines, type LdifSink } from './read-lines.ts';
 import { foldLine, isSafeString, ldifLine } from './write-lines.ts';
 

@@ -6,7 +6,7 @@ import { RELAX_CONTROL, type ChangeRecord } from './change-record.ts';
 import { parseLdif } from './ldif-parse.ts';
 import { writeLdif } from './ldif-write.ts';
 import { readPlanReport } from './report-input.ts';
-import { SeededRandom } from '../synthetic/random.ts';
+import { SeededRandom } from '../../testing/synthetic/random.ts';
 
 /** Records as JSON with every value as hex: base64 values come back as bytes, plain ones as text. */
 function asBytes(records: ChangeRecord[]): unknown {

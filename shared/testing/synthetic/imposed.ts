@@ -3,7 +3,7 @@
 // The formula is DRAWN from a grammar, not picked from a short list: recall is judged on schools nobody wrote
 // down, so an audit cannot pass by knowing a few formulas by heart.
 import type { HashSchemeName } from '../../contract/codes.ts';
-import type { CreateOptions } from '../hash/scheme.ts';
+import type { CreateOptions } from '../../engine/hash/scheme.ts';
 import { defaultPhrase, formatBirthDate, styledName, type AnyBirthDateShape, type Casing, type NameStyle } from './planting.ts';
 import type { SeededRandom } from './random.ts';
 import { foldAccents, type Person } from './roster.ts';

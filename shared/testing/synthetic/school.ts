@@ -3,8 +3,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { FLAVOURS, type Flavour, type HashSchemeName } from '../../contract/codes.ts';
-import { VigieError } from '../errors.ts';
-import { schemeByName } from '../hash/classify.ts';
+import { VigieError } from '../../engine/errors.ts';
+import { schemeByName } from '../../engine/hash/classify.ts';
 import { inetorgperson } from './flavours/inetorgperson.ts';
 import type { FlavourLayout, SchoolInfo, SyntheticAccount } from './flavours/layout.ts';
 import { samba3 } from './flavours/samba3.ts';

@@ -1,8 +1,8 @@
 // How each invented account stores its password: which schemes, in which attributes, with which
 // parameters. Each flavour gets the mix its real directories have (school-directories.md).
 import { HASH_SCHEMES, type Flavour, type HashSchemeName } from '../../contract/codes.ts';
-import type { PasswordAttribute } from '../directory/model.ts';
-import type { CreateOptions } from '../hash/scheme.ts';
+import type { PasswordAttribute } from '../../engine/directory/model.ts';
+import type { CreateOptions } from '../../engine/hash/scheme.ts';
 import type { SeededRandom } from './random.ts';
 import type { SchemeWeights } from './types.ts';
 

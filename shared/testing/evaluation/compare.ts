@@ -3,8 +3,8 @@
 // know the planted family; never prints them.
 import { HASH_SCHEMES, type AccountFindingCode, type HashSchemeName } from '../../contract/codes.ts';
 import type { AccountFinding, AccountReport, DirectoryFinding, ScanReport } from '../../contract/report.ts';
-import { schemeNamed } from '../hash/registry.ts';
-import type { StorageClass } from '../hash/scheme.ts';
+import { schemeNamed } from '../../engine/hash/registry.ts';
+import type { StorageClass } from '../../engine/hash/scheme.ts';
 import { STAFF_DEFAULT_GROUP } from '../synthetic/imposed.ts';
 import type { PlantedFamily, PlantedPassword, PlantedTruth } from '../synthetic/types.ts';
 

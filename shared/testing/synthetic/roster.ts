@@ -1,6 +1,6 @@
 // The people of an invented school: who they are, their classes, birth dates and logins.
 import type { Profile } from '../../contract/codes.ts';
-import type { BirthDate } from '../directory/model.ts';
+import type { BirthDate } from '../../engine/directory/model.ts';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES } from './names.ts';
 import type { SeededRandom } from './random.ts';
 

@@ -1,7 +1,7 @@
 // What the synthetic school generator takes and gives. Every school is invented from a seed:
 // no real person's data ever enters the repo.
 import type { AccountFindingCode, Flavour, HashSchemeName, Profile } from '../../contract/codes.ts';
-import type { BirthDate, FlavourOptions, PasswordAttribute } from '../directory/model.ts';
+import type { BirthDate, FlavourOptions, PasswordAttribute } from '../../engine/directory/model.ts';
 
 export type PlantedFamily = 'empty' | 'personal' | 'school' | 'common' | 'strong';
 

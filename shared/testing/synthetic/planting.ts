@@ -1,6 +1,6 @@
 // Weak passwords planted on purpose, each with the finding Vigie must raise. The shapes follow what
 // schools really hand out (birth dates, prenom.nom, the school's name) and what people really pick.
-import type { BirthDate } from '../directory/model.ts';
+import type { BirthDate } from '../../engine/directory/model.ts';
 import { SCHOOL_DEFAULT_WORDS } from './names.ts';
 import type { SeededRandom } from './random.ts';
 import { foldAccents, loginPart, SCHOOL_YEAR_START, type Person } from './roster.ts';

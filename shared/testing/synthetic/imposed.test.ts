@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPasswordAttribute } from '../directory/model.ts';
-import { VigieError } from '../errors.ts';
-import { classifyValue, verifyCandidate } from '../hash/classify.ts';
+import { isPasswordAttribute } from '../../engine/directory/model.ts';
+import { VigieError } from '../../engine/errors.ts';
+import { classifyValue, verifyCandidate } from '../../engine/hash/classify.ts';
 import { applyFormula, describeFormula, drawFormula, STAFF_DEFAULT_GROUP, type ImposedFormula } from './imposed.ts';
 import { generateSchool, publicTruthJson, type PlantedTruth, type SyntheticSchool } from './index.ts';
 import { SeededRandom } from './random.ts';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAVOURS, HASH_SCHEMES, type Flavour } from '../../contract/codes.ts';
-import { isPasswordAttribute, type PasswordAttribute } from '../directory/model.ts';
-import { VigieError } from '../errors.ts';
-import { classifyValue, verifyCandidate } from '../hash/classify.ts';
+import { isPasswordAttribute, type PasswordAttribute } from '../../engine/directory/model.ts';
+import { VigieError } from '../../engine/errors.ts';
+import { classifyValue, verifyCandidate } from '../../engine/hash/classify.ts';
 import { generateSchool, publicTruthJson, uaiFor, writeSchoolLdif, type SyntheticSchool } from './index.ts';
 
 interface ParsedEntry { dn: string; attrs: Map<string, string[]> }

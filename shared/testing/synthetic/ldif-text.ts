@@ -1,6 +1,6 @@
 // Serialises entries as RFC 2849 LDIF content records through the engine's one LDIF line writer: base64 for
 // values that are not safe as plain text, lines folded at 76 columns, exactly what slapadd and the LDIF reader accept.
-import { ldifLine } from '../ldif/write-lines.ts';
+import { ldifLine } from '../../engine/ldif/write-lines.ts';
 import type { LdifEntry } from './types.ts';
 
 /** One entry, ending with the blank line that separates it from the next. */

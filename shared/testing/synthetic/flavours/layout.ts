@@ -1,7 +1,7 @@
 // A flavour's layout: where entries live and which object classes and attributes describe a person,
 // following school-directories.md. One file per flavour.
 import type { Profile } from '../../../contract/codes.ts';
-import type { FlavourOptions } from '../../directory/model.ts';
+import type { FlavourOptions } from '../../../engine/directory/model.ts';
 import type { BirthDateShape } from '../planting.ts';
 import type { Person, SchoolKind } from '../roster.ts';
 import type { LdifEntry, StoredValue } from '../types.ts';
