@@ -109,6 +109,26 @@ describe('the migration plan from the app: what it refuses, in one line, before 
     await api.close();
   });
 
+  it('cancels the plan being written when the host shuts down: its writer sees the job\'s signal aborted', async () => {
+    const { api, reportId, dataDir } = await demoReport();
+    const school = await api.saveProfile({ name: 'Lycée', connection: { kind: 'ldap', url: 'ldap://127.0.0.1:1', baseDn: 'dc=lycee,dc=test', bindDn: 'cn=admin,dc=lycee,dc=test' } });
+    let seen: AbortSignal | undefined;
+    const writer: PlanWriter = async (_report, target) => {
+      seen = target.signal;
+      // As write-plan.ts does between its steps: stop once cancelled.
+      await new Promise<void>((resolve) => target.signal!.addEventListener('abort', () => resolve()));
+      throw Object.assign(new Error('Migration plan cancelled.'), { code: 'CANCELLED' });
+    };
+    const plans = new MigrationPlanService(new HistoryStore(dataDir), new ProfileStore(dataDir, new NoSecretStore(), []), writer);
+    const building = plans.build({ reportId, profileId: school.id, password: 'x', ...config, folder: path.join(dataDir, 'p1') });
+    await expect.poll(() => seen).toBeDefined();
+    expect(seen!.aborted).toBe(false);
+    await plans.close();
+    expect(seen!.aborted).toBe(true);
+    await expect(building).rejects.toMatchObject({ code: 'CANCELLED' });
+    await api.close();
+  });
+
   it('checks its arguments at the host’s door like every call: the cn=config account and its password are required', () => {
     const ok = { reportId: 'r1', folder: '/tmp/plan', configBindDn: 'cn=config', configPassword: 'pw' };
     expect(parseApiArguments('buildMigrationPlan', [ok])).toEqual([ok]);

@@ -20,7 +20,7 @@ export type PlanWriter = (report: ReturnType<typeof planReportOf>, request: Plan
 export class MigrationPlanService {
   /**
    * One plan at a time, on the app's job runner: two plans written at once would both read the directory and could
-   * name the same folder. The API's call waits for the plan; host shutdown (close) stops waiting for it.
+   * name the same folder. The API's call waits for the plan; host shutdown (close) cancels it.
    */
   private readonly jobs = new JobRunner<{ folder: string }, never, MigrationPlan>({
     noun: 'plan',
@@ -36,16 +36,16 @@ export class MigrationPlanService {
 
   /** Writes the plan and resolves with what was written; its refusals and failures throw, by code. */
   async build(request: MigrationPlanRequest): Promise<MigrationPlan> {
-    const id = this.jobs.start({ folder: request.folder }, () => this.plan(request));
+    const id = this.jobs.start({ folder: request.folder }, ({ signal }) => this.plan(request, signal));
     return resultOf(await this.jobs.outcome(id), 'Migration plan cancelled.');
   }
 
-  /** Stops waiting for a plan being written (host shutdown). */
+  /** Stops a plan being written (host shutdown): it ends at its next step and leaves no file (write-plan.ts). */
   close(): Promise<void> {
     return this.jobs.close();
   }
 
-  private async plan(request: MigrationPlanRequest): Promise<MigrationPlan> {
+  private async plan(request: MigrationPlanRequest, signal: AbortSignal): Promise<MigrationPlan> {
     // A path relative to wherever the host was started would put the rollback where nobody looks for it.
     if (!path.isAbsolute(request.folder)) throw new VigieError(`${request.folder}: not a full path`, 'give the plan folder from the root, e.g. /home/dsi/plan-2026-12', { code: 'NOT_FULL_PATH', params: { file: request.folder } });
     const folder = path.resolve(request.folder);
@@ -76,6 +76,7 @@ export class MigrationPlanService {
       ...(connection.caFile ? { caFile: connection.caFile } : {}),
       target,
       ...(request.language ? { language: request.language } : {}),
+      signal,
     });
     return {
       folder,

@@ -16,7 +16,7 @@ import type { MigrationPlan } from './plan-migration.ts';
 import { planSteps } from './plan-steps.ts';
 import { policyChanges } from './policy-changes.ts';
 import { planReportOf, type PlanReport } from './report-input.ts';
-import { writePlanFiles } from './write-plan.ts';
+import { writePlanFiles, writePlanFromReport } from './write-plan.ts';
 
 const SHAPE = 'surname+birthdate:YYYY|capitalised|';
 const BASE = 'dc=college,dc=test';
@@ -197,5 +197,41 @@ describe('the plan catalogues', () => {
   it('default to French', () => {
     expect(planMessages()).toBe(planMessages('fr'));
     expect(planMessages().steps['hide-hashes'].title).toBe('Cacher les empreintes de mots de passe');
+  });
+});
+
+// The app's job runner cancels a plan (host shutdown) through its signal; a failed or cancelled plan leaves no file.
+describe('a plan stopped half-way', () => {
+  it('stops before the next file once cancelled, and says which it wrote', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vigie-plan-cancel-'));
+    try {
+      let checks = 0;
+      // Aborted from the third file on: the two first are written, nothing after.
+      const signal = { get aborted() { return ++checks > 2; } } as AbortSignal;
+      const written: string[] = [];
+      await expect(writePlanFiles(await plan(report()), dir, planMessages('fr'), signal, written)).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(written).toEqual(['01-config.ldif', '02-accounts.ldif']);
+      expect((await readdir(dir)).sort()).toEqual(written);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes the folder it made when the directory cannot be read, and leaves an empty one given to it', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'vigie-plan-failed-'));
+    const target = (out: string) => ({
+      out, url: 'ldap://127.0.0.1:1', bind: { dn: `cn=admin,${BASE}`, password: 'x' }, config: { dn: 'cn=config', password: 'x' }, argon2: ARGON2,
+    });
+    try {
+      const made = path.join(work, 'new-plan');
+      await expect(writePlanFromReport(report(), target(made))).rejects.toThrow();
+      await expect(stat(made)).rejects.toMatchObject({ code: 'ENOENT' });
+      const given = path.join(work, 'given');
+      await mkdir(given, { mode: 0o700 });
+      await expect(writePlanFromReport(report(), target(given))).rejects.toThrow();
+      expect(await readdir(given)).toEqual([]);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

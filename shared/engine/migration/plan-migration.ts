@@ -6,7 +6,7 @@ import type { Grade } from '../../contract/codes.ts';
 import { connectDirectory, type DirectoryConnection, type LdapSourceOptions } from '../directory/ldap/read-ldap.ts';
 import { LdapError } from '../directory/ldap/ldap-error.ts';
 import type { DirectoryEntry } from '../directory/model.ts';
-import { VigieError } from '../errors.ts';
+import { CancelledError, VigieError } from '../errors.ts';
 import { readConfigFacts } from '../posture/config-facts.ts';
 import type { Credentials } from '../posture/directory-posture.ts';
 import { normaliseDn } from '../posture/dn.ts';
@@ -35,6 +35,16 @@ export interface PlanTarget {
   argon2?: Argon2Settings;
   /** The language the plan's files are written in (write-plan.ts); default French. */
   language?: 'fr' | 'en';
+  /**
+   * Aborted (the app's job runner: cancel, host shutdown): the plan stops at its next step — a directory entry
+   * read, a file about to be written — with CancelledError, and write-plan.ts removes what it had written.
+   */
+  signal?: AbortSignal;
+}
+
+/** Throws CancelledError once `signal` is aborted: the plan's steps call it between their pieces of work. */
+export function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError('Migration plan cancelled.');
 }
 
 /** The settings a plan is made with, checked: OWASP's argon2 minimums, a base DN. */
@@ -85,6 +95,7 @@ export async function planMigration(report: PlanReport, request: PlanTarget): Pr
     ...(request.startTls ? { startTls: true } : {}), ...(request.caFile ? { caFile: request.caFile } : {}),
   } satisfies LdapSourceOptions);
 
+  stopIfCancelled(request.signal);
   const configConnection = await connection(request.config);
   let facts;
   try {
@@ -104,6 +115,7 @@ export async function planMigration(report: PlanReport, request: PlanTarget): Pr
     const wanted = new Set(actions.map((a) => normaliseDn(a.account.dn)));
     current = new Map();
     for await (const entry of main.entries(baseDn)) {
+      stopIfCancelled(request.signal);
       const key = normaliseDn(entry.dn);
       if (wanted.has(key)) current.set(key, entry);
     }

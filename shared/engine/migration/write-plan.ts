@@ -2,7 +2,7 @@
 // (contract/plan-messages*.ts; French by default) and written to its folder. The folder is new or empty (0700);
 // every file holding a passphrase, a hash or a list of weak accounts is readable by its owner only (0600).
 // Nothing is written to the directory here; `vigie apply` does that, on the DSI's command.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { csvField } from '../../contract/csv.ts';
 import { shapeLabel } from '../../contract/pattern-labels.ts';
@@ -15,7 +15,7 @@ import { classLetters, letterFileName, lettersByClass } from './letters.ts';
 import { writeLdif } from './ldif-write.ts';
 import { OWASP_ARGON2 } from './migration-settings.ts';
 import { FORCED_RENEWAL_FILE, planBlocks, targetVersions, toHtml, toMarkdown } from './plan-document.ts';
-import { checkArgon2, planMigration, planSettings, type MigrationPlan, type PlanTarget } from './plan-migration.ts';
+import { checkArgon2, planMigration, planSettings, stopIfCancelled, type MigrationPlan, type PlanTarget } from './plan-migration.ts';
 import type { PlanStep } from './plan-steps.ts';
 import { readPlanReport, type PlanReport } from './report-input.ts';
 
@@ -55,19 +55,32 @@ export async function writePlan(request: PlanRequest): Promise<PlanResult> {
 /**
  * The plan writer `vigie plan` and the app both call: the settings checked and the folder claimed before the
  * directory is read (a refusal leaves nothing behind), then the plan built and written in `request.language`.
- * The report is one already checked by `readPlanReport` or `planReportOf`.
+ * The report is one already checked by `readPlanReport` or `planReportOf`. A plan that fails or is cancelled
+ * (`request.signal`) half-way leaves no file: a config change without its rollback must not wait to be applied.
  */
 export async function writePlanFromReport(report: PlanReport, request: PlanTarget): Promise<PlanResult> {
   planSettings(report, request);
-  await emptyFolder(request.out);
-  return writePlanFiles(await planMigration(report, request), request.out, planMessages(request.language));
+  const created = await emptyFolder(request.out);
+  const written: string[] = [];
+  try {
+    const plan = await planMigration(report, request);
+    return await writePlanFiles(plan, request.out, planMessages(request.language), request.signal, written);
+  } catch (e) {
+    await removeWritten(request.out, written, created);
+    throw e;
+  }
 }
 
-/** Writes a plan's files into `out`, an empty folder, in the language of `m`; what was written, by name. */
-export async function writePlanFiles(plan: MigrationPlan, out: string, m: PlanMessages): Promise<PlanResult> {
+/**
+ * Writes a plan's files into `out`, an empty folder, in the language of `m`; what was written, by name (also into
+ * `written` as it goes, for the caller to remove on failure). Stops before the next file once `signal` is aborted.
+ */
+export async function writePlanFiles(
+  plan: MigrationPlan, out: string, m: PlanMessages, signal?: AbortSignal, written: string[] = [],
+): Promise<PlanResult> {
   const { config, policy, accounts, settings } = plan;
-  const written: string[] = [];
   const put = async (name: string, text: string, mode = 0o644): Promise<void> => {
+    stopIfCancelled(signal);
     await writeFile(path.join(out, name), text, { mode });
     written.push(name);
   };
@@ -86,7 +99,10 @@ export async function writePlanFiles(plan: MigrationPlan, out: string, m: PlanMe
   // Who must renew by force, and why: no password, but a list of weak accounts, so owner only like the rest.
   if (plan.forced.length > 0) await put(PLAN_FILES.forcedRenewal, forcedRenewalCsv(plan.forced, m), 0o600);
   const byClass = lettersByClass(accounts.issued);
-  if (byClass.size > 0) await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
+  if (byClass.size > 0) {
+    await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
+    written.push(PLAN_FILES.letters);
+  }
   for (const [className, issued] of byClass) {
     await put(path.join(PLAN_FILES.letters, letterFileName(className)), classLetters(className, issued, plan.report.location, m), 0o600);
   }
@@ -108,7 +124,7 @@ export async function writePlanFiles(plan: MigrationPlan, out: string, m: PlanMe
   await put('plan.md', toMarkdown(doc));
   await put('plan.html', toHtml(doc, m.language));
   return {
-    files: written,
+    files: written.filter((name) => name !== PLAN_FILES.letters),
     steps: plan.steps,
     reset: accounts.issued.length,
     forced: plan.forced.length,
@@ -141,14 +157,27 @@ export function forcedRenewalCsv(forced: ForcedRenewal[], m: PlanMessages): stri
   ].join('\n') + '\n';
 }
 
-/** A plan is never written over another: its rollback may be the only way back. */
-async function emptyFolder(dir: string): Promise<void> {
+/** A plan is never written over another: its rollback may be the only way back. True: the folder was made here. */
+async function emptyFolder(dir: string): Promise<boolean> {
   try {
     const inside = await readdir(dir);
     if (inside.length > 0) throw new VigieError(`${dir} is not empty`, 'give a new folder: an earlier plan there may hold the only rollback.', { code: 'FOLDER_NOT_EMPTY', params: { file: dir } });
   } catch (e) {
     if (e instanceof VigieError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new VigieError(`cannot use ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return true;
   }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return false;
+}
+
+/**
+ * What a failed or cancelled plan wrote, removed: its files, the letters' folder, and the plan folder itself when
+ * it was made for the plan. Only names the plan wrote: anything else put in the folder meanwhile stays.
+ */
+async function removeWritten(out: string, written: readonly string[], created: boolean): Promise<void> {
+  for (const name of [...written].reverse()) {
+    await rm(path.join(out, name), { force: true, recursive: name === PLAN_FILES.letters }).catch(() => {});
+  }
+  if (created) await rmdir(out).catch(() => {});
 }
