@@ -272,14 +272,22 @@ export class AccountChecker {
     const stored = read(item.check);
     const scheme = schemeOf(stored);
     if (stored.unsaltedKey !== null) {
+      // An unsalted digest costs next to nothing a check: the fast schemes' longer personal list (FAST_STANDARD_SIZE),
+      // hashed by the kernels a batch at a time (the schemes they do not hash, by their own digest).
       let tried = 0;
-      // An unsalted digest costs next to nothing a check: the fast schemes' longer personal list (FAST_STANDARD_SIZE).
+      let hit: Ordered | null = null;
+      const lookup = new UnsaltedLookup<Ordered>(new Map([[stored.scheme, new Map([[stored.unsaltedKey, [index]]])]]), (item) => {
+        hit = item;
+        return true;
+      });
       for (const candidate of accountCandidates(account, school, depth, true)) {
-        tried++;
-        // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
-        // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
-        if (scheme.digestHex!(candidate.password) === stored.unsaltedKey) return none(tried, [this.recovery(index, account, candidate, tried - 1, scheme.caseFolded)]);
+        if (lookup.push({ password: candidate.password, candidate, ordinal: tried++ })) break;
       }
+      if (hit === null) lookup.flush();
+      const found = hit as Ordered | null;
+      // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
+      // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
+      if (found) return none(found.ordinal + 1, [this.recovery(index, account, found.candidate, found.ordinal, scheme.caseFolded)]);
       return none(tried);
     }
     const batchCheck = saltedCheck(stored);
@@ -418,6 +426,13 @@ export class AccountChecker {
 interface Head {
   item: Candidate | Known;
   weight: number;
+}
+
+/** A candidate with its place in the account's order, through a batched lookup. */
+interface Ordered {
+  password: string;
+  candidate: Candidate;
+  ordinal: number;
 }
 
 /** A value as the main thread classified it, read by the descriptor it named. */
