@@ -27,6 +27,8 @@ void md4_compress(uint32_t st[4], const uint8_t *block);
 void sha1_compress(uint32_t st[5], const uint8_t *block);
 void sha256_compress(uint32_t st[8], const uint8_t *block);
 void sha512_compress(uint64_t st[8], const uint8_t *block);
+/* MD5's sine table (RFC 1321), shared with the SIMD md5crypt. */
+extern const uint32_t MD5_T[64];
 extern const uint32_t SHA256_K[64];
 extern const uint64_t SHA512_K[80];
 
