@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { md5CryptHash } from '../schemes/md5crypt.ts';
-import { CandidateBatch, kernel, kernelOfTier } from './index.ts';
+import { batchOf, testPassword } from './crypt-test-words.ts';
+import { kernel, kernelOfTier } from './index.ts';
 
 interface Case {
   words: string[];
@@ -18,24 +19,17 @@ interface Case {
   expected: number;
 }
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!.@#*-_ ';
 const SALT_ALPHABET = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** A deterministic password of `length` characters; every seventh one has non-ASCII letters (2–4 UTF-8 bytes). */
-function password(length: number, seed: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += seed % 7 === 3 && i % 5 === 1 ? 'é€😀'[i % 3]! : ALPHABET[(i * 31 + seed * 17) % ALPHABET.length]!;
-  return out;
-}
 
 /** Per length 0…60: the password among candidates of other lengths, at a position that moves across the lanes. */
 function cases(): Case[] {
   const out: Case[] = [];
   for (let length = 0; length <= 60; length++) {
-    const secret = password(length, length);
+    const secret = testPassword(length, length);
     const salt = Array.from({ length: length % 9 }, (_, i) => SALT_ALPHABET[(i * 11 + length) % 64]).join('');
     const hash = md5CryptHash(secret, salt);
-    const decoys = Array.from({ length: 18 + (length % 5) }, (_, i) => password((length * 3 + i * 5) % 62, length + i + 1));
+    const decoys = Array.from({ length: 18 + (length % 5) }, (_, i) => testPassword((length * 3 + i * 5) % 62, length + i + 1));
     const at = (length * 5) % decoys.length;
     const words = [...decoys.slice(0, at), secret, ...decoys.slice(at)];
     // The same password again later: the first one is the answer.
@@ -46,11 +40,6 @@ function cases(): Case[] {
   return out;
 }
 
-function batchOf(words: string[]): CandidateBatch {
-  const b = new CandidateBatch(Math.max(64, words.length));
-  for (const w of words) b.push(w);
-  return b;
-}
 
 const native = kernelOfTier('native');
 /** The native tier when it was built, else the tier this process runs. */

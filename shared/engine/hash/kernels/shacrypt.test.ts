@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sha256crypt, sha512crypt } from '../schemes/sha-crypt.ts';
-import { CandidateBatch, kernel, kernelOfTier, type CryptKind } from './index.ts';
+import { batchOf, testPassword } from './crypt-test-words.ts';
+import { kernel, kernelOfTier, type CryptKind } from './index.ts';
 
 interface Case {
   kind: 'SHA256CRYPT' | 'SHA512CRYPT';
@@ -21,14 +22,7 @@ interface Case {
 }
 
 const ROUNDS = [1000, 5000, 1001, 1042, 3333];
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!.@#*-_ ';
 
-/** A deterministic password of `length` characters; every seventh one has non-ASCII letters (2–4 UTF-8 bytes). */
-function password(length: number, seed: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += seed % 7 === 3 && i % 5 === 1 ? 'é€😀'[i % 3]! : ALPHABET[(i * 31 + seed * 17) % ALPHABET.length]!;
-  return out;
-}
 
 function parse(created: string): { salt: string; rounds: number; hash: string } {
   const m = /^\{CRYPT\}\$[56]\$rounds=(\d+)\$([^$]*)\$(.+)$/.exec(created);
@@ -41,10 +35,10 @@ function cases(): Case[] {
   const out: Case[] = [];
   for (const [kind, scheme] of [['SHA256CRYPT', sha256crypt], ['SHA512CRYPT', sha512crypt]] as const) {
     for (let length = 0; length <= 70; length++) {
-      const secret = password(length, length);
+      const secret = testPassword(length, length);
       const saltBytes = Uint8Array.from({ length: length % 17 }, (_, i) => i * 7 + length);
       const { salt, rounds, hash } = parse(String(scheme.create(secret, { salt: saltBytes, rounds: ROUNDS[length % ROUNDS.length]! })));
-      const decoys = Array.from({ length: 19 }, (_, i) => password((length * 3 + i * 5) % 72, length + i + 1));
+      const decoys = Array.from({ length: 19 }, (_, i) => testPassword((length * 3 + i * 5) % 72, length + i + 1));
       const at = (length * 5) % 20;
       const words = [...decoys.slice(0, at), secret, ...decoys.slice(at)];
       // The same password again later: the first one is the answer.
@@ -56,11 +50,6 @@ function cases(): Case[] {
   return out;
 }
 
-function batchOf(words: string[]): CandidateBatch {
-  const b = new CandidateBatch(Math.max(64, words.length));
-  for (const w of words) b.push(w);
-  return b;
-}
 
 const native = kernelOfTier('native');
 /** The native tier when it was built, else the tier this process runs. */
