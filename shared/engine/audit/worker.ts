@@ -275,19 +275,18 @@ export class AccountChecker {
       // An unsalted digest costs next to nothing a check: the fast schemes' longer personal list (FAST_STANDARD_SIZE),
       // hashed by the kernels a batch at a time (the schemes they do not hash, by their own digest).
       let tried = 0;
-      let hit: Ordered | null = null;
-      const lookup = new UnsaltedLookup<Ordered>(new Map([[stored.scheme, new Map([[stored.unsaltedKey, [index]]])]]), (item) => {
-        hit = item;
+      let found = null as (Candidate & { ordinal: number }) | null;
+      const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(new Map([[stored.scheme, new Map([[stored.unsaltedKey, [index]]])]]), (candidate) => {
+        found = candidate;
         return true;
       });
       for (const candidate of accountCandidates(account, school, depth, true)) {
-        if (lookup.push({ password: candidate.password, candidate, ordinal: tried++ })) break;
+        if (lookup.push({ ...candidate, ordinal: tried++ })) break;
       }
-      if (hit === null) lookup.flush();
-      const found = hit as Ordered | null;
+      if (found === null) lookup.flush();
       // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
       // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
-      if (found) return none(found.ordinal + 1, [this.recovery(index, account, found.candidate, found.ordinal, scheme.caseFolded)]);
+      if (found) return none(found.ordinal + 1, [this.recovery(index, account, found, found.ordinal, scheme.caseFolded)]);
       return none(tried);
     }
     const batchCheck = saltedCheck(stored);
@@ -426,13 +425,6 @@ export class AccountChecker {
 interface Head {
   item: Candidate | Known;
   weight: number;
-}
-
-/** A candidate with its place in the account's order, through a batched lookup. */
-interface Ordered {
-  password: string;
-  candidate: Candidate;
-  ordinal: number;
 }
 
 /** A value as the main thread classified it, read by the descriptor it named. */

@@ -99,10 +99,7 @@ export async function writePlanFiles(
   // Who must renew by force, and why: no password, but a list of weak accounts, so owner only like the rest.
   if (plan.forced.length > 0) await put(PLAN_FILES.forcedRenewal, forcedRenewalCsv(plan.forced, m), 0o600);
   const byClass = lettersByClass(accounts.issued);
-  if (byClass.size > 0) {
-    await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
-    written.push(PLAN_FILES.letters);
-  }
+  if (byClass.size > 0) await mkdir(path.join(out, PLAN_FILES.letters), { mode: 0o700 });
   for (const [className, issued] of byClass) {
     await put(path.join(PLAN_FILES.letters, letterFileName(className)), classLetters(className, issued, plan.report.location, m), 0o600);
   }
@@ -124,7 +121,7 @@ export async function writePlanFiles(
   await put('plan.md', toMarkdown(doc));
   await put('plan.html', toHtml(doc, m.language));
   return {
-    files: written.filter((name) => name !== PLAN_FILES.letters),
+    files: written,
     steps: plan.steps,
     reset: accounts.issued.length,
     forced: plan.forced.length,
@@ -176,8 +173,8 @@ async function emptyFolder(dir: string): Promise<boolean> {
  * it was made for the plan. Only names the plan wrote: anything else put in the folder meanwhile stays.
  */
 async function removeWritten(out: string, written: readonly string[], created: boolean): Promise<void> {
-  for (const name of [...written].reverse()) {
-    await rm(path.join(out, name), { force: true, recursive: name === PLAN_FILES.letters }).catch(() => {});
-  }
+  for (const name of written) await rm(path.join(out, name), { force: true }).catch(() => {});
+  // Empty once its letters are gone; absent when the plan stopped before it.
+  await rmdir(path.join(out, PLAN_FILES.letters)).catch(() => {});
   if (created) await rmdir(out).catch(() => {});
 }

@@ -23,10 +23,8 @@ interface Context extends PersonalForms {
   emit: Emit;
   /** Distinct candidates emitted so far, all tiers. */
   count(): number;
-  /** Standard depth: where the grammar's open bands stop (STANDARD_SIZE, or FAST_STANDARD_SIZE). */
-  size: number;
-  /** Standard depth: the open bands' last (4, or 5 for a value checked at a fast scheme's cost). */
-  openMax: 4 | 5;
+  /** Standard depth, for a value checked at a fast scheme's cost: the open bands go on (standardFast). */
+  fast: boolean;
 }
 
 function birthDateAlone(ctx: Context, date: BirthDate, shapes: readonly DateShape[]): void {
@@ -181,9 +179,10 @@ function grammarBases(ctx: Context, maxCost: number): NameBase[] {
  * Cost bands of the name + date grammar. Quick: the cheapest. Standard: bands 1 and 2 whole, then 3 and 4 (cheapest
  * first) while the account has fewer than STANDARD_SIZE candidates — a simple name reaches band 4, a compound
  * name's many spellings stop within band 3: imposed formulas are drawn from the whole grammar, so standard takes as
- * much of it as a few thousand checks per account allow. Deep: up to 5, whatever standard left.
+ * much of it as a few thousand checks per account allow (standardFast: 3 to 5 while under FAST_STANDARD_SIZE, for a
+ * value checked at a fast scheme's cost). Deep: up to 5, whatever standard left.
  */
-const GRAMMAR_BANDS = { quick: [0, 0], standard: [1, 2], standardOpen: [3, 4], deep: [3, 5] } as const;
+const GRAMMAR_BANDS = { quick: [0, 0], standard: [1, 2], standardOpen: [3, 4], standardFast: [3, 5], deep: [3, 5] } as const;
 const STANDARD_SIZE = 3_500;
 /**
  * Standard depth, for an account whose stored value is checked at a fast scheme's cost (an unsalted digest, or a
@@ -251,7 +250,8 @@ function tier2(ctx: Context): void {
     ...recentYears(ctx.year).slice(0, 6).map((year) => ({ text: String(year), id: '+year' })),
   ];
   pairs(ctx, 0, ['lower', 'capitalised'], ['.', ''], tails);
-  grammar(ctx, [GRAMMAR_BANDS.standardOpen[0], ctx.openMax], ctx.size);
+  if (ctx.fast) grammar(ctx, GRAMMAR_BANDS.standardFast, FAST_STANDARD_SIZE);
+  else grammar(ctx, GRAMMAR_BANDS.standardOpen, STANDARD_SIZE);
 }
 
 function tier3(ctx: Context): void {
@@ -298,8 +298,7 @@ export function* personalCandidates(account: AccountRecord, depth: Depth, fast =
       batch.push({ password, family: 'personal', patternId });
     },
     count: () => seen.size,
-    size: fast && depth === 'standard' ? FAST_STANDARD_SIZE : STANDARD_SIZE,
-    openMax: fast && depth === 'standard' ? 5 : 4,
+    fast: fast && depth === 'standard',
   };
   for (const build of TIER_BUILDERS.slice(0, TIERS[depth])) {
     build(ctx);
