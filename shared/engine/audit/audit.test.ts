@@ -16,7 +16,7 @@ import { hybridPlan } from '../candidates/common/hybrid.ts';
 import { AccountStore } from '../directory/account-store.ts';
 import { corpusRecords, writeHibpFile } from '../breached/hibp-corpus.ts';
 import { importBreachCorpus } from '../breached/import-corpus.ts';
-import { learnedRounds, runAudit, type AuditProgress, type AuditResult } from './audit.ts';
+import { costliestFirst, learnedRounds, runAudit, taskEnd, type AuditProgress, type AuditResult } from './audit.ts';
 
 const school: SchoolContext = { names: ['Lycée Victor Hugo'], towns: ['Quimperlé'], uais: ['0291234X'], classes: ['2NDE1'], extra: [] };
 
@@ -244,6 +244,46 @@ describe('learnedRounds', () => {
   it('keeps a short pass in one round, and an empty one as one empty round (its phase is said done)', () => {
     expect(learnedRounds(list(100))).toEqual([list(100)]);
     expect(learnedRounds([])).toEqual([[]]);
+  });
+});
+
+describe('scheduling the per-account tasks', () => {
+  it('sends the costliest accounts first, equal ones in list order, each with its work', () => {
+    const work: Record<number, number> = { 7: 5, 3: 900, 9: 5, 4: 40, 1: 900 };
+    const { order, work: sorted } = costliestFirst([7, 3, 9, 4, 1], (i) => work[i]!);
+    expect([...order]).toEqual([3, 1, 4, 7, 9]);
+    expect([...sorted]).toEqual([900, 900, 40, 5, 5]);
+    expect([...costliestFirst([], () => 1).order]).toEqual([]);
+  });
+
+  it('gives the longest account a task of its own and shortens the tasks as the round ends', () => {
+    // A round as the learned pass has it: two accounts of a few seconds (scrypt, PBKDF2 with a million iterations),
+    // then 200 of the usual 75 ms budget, costliest first.
+    const work = Float64Array.from([5e6, 2.5e6, ...Array.from({ length: 200 }, () => 75_000)]);
+    const tasks: { from: number; end: number; sum: number }[] = [];
+    let left = work.reduce((a, b) => a + b, 0);
+    for (let from = 0; from < work.length;) {
+      const end = taskEnd(work, from, left, 2);
+      let sum = 0;
+      for (let k = from; k < end; k++) sum += work[k]!;
+      tasks.push({ from, end, sum });
+      left -= sum;
+      from = end;
+    }
+    // Every account once, in order; never an empty task, never more than 32 accounts.
+    expect(tasks[0]!.from).toBe(0);
+    expect(tasks.at(-1)!.end).toBe(work.length);
+    for (let t = 1; t < tasks.length; t++) expect(tasks[t]!.from).toBe(tasks[t - 1]!.end);
+    for (const t of tasks) expect(t.end - t.from).toBeGreaterThanOrEqual(1);
+    for (const t of tasks) expect(t.end - t.from).toBeLessThanOrEqual(32);
+    // The five-second account alone; the next task (the 2.5 s one and a few usual ones) no longer than it.
+    expect(tasks[0]!.end).toBe(1);
+    expect(tasks[1]!.sum).toBeLessThanOrEqual(5e6);
+    expect(tasks[1]!.end - tasks[1]!.from).toBeLessThan(32);
+    // The full tasks of the middle hold 32 accounts (2.4 s); the last ones hold at most the 0.25 s floor's worth.
+    expect(Math.max(...tasks.map((t) => t.end - t.from))).toBe(32);
+    expect(tasks.at(-1)!.sum).toBeLessThanOrEqual(250_000);
+    expect(tasks.at(-2)!.sum).toBeLessThanOrEqual(250_000);
   });
 });
 

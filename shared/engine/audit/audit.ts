@@ -71,6 +71,8 @@ const FAMILY_CODE: Record<CandidateFamilyId, AccountFindingCode> = {
 };
 
 const ACCOUNTS_PER_TASK = 32;
+/** A task's work is cut to a share of what is left in its round, but not below this (≈ 0.25 s of one core): tasks stay worth a message. */
+const MIN_TASK_WORK = 250_000;
 
 export async function runAudit(accounts: AccountSource, options: AuditOptions): Promise<AuditResult> {
   const { school, depth, signal, onProgress } = options;
@@ -152,7 +154,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   try {
     if (index.length > 0) await runGlobal(pool, index, onProgress, take);
     // First pass: unsalted and fast salted accounts, every candidate of the depth. What they show is learnt.
-    await feedAccounts(pool, accounts, plans, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
+    await feedAccounts(pool, accounts, plans, depth, firstPass, () => undefined, 'accounts', onProgress, take, (i) => learning.checkedAccount(i));
     // The passwords known so far go to every worker (through their own ports), then are tried on every unsalted
     // value at once; the salted and slow accounts get them first in the learned pass.
     // Known passwords handed to every worker, through their own ports.
@@ -182,7 +184,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
         await share(fresh);
       }
       const model = learning.current();
-      await feedAccounts(pool, accounts, plans, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
+      await feedAccounts(pool, accounts, plans, depth, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
         { offset, total: learnedPass.length });
       offset += round.length;
     }
@@ -242,21 +244,30 @@ async function runGlobal(pool: WorkerPool, index: DigestIndex, onProgress: Audit
  * Per-account checks, one task per worker at a time, its records made from the store only when it is sent: the
  * main thread never holds more than a few tasks' accounts as objects. Each goes with the values its check plan
  * names, classified. `model()` is asked when each task is sent.
+ *
+ * A phase (or a round of the learned pass) ends when its slowest task does, so the costliest accounts go first
+ * (a scrypt or PBKDF2 value with a million iterations can take seconds for its ten candidates) and a task holds
+ * at most a share of the work left (guided self-scheduling): the last tasks are short, and no worker waits long
+ * for another. Which accounts a round holds, and so what it learns, does not change.
  */
 async function feedAccounts(
-  pool: WorkerPool, accounts: AccountSource, plans: CheckPlans, list: readonly number[], model: () => LearnedModel | undefined, phase: AuditPhase,
-  onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
+  pool: WorkerPool, accounts: AccountSource, plans: CheckPlans, depth: Depth, list: readonly number[], model: () => LearnedModel | undefined,
+  phase: AuditPhase, onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
   // A round of a longer phase: its progress counts from `offset` of `total`.
   progress: { offset: number; total: number } = { offset: 0, total: list.length },
 ): Promise<void> {
   let accountsDone = progress.offset;
-  let next = 0;
   // Said even when there is nothing to check: the phase is done, not skipped.
   if (progress.offset === 0) onProgress?.({ phase, done: 0, total: progress.total });
+  const { order, work } = costliestFirst(list, (i) => plans.work(i, depth, headOnly?.has(i) === true));
+  let left = work.reduce((a, b) => a + b, 0);
+  let next = 0;
   const feed = async (): Promise<void> => {
-    while (next < list.length) {
-      const chunk = list.slice(next, next + ACCOUNTS_PER_TASK);
-      next += chunk.length;
+    while (next < order.length) {
+      const end = taskEnd(work, next, left, pool.size);
+      const chunk = Array.from(order.subarray(next, end));
+      for (let k = next; k < end; k++) left -= work[k]!;
+      next = end;
       const items = chunk.map((i) => plans.toCheck(i, accounts.at(i)!, headOnly?.has(i) === true));
       const m = model();
       let reported = 0;
@@ -270,6 +281,26 @@ async function feedAccounts(
     }
   };
   await Promise.all(Array.from({ length: pool.size }, () => feed()));
+}
+
+/**
+ * Where the task that starts at `from` of a phase's accounts (costliest first, `work` each, `left` in all from
+ * `from` on) ends: at most ACCOUNTS_PER_TASK accounts, and no more work than a share of what is left for `workers`
+ * (but at least MIN_TASK_WORK, and at least one account).
+ */
+export function taskEnd(work: Float64Array, from: number, left: number, workers: number): number {
+  const most = Math.max(MIN_TASK_WORK, left / (2 * workers));
+  let end = from + 1;
+  let sum = work[from]!;
+  while (end < work.length && end - from < ACCOUNTS_PER_TASK && sum + work[end]! <= most) sum += work[end++]!;
+  return end;
+}
+
+/** The accounts of `list` by estimated work, costliest first (equal ones in list order), each with its work. */
+export function costliestFirst(list: readonly number[], workOf: (index: number) => number): { order: Uint32Array; work: Float64Array } {
+  const byPosition = Float64Array.from(list, workOf);
+  const positions = Uint32Array.from(list.keys()).sort((a, b) => byPosition[b]! - byPosition[a]! || a - b);
+  return { order: positions.map((p) => list[p]!), work: positions.length ? Float64Array.from(positions, (p) => byPosition[p]!) : new Float64Array(0) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEPTHS } from '../../contract/codes.ts';
 import { classifyValue, schemeByName } from '../hash/classify.ts';
-import { batchedLimit, candidateLimit, DEPTH_BUDGETS } from './budget.ts';
+import { batchedLimit, candidateLimit, DEPTH_BUDGETS, estimatedWork } from './budget.ts';
 
 describe('DEPTH_BUDGETS', () => {
   it('grows from quick to standard to deep in units, floor and ceiling', () => {
@@ -47,5 +47,21 @@ describe('candidateLimit', () => {
     const stored = classifyValue('userpassword', new TextEncoder().encode(String(await schemeByName('SSHA512').create('x'))));
     const cost = schemeByName('SSHA512').cost(stored.parsed);
     for (const depth of DEPTHS) expect(candidateLimit(depth, cost)).toBe(DEPTH_BUDGETS[depth].max);
+  });
+});
+
+describe('estimatedWork', () => {
+  it("is the budget the worker spends: a slow value's units, a heavy one's ten candidates, a fast one's batch", () => {
+    expect(estimatedWork('standard', 'slow', 600, false, false)).toBe(600 * candidateLimit('standard', 600));
+    expect(estimatedWork('standard', 'slow', 600, false, false)).toBeLessThanOrEqual(DEPTH_BUDGETS.standard.units);
+    // A scrypt value of half a second a check still gets its ten candidates: five seconds.
+    expect(estimatedWork('standard', 'slow', 500_000, false, false)).toBe(500_000 * DEPTH_BUDGETS.standard.min);
+    expect(estimatedWork('standard', 'slow', 20, true, false)).toBe(20 * candidateLimit('standard', 20, true));
+    expect(estimatedWork('standard', 'fast', 0.4, true, false)).toBe(batchedLimit('standard'));
+  });
+
+  it('counts a learned head alone as far less than a budget, and an unsalted account as a constant', () => {
+    expect(estimatedWork('standard', 'fast', 1, true, true)).toBeLessThan(estimatedWork('standard', 'fast', 1, true, false) / 10);
+    expect(estimatedWork('standard', 'unsalted', 0, false, false)).toBe(estimatedWork('deep', 'unsalted', 3, true, false));
   });
 });

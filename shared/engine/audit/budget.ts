@@ -49,3 +49,28 @@ export function candidateLimit(depth: Depth, cost: number, fast = false): number
   const byCost = Math.floor((fast ? b.fastUnits : b.units) / Math.max(cost, 1));
   return Math.max(b.min, Math.min(fast ? b.batched : b.max, byCost));
 }
+
+/** How an account is checked, as the check plan says (check-plan.ts `Speed`). */
+type CheckSpeed = 'unsalted' | 'fast' | 'slow';
+
+/**
+ * Work units an unsalted account's check takes: its personal list made and hashed in batches (≈ 10 ms of one core
+ * for the fast schemes' 9,000 at standard), whatever its scheme.
+ */
+const UNSALTED_WORK = 10_000;
+/** Candidates a `headOnly` account (the learned head alone) tries, about. */
+const HEAD_WORK_CANDIDATES = 100;
+
+/**
+ * About how many work units checking one account takes, for scheduling only (audit.ts sends a round's costliest
+ * accounts first and makes its last tasks short): the budget the worker will spend, from the checked value's cost
+ * per candidate. `fastStorage`: a fast legacy scheme (md5crypt, SSHA…), budgeted as the kernels batch it.
+ */
+export function estimatedWork(depth: Depth, speed: CheckSpeed, cost: number, fastStorage: boolean, headOnly: boolean): number {
+  if (speed === 'unsalted') return UNSALTED_WORK;
+  const perCandidate = Math.max(cost, 1);
+  if (headOnly) return perCandidate * HEAD_WORK_CANDIDATES;
+  // A batch of the kernels costs far less a candidate than the descriptor's verify: making the list is most of it.
+  if (speed === 'fast') return batchedLimit(depth);
+  return perCandidate * candidateLimit(depth, cost, fastStorage);
+}

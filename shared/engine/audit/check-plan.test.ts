@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HashSchemeName } from '../../contract/codes.ts';
 import type { AccountRecord, PasswordAttribute } from '../directory/model.ts';
 import { classifyValue, readClassified, schemeByName } from '../hash/classify.ts';
+import { estimatedWork } from './budget.ts';
 import { CheckPlans, type Speed } from './check-plan.ts';
 
 async function record(stored: [HashSchemeName | 'UNKNOWN', string][]): Promise<AccountRecord> {
@@ -62,6 +63,22 @@ describe('CheckPlans', () => {
     for (let i = 0; i < 3000; i++) plans.add((i % 2 ? md5 : ssha).passwords.map((p) => classifyValue(p.attribute, p.value)));
     expect(plans.toCheck(2999, md5, false).check!.scheme).toBe('MD5');
     expect(plans.toCheck(2998, ssha, false).check!.scheme).toBe('SSHA');
+  });
+
+  it("estimates each account's work from the value it checks (scheduling)", async () => {
+    const accounts = [await record([['BCRYPT', 's'], ['SSHA', 's']]), await record([['BCRYPT', 's']]), await record([['MD5', 's']]), await record([])];
+    const plans = new CheckPlans(accounts.length);
+    const values = accounts.map((a) => a.passwords.map((p) => classifyValue(p.attribute, p.value)));
+    for (const v of values) plans.add(v);
+    const cost = (v: (typeof values)[number][number]): number => v.descriptor!.cost(v.parsed);
+    expect(plans.work(0, 'standard', false)).toBe(estimatedWork('standard', 'fast', cost(values[0]![1]!), true, false));
+    expect(plans.work(0, 'standard', false)).toBeGreaterThan(0);
+    expect(plans.work(0, 'standard', true)).toBe(estimatedWork('standard', 'fast', cost(values[0]![1]!), true, true));
+    expect(plans.work(1, 'standard', false)).toBe(estimatedWork('standard', 'slow', cost(values[1]![0]!), false, false));
+    expect(plans.work(2, 'standard', false)).toBe(estimatedWork('standard', 'unsalted', 0, false, false));
+    expect(plans.work(3, 'standard', false)).toBe(0);
+    // bcrypt cost 4 gets more than an SSHA value's whole batch: it goes first.
+    expect(plans.work(1, 'standard', false)).toBeGreaterThan(plans.work(0, 'standard', false));
   });
 });
 

@@ -3,10 +3,12 @@
 // worker reads those values with those descriptors and classifies nothing. Between the classification and the
 // account's task (the whole global phase) only this plan is kept, a few bytes an account: the parsed values
 // themselves would be hundreds of bytes an account, gigabytes for a regional directory.
+import type { Depth } from '../../contract/codes.ts';
 import type { AccountRecord } from '../directory/model.ts';
 import { SCHEMES } from '../hash/registry.ts';
 import type { StoredHash } from '../hash/scheme.ts';
 import type { ReadableScheme } from '../hash/schemes/readable-scheme.ts';
+import { estimatedWork } from './budget.ts';
 import type { AccountToCheck, ClassifiedValue } from './protocol.ts';
 
 /** How an account is checked: with the unsalted lookups, as a fast salted value, as a slow one; null: not at all. */
@@ -32,12 +34,15 @@ export class CheckPlans {
   /** 1 + the position among the account's values of the one its candidates are checked against; 0: none. */
   private readonly checked: Uint16Array;
   private readonly speeds: Uint8Array;
+  /** The checked value's cost per candidate (its descriptor's `cost`), for scheduling. */
+  private readonly costs: Float32Array;
   private count = 0;
 
   constructor(readonly length: number) {
     this.start = new Uint32Array(length + 1);
     this.checked = new Uint16Array(length);
     this.speeds = new Uint8Array(length);
+    this.costs = new Float32Array(length);
   }
 
   /** The next account's classified values, in its record's order: says how the account is checked. */
@@ -50,11 +55,20 @@ export class CheckPlans {
     const { position, speed } = checkedValue(values);
     this.checked[i] = position + 1;
     this.speeds[i] = SPEEDS.indexOf(speed);
+    if (position >= 0) this.costs[i] = values[position]!.descriptor!.cost(values[position]!.parsed);
     return speed;
   }
 
   speed(i: number): Speed | null {
     return SPEEDS[this.speeds[i]!] ?? null;
+  }
+
+  /** About how much work account i's check is (budget.ts `estimatedWork`); 0 when it is not checked. */
+  work(i: number, depth: Depth, headOnly: boolean): number {
+    const speed = this.speed(i);
+    if (speed === null) return 0;
+    const checked = SCHEMES[this.descriptors[this.start[i]! + this.checked[i]! - 1]!]!;
+    return estimatedWork(depth, speed, this.costs[i]!, checked.storage === 'fast', headOnly);
   }
 
   /**
