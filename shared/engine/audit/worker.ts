@@ -275,18 +275,19 @@ export class AccountChecker {
       // An unsalted digest costs next to nothing a check: the fast schemes' longer personal list (FAST_STANDARD_SIZE),
       // hashed by the kernels a batch at a time (the schemes they do not hash, by their own digest).
       let tried = 0;
-      let found = null as (Candidate & { ordinal: number }) | null;
-      const lookup = new UnsaltedLookup<Candidate & { ordinal: number }>(new Map([[stored.scheme, new Map([[stored.unsaltedKey, [index]]])]]), (candidate) => {
-        found = candidate;
+      let found = null as { candidate: Candidate; ordinal: number } | null;
+      const lookup = new UnsaltedLookup<Candidate>(new Map([[stored.scheme, new Map([[stored.unsaltedKey, [index]]])]]), (candidate, _hits, _folded, ordinal) => {
+        found = { candidate, ordinal };
         return true;
       });
       for (const candidate of accountCandidates(account, school, depth, true)) {
-        if (lookup.push({ ...candidate, ordinal: tried++ })) break;
+        tried++;
+        if (lookup.push(candidate)) break;
       }
       if (found === null) lookup.flush();
       // An LM value (chosen only when the account has no exact one) folds case: the candidate may be the password
       // in other capitals, so the recovery gets no breach count, no shared group, no reuse.
-      if (found) return none(found.ordinal + 1, [this.recovery(index, account, found, found.ordinal, scheme.caseFolded)]);
+      if (found) return none(found.ordinal + 1, [this.recovery(index, account, found.candidate, found.ordinal, scheme.caseFolded)]);
       return none(tried);
     }
     const batchCheck = saltedCheck(stored);

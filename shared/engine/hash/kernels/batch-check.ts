@@ -34,17 +34,22 @@ export function productInput(stems: readonly string[], suffixes: readonly string
 }
 
 /**
- * Candidates checked against many accounts' unsalted digests: `onHit(item, accounts, folded)` for each match;
- * `folded`: the match is on an LM value, which folds case (and cuts at 14 characters): the item may be the
- * password in other capitals only.
+ * Candidates checked against many accounts' unsalted digests: `onHit(item, accounts, folded, position)` for each
+ * match; `folded`: the match is on an LM value, which folds case (and cuts at 14 characters): the item may be the
+ * password in other capitals only; `position`: how many items were pushed before it (`push` only).
  */
 export class UnsaltedLookup<T extends { password: string }> {
   private readonly fast: KernelTarget[] = [];
   private readonly slow: { digestHex: (c: string) => string; accounts: Map<string, number[]>; folded: boolean }[] = [];
   private readonly items: T[] = [];
+  /** Items pushed and flushed before the current batch's first. */
+  private flushed = 0;
   private readonly k: HashKernel = kernel();
 
-  constructor(index: ReadonlyMap<HashSchemeName, Map<string, number[]>>, private readonly onHit: (item: T, accounts: number[], folded: boolean) => boolean | void) {
+  constructor(
+    index: ReadonlyMap<HashSchemeName, Map<string, number[]>>,
+    private readonly onHit: (item: T, accounts: number[], folded: boolean, position: number) => boolean | void,
+  ) {
     for (const [name, accounts] of index) {
       // Unsalted schemes the kernels hash; the others (CLEARTEXT, SHA384) keep their scheme's digestHex.
       const scheme = schemeByName(name);
@@ -65,9 +70,12 @@ export class UnsaltedLookup<T extends { password: string }> {
   push(item: T): boolean {
     for (const s of this.slow) {
       const hits = s.accounts.get(s.digestHex(item.password));
-      if (hits && this.onHit(item, hits, s.folded) === true) return true;
+      if (hits && this.onHit(item, hits, s.folded, this.flushed + this.items.length) === true) return true;
     }
-    if (this.fast.length === 0) return false;
+    if (this.fast.length === 0) {
+      this.flushed++;
+      return false;
+    }
     this.items.push(item);
     for (const f of this.fast) f.batch.push(item.password);
     return this.items.length >= BATCH_SIZE ? this.flush() : false;
@@ -93,7 +101,7 @@ export class UnsaltedLookup<T extends { password: string }> {
       }
     }
     found.sort((a, b) => a.pair - b.pair);
-    for (const { pair, accounts } of found) if (this.onHit(itemOf(pair), accounts, false) === true) return true;
+    for (const { pair, accounts } of found) if (this.onHit(itemOf(pair), accounts, false, -1) === true) return true;
     return false;
   }
 
@@ -112,11 +120,12 @@ export class UnsaltedLookup<T extends { password: string }> {
     }
     found.sort((a, b) => a.i - b.i);
     for (const { i, accounts, folded } of found) {
-      if (this.onHit(this.items[i]!, accounts, folded) === true) {
+      if (this.onHit(this.items[i]!, accounts, folded, this.flushed + i) === true) {
         stop = true;
         break;
       }
     }
+    this.flushed += this.items.length;
     this.items.length = 0;
     return stop;
   }
