@@ -68,27 +68,6 @@ function* take(iterator: Iterator<Candidate>, count: number): Generator<Candidat
   }
 }
 
-/** Round robin, `weight` candidates from each source per turn, until all are spent. */
-function* interleave(sources: { iterator: Iterator<Candidate>; weight: number }[]): Generator<Candidate> {
-  let live = sources;
-  while (live.length > 0) {
-    const still: typeof live = [];
-    for (const source of live) {
-      let done = false;
-      for (let i = 0; i < source.weight; i++) {
-        const next = source.iterator.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        yield next.value;
-      }
-      if (!done) still.push(source);
-    }
-    live = still;
-  }
-}
-
 // How much of each family is ranked by likelihood before the rest follows in turns: all of personal up to
 // standard (tier 2 holds the Capitalised and UPPER names with a date), the school's first tiers, the top of
 // the common list. Beyond these, the families' own orders are interleaved as they come.
@@ -158,36 +137,51 @@ export function budgetedCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   if (limit <= 0) return out;
+  const seen = new Set<string>();
+  // True once the list is full.
+  const add = (c: Candidate): boolean => {
+    if (seen.has(c.password)) return false;
+    seen.add(c.password);
+    out.push(c);
+    return out.length >= limit;
+  };
+  for (const c of emptyFamily.global(school, depth)) if (add(c)) return out;
   const personal = (personalList ?? personalFamily.forAccount(account, school, depth))[Symbol.iterator]();
   // Stable: equal scores keep the families' own order, personal first.
   const mine = ranked(personal, personalPool(limit), account.profile).sort((a, b) => b.score - a.score);
   // A password the school or common list proposes too keeps the personal candidate, at the better rank.
   const own = new Map(mine.map((r) => [r.candidate.password, r.candidate]));
-  const sorted = (function* () {
-    for (const r of mergeSorted(mine, globalPool(school, depth, account.profile))) yield own.get(r.candidate.password) ?? r.candidate;
-  })();
-  const common = commonFamily.global(school, depth)[Symbol.iterator]();
-  const schoolOnes = schoolFamily.global(school, depth)[Symbol.iterator]();
-  const ordered = chain([
-    emptyFamily.global(school, depth),
-    sorted,
-    interleave([
-      { iterator: personal, weight: WEIGHTS.personal },
-      { iterator: skip(common, POOL.common), weight: WEIGHTS.common },
-      { iterator: skip(schoolOnes, POOL.school), weight: WEIGHTS.school },
-    ]),
-  ]);
-  for (const c of unique(ordered)) {
-    out.push(c);
-    if (out.length >= limit) break;
+  for (const r of mergeSorted(mine, globalPool(school, depth, account.profile))) if (add(own.get(r.candidate.password) ?? r.candidate)) return out;
+  // Then the rest of each family in turns (WEIGHTS), each dropped when spent. The school's and the common lists'
+  // rests are the same for every account: made once (globalRests), walked by index.
+  const rest = globalRests(school, depth);
+  let common = 0;
+  let schoolOnes = 0;
+  let personalLeft = true;
+  while (personalLeft || common < rest.common.length || schoolOnes < rest.school.length) {
+    for (let k = 0; personalLeft && k < WEIGHTS.personal; k++) {
+      const next = personal.next();
+      if (next.done) personalLeft = false;
+      else if (add(next.value)) return out;
+    }
+    for (let k = 0; k < WEIGHTS.common && common < rest.common.length; k++) if (add(rest.common[common++]!)) return out;
+    for (let k = 0; k < WEIGHTS.school && schoolOnes < rest.school.length; k++) if (add(rest.school[schoolOnes++]!)) return out;
   }
   return out;
 }
 
-/** The iterator past its first `count` items, skipped only when the first item is asked for. */
-function* skip(iterator: Iterator<Candidate>, count: number): Generator<Candidate> {
-  for (let i = 0; i < count; i++) if (iterator.next().done) return;
-  for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+/** The school's and the common list's candidates past their ranked heads (POOL), per school and depth: made once. */
+const globalRestsBySchool = new WeakMap<SchoolContext, Map<Depth, { common: readonly Candidate[]; school: readonly Candidate[] }>>();
+
+function globalRests(school: SchoolContext, depth: Depth): { common: readonly Candidate[]; school: readonly Candidate[] } {
+  let byDepth = globalRestsBySchool.get(school);
+  if (!byDepth) globalRestsBySchool.set(school, (byDepth = new Map()));
+  let rests = byDepth.get(depth);
+  if (!rests) {
+    rests = { common: [...commonFamily.global(school, depth)].slice(POOL.common), school: [...schoolFamily.global(school, depth)].slice(POOL.school) };
+    byDepth.set(depth, rests);
+  }
+  return rests;
 }
 
 export interface WeightedCandidate {

@@ -16,8 +16,11 @@ function zxcvbn(): ZxcvbnFactory {
     dictionary: { ...commonDictionary, ...frDictionary, ...enDictionary },
     graphs: adjacencyGraphs,
     translations: frTranslations,
-    // The default (100) lets one symbol-rich password take half a second; a few suffice to catch "p@ssw0rd".
-    l33tMaxSubstitutions: 8,
+    // The default (100) lets one symbol-rich password take half a second; a few suffice to catch "p@ssw0rd". A
+    // birth date is eight digits zxcvbn may read as letters (0 → o, 1 → i or l, 5 → s…): at 8 a recovered
+    // « nom + date de naissance » took ≈ 15 ms to rate, at 4 ≈ 10 ms, with the same score for each of the 2,832
+    // weak passwords of a generated 3,000-account lycée.
+    l33tMaxSubstitutions: 4,
   });
   return factory;
 }
