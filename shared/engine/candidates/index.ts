@@ -59,15 +59,6 @@ function* chain(sources: Iterable<Candidate>[]): Generator<Candidate> {
   for (const source of sources) yield* source;
 }
 
-/** Up to `count` from the iterator, leaving the rest in it. */
-function* take(iterator: Iterator<Candidate>, count: number): Generator<Candidate> {
-  for (let i = 0; i < count; i++) {
-    const next = iterator.next();
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
 // How much of each family is ranked by likelihood before the rest follows in turns: all of personal up to
 // standard (tier 2 holds the Capitalised and UPPER names with a date), the school's first tiers, the top of
 // the common list. Beyond these, the families' own orders are interleaved as they come.
@@ -77,33 +68,12 @@ const WEIGHTS = { personal: 3, common: 2, school: 1 };
 interface Ranked {
   candidate: Candidate;
   score: number;
+  /** Its position in its family's list. */
+  index: number;
 }
 
-function ranked(iterator: Iterator<Candidate>, count: number, profile: Profile): Ranked[] {
-  const out: Ranked[] = [];
-  let position = 0;
-  for (const candidate of take(iterator, count)) out.push({ candidate, score: likelihood(candidate, profile, position++) });
-  return out;
-}
-
-/** The school's and the common list's ranked heads, the same for every account of a profile: built once. */
-const globalPools = new WeakMap<SchoolContext, Map<string, Ranked[]>>();
-
-function globalPool(school: SchoolContext, depth: Depth, profile: Profile): Ranked[] {
-  let byKey = globalPools.get(school);
-  if (!byKey) globalPools.set(school, (byKey = new Map()));
-  const key = `${depth}:${profile}`;
-  let pool = byKey.get(key);
-  if (!pool) {
-    pool = [
-      ...ranked(schoolFamily.global(school, depth)[Symbol.iterator](), POOL.school, profile),
-      ...ranked(commonFamily.global(school, depth)[Symbol.iterator](), POOL.common, profile),
-    ];
-    // Sorted once (stable: the school's words before the common list at equal scores); accounts merge into it.
-    pool.sort((a, b) => b.score - a.score);
-    byKey.set(key, pool);
-  }
-  return pool;
+function ranked(list: readonly Candidate[], profile: Profile): Ranked[] {
+  return list.map((candidate, index) => ({ candidate, score: likelihood(candidate, profile, index), index }));
 }
 
 /**
@@ -113,16 +83,6 @@ function globalPool(school: SchoolContext, depth: Depth, profile: Profile): Rank
  */
 function personalPool(limit: number): number {
   return Math.min(POOL.personal, Math.max(400, 8 * limit));
-}
-
-/** Two score-sorted lists as one, `a` first at equal scores (the stable sort of both together would do the same). */
-function* mergeSorted(a: readonly Ranked[], b: readonly Ranked[]): Generator<Ranked> {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]!.score >= b[j]!.score)) yield a[i++]!;
-    else yield b[j++]!;
-  }
 }
 
 /**
@@ -137,51 +97,141 @@ export function budgetedCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   if (limit <= 0) return out;
-  const seen = new Set<string>();
-  // True once the list is full.
-  const add = (c: Candidate): boolean => {
-    if (seen.has(c.password)) return false;
-    seen.add(c.password);
-    out.push(c);
-    return out.length >= limit;
-  };
-  for (const c of emptyFamily.global(school, depth)) if (add(c)) return out;
-  const personal = (personalList ?? personalFamily.forAccount(account, school, depth))[Symbol.iterator]();
-  // Stable: equal scores keep the families' own order, personal first.
-  const mine = ranked(personal, personalPool(limit), account.profile).sort((a, b) => b.score - a.score);
-  // A password the school or common list proposes too keeps the personal candidate, at the better rank.
-  const own = new Map(mine.map((r) => [r.candidate.password, r.candidate]));
-  for (const r of mergeSorted(mine, globalPool(school, depth, account.profile))) if (add(own.get(r.candidate.password) ?? r.candidate)) return out;
-  // Then the rest of each family in turns (WEIGHTS), each dropped when spent. The school's and the common lists'
-  // rests are the same for every account: made once (globalRests), walked by index.
-  const rest = globalRests(school, depth);
-  let common = 0;
-  let schoolOnes = 0;
-  let personalLeft = true;
-  while (personalLeft || common < rest.common.length || schoolOnes < rest.school.length) {
-    for (let k = 0; personalLeft && k < WEIGHTS.personal; k++) {
-      const next = personal.next();
-      if (next.done) personalLeft = false;
-      else if (add(next.value)) return out;
-    }
-    for (let k = 0; k < WEIGHTS.common && common < rest.common.length; k++) if (add(rest.common[common++]!)) return out;
-    for (let k = 0; k < WEIGHTS.school && schoolOnes < rest.school.length; k++) if (add(rest.school[schoolOnes++]!)) return out;
+  const g = globalLayout(school, depth, account.profile);
+  // Each family's candidates are distinct (it deduplicates its own): a password repeats only across families, where
+  // a personal candidate and the first global one of the same password are twins. The first of the two to come is
+  // kept; in the ranked heads a global twin gives its place to the personal candidate. Only twins are looked up
+  // while the list is walked: the global lists' own repeats are known in advance (GlobalLayout).
+  const personal = personalList ?? [...personalFamily.forAccount(account, school, depth)];
+  const personalTwin = new Map<number, number>();
+  const globalTwin = new Map<number, number>();
+  for (let k = 0; k < personal.length; k++) {
+    const q = g.first.get(personal[k]!.password);
+    if (q === undefined) continue;
+    personalTwin.set(q, k);
+    globalTwin.set(k, q);
   }
+  const cameTwin = new Set<number>();
+  const cameGlobalTwin = new Set<number>();
+  const put = (c: Candidate): Turn => {
+    out.push(c);
+    return out.length >= limit ? 'stop' : 'go';
+  };
+  const personalAt = (k: number): Turn => {
+    const q = globalTwin.get(k);
+    if (q !== undefined) {
+      if (cameGlobalTwin.has(q) || cameTwin.has(k)) return 'go';
+      cameTwin.add(k);
+    }
+    return put(personal[k]!);
+  };
+  const mine = Math.min(personalPool(limit), personal.length);
+  const globalAt = (q: number, c: Candidate, head: boolean): Turn => {
+    if (g.repeat[q]) return 'go';
+    const k = personalTwin.get(q);
+    if (k !== undefined) {
+      if (cameTwin.has(k)) return 'go';
+      if (head && k < mine) {
+        cameTwin.add(k);
+        return put(personal[k]!);
+      }
+      cameGlobalTwin.add(q);
+    }
+    return put(c);
+  };
+  for (let q = 0; q < g.empty.length; q++) if (globalAt(q, g.empty[q]!, false) === 'stop') return out;
+  // The ranked heads: the account's personal head merged into the profile's pool by score, personal first at equal
+  // scores (stable: equal scores keep the family's own order).
+  const head = ranked(personal.slice(0, mine), account.profile).sort((a, b) => b.score - a.score);
+  const poolAt = g.empty.length;
+  for (let i = 0, j = 0; i < head.length || j < g.pool.length;) {
+    const turn = j >= g.pool.length || (i < head.length && head[i]!.score >= g.pool[j]!.score)
+      ? personalAt(head[i++]!.index)
+      : globalAt(poolAt + j, g.pool[j++]!.candidate, true);
+    if (turn === 'stop') return out;
+  }
+  // Then the rest of each family in turns.
+  const commonAt = poolAt + g.pool.length;
+  const schoolAt = commonAt + g.common.length;
+  let next = mine;
+  turns(
+    g.common.length, g.school.length,
+    (q) => globalAt(commonAt + q, g.common[q]!, false),
+    (q) => globalAt(schoolAt + q, g.school[q]!, false),
+    () => (next < personal.length ? personalAt(next++) : 'spent'),
+  );
   return out;
 }
 
-/** The school's and the common list's candidates past their ranked heads (POOL), per school and depth: made once. */
-const globalRestsBySchool = new WeakMap<SchoolContext, Map<Depth, { common: readonly Candidate[]; school: readonly Candidate[] }>>();
+/**
+ * What every account of a profile shares in its budgeted list, made once per school, depth and profile: the global
+ * candidates — empty, the school's and the common list's heads ranked by likelihood (`pool`), then their rests —
+ * numbered in that order; which of them repeat an earlier one in the order they come (the same for every account,
+ * whatever personal candidates fall between them); where each password first comes.
+ */
+interface GlobalLayout {
+  empty: readonly Candidate[];
+  pool: readonly Ranked[];
+  common: readonly Candidate[];
+  school: readonly Candidate[];
+  repeat: Uint8Array;
+  first: Map<string, number>;
+}
 
-function globalRests(school: SchoolContext, depth: Depth): { common: readonly Candidate[]; school: readonly Candidate[] } {
-  let byDepth = globalRestsBySchool.get(school);
-  if (!byDepth) globalRestsBySchool.set(school, (byDepth = new Map()));
-  let rests = byDepth.get(depth);
-  if (!rests) {
-    rests = { common: [...commonFamily.global(school, depth)].slice(POOL.common), school: [...schoolFamily.global(school, depth)].slice(POOL.school) };
-    byDepth.set(depth, rests);
+const globalLayouts = new WeakMap<SchoolContext, Map<string, GlobalLayout>>();
+
+function globalLayout(school: SchoolContext, depth: Depth, profile: Profile): GlobalLayout {
+  let byKey = globalLayouts.get(school);
+  if (!byKey) globalLayouts.set(school, (byKey = new Map()));
+  const key = `${depth}:${profile}`;
+  let layout = byKey.get(key);
+  if (layout) return layout;
+  const schoolList = [...schoolFamily.global(school, depth)];
+  const commonList = [...commonFamily.global(school, depth)];
+  // Sorted once (stable: the school's words before the common list at equal scores); accounts merge into it.
+  const pool = [...ranked(schoolList.slice(0, POOL.school), profile), ...ranked(commonList.slice(0, POOL.common), profile)]
+    .sort((a, b) => b.score - a.score);
+  const empty = [...emptyFamily.global(school, depth)];
+  const common = commonList.slice(POOL.common);
+  const rest = schoolList.slice(POOL.school);
+  const repeat = new Uint8Array(empty.length + pool.length + common.length + rest.length);
+  const first = new Map<string, number>();
+  const see = (q: number, c: Candidate): Turn => {
+    if (first.has(c.password)) repeat[q] = 1;
+    else first.set(c.password, q);
+    return 'go';
+  };
+  empty.forEach((c, q) => see(q, c));
+  pool.forEach((r, q) => see(empty.length + q, r.candidate));
+  const commonAt = empty.length + pool.length;
+  const schoolAt = commonAt + common.length;
+  turns(common.length, rest.length, (q) => see(commonAt + q, common[q]!), (q) => see(schoolAt + q, rest[q]!));
+  layout = { empty, pool, common, school: rest, repeat, first };
+  byKey.set(key, layout);
+  return layout;
+}
+
+/** What a turn's callback says: go on, stop (the list is full) or, for the personal family, spent (nothing left). */
+type Turn = 'go' | 'stop' | 'spent';
+
+/**
+ * The rest of each family in turns (WEIGHTS: personal, common, school), each dropped when spent: `common(q)` and
+ * `school(q)` for each position of their rests in the order they come. Returns true when a callback said stop.
+ */
+function turns(commons: number, schools: number, common: (q: number) => Turn, school: (q: number) => Turn, personal?: () => Turn): boolean {
+  let c = 0;
+  let s = 0;
+  let personalLeft = personal !== undefined;
+  while (personalLeft || c < commons || s < schools) {
+    for (let k = 0; personalLeft && k < WEIGHTS.personal; k++) {
+      const turn = personal!();
+      if (turn === 'stop') return true;
+      if (turn === 'spent') personalLeft = false;
+    }
+    for (let k = 0; k < WEIGHTS.common && c < commons; k++) if (common(c++) === 'stop') return true;
+    for (let k = 0; k < WEIGHTS.school && s < schools; k++) if (school(s++) === 'stop') return true;
   }
-  return rests;
+  return false;
 }
 
 export interface WeightedCandidate {
