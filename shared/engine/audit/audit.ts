@@ -10,7 +10,7 @@ import { CancelledError } from '../errors.ts';
 import { classifyValue } from '../hash/classify.ts';
 import { severityFor } from '../report/severity.ts';
 import { DigestIndexBuilder, digestRuns, type DigestIndex } from './digest-index.ts';
-import type { LearnedModel } from './protocol.ts';
+import type { CheckNote, LearnedModel } from './protocol.ts';
 import type { Recovery } from './protocol.ts';
 import { DirectoryLearning, imposedSchemes, likelyDefault } from './learning.ts';
 import { groupMembers, PasswordGroups } from './shared-groups.ts';
@@ -137,11 +137,16 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   }
   const learning = new DirectoryLearning((i) => audits[i]!.account.profile);
   const unsupported = new Set<number>();
+  // Fast salted accounts whose whole list was tried in the first pass (a note from the worker).
+  const listedAll = new Uint8Array(accounts.length);
   let candidatesChecked = 0;
   const take: Take = (r) => {
     for (const x of r.recoveries) learning.recovered(x);
     for (const x of r.sightings) learning.sighting(x);
-    for (const n of r.notes) unsupported.add(n.index);
+    for (const n of r.notes) {
+      if (n.note === 'unsupported') unsupported.add(n.index);
+      else listedAll[n.index] = 1;
+    }
     candidatesChecked += r.candidates;
   };
   const firstPass: number[] = [];
@@ -184,7 +189,8 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
         await share(fresh);
       }
       const model = learning.current();
-      await feedAccounts(pool, accounts, plans, depth, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i), headOnly,
+      await feedAccounts(pool, accounts, plans, depth, round, () => model, 'learned', onProgress, take, (i) => learning.checkedAccount(i),
+        { headOnly, reusedOnly: (i) => listedAll[i] === 1 },
         { offset, total: learnedPass.length });
       offset += round.length;
     }
@@ -213,7 +219,7 @@ export async function runAudit(accounts: AccountSource, options: AuditOptions): 
   };
 }
 
-type Take = (r: { recoveries: Recovery[]; sightings: { index: number; fingerprint: string }[]; candidates: number; notes: { index: number }[] }) => void;
+type Take = (r: { recoveries: Recovery[]; sightings: { index: number; fingerprint: string }[]; candidates: number; notes: CheckNote[] }) => void;
 
 /**
  * Global candidates against every unsalted value: each shard counts its own candidates (listed, then the hybrid
@@ -252,14 +258,16 @@ async function runGlobal(pool: WorkerPool, index: DigestIndex, onProgress: Audit
  */
 async function feedAccounts(
   pool: WorkerPool, accounts: AccountSource, plans: CheckPlans, depth: Depth, list: readonly number[], model: () => LearnedModel | undefined,
-  phase: AuditPhase, onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void, headOnly?: ReadonlySet<number>,
+  phase: AuditPhase, onProgress: AuditOptions['onProgress'], take: Take, checked: (index: number) => void,
+  head?: { headOnly: ReadonlySet<number>; reusedOnly: (index: number) => boolean },
   // A round of a longer phase: its progress counts from `offset` of `total`.
   progress: { offset: number; total: number } = { offset: 0, total: list.length },
 ): Promise<void> {
   let accountsDone = progress.offset;
   // Said even when there is nothing to check: the phase is done, not skipped.
   if (progress.offset === 0) onProgress?.({ phase, done: 0, total: progress.total });
-  const { order, work } = costliestFirst(list, (i) => plans.work(i, depth, headOnly?.has(i) === true));
+  const headOnly = (i: number): boolean => head?.headOnly.has(i) === true;
+  const { order, work } = costliestFirst(list, (i) => plans.work(i, depth, headOnly(i)));
   let left = work.reduce((a, b) => a + b, 0);
   let next = 0;
   const feed = async (): Promise<void> => {
@@ -268,7 +276,7 @@ async function feedAccounts(
       const chunk = Array.from(order.subarray(next, end));
       for (let k = next; k < end; k++) left -= work[k]!;
       next = end;
-      const items = chunk.map((i) => plans.toCheck(i, accounts.at(i)!, headOnly?.has(i) === true));
+      const items = chunk.map((i) => plans.toCheck(i, accounts.at(i)!, headOnly(i), head?.reusedOnly(i) === true));
       const m = model();
       let reported = 0;
       const r = await pool.run({ kind: 'accounts', items, ...(m ? { model: m } : {}) }, (d) => {

@@ -48,11 +48,15 @@ describe('CheckPlans', () => {
     for (const v of item.clear) expect(readClassified(v.scheme, v.attribute, v.value).scheme).toBe('CLEARTEXT');
   });
 
-  it('says headOnly, and refuses a record that is not the one the plan was made from', async () => {
+  it('says headOnly (and reusedOnly), and refuses a record that is not the one the plan was made from', async () => {
     const account = await record([['SSHA', 's']]);
     const plans = new CheckPlans(1);
     plans.add(account.passwords.map((p) => classifyValue(p.attribute, p.value)));
     expect(plans.toCheck(0, account, true).headOnly).toBe(true);
+    expect(plans.toCheck(0, account, true)).not.toHaveProperty('reusedOnly');
+    expect(plans.toCheck(0, account, true, true)).toMatchObject({ headOnly: true, reusedOnly: true });
+    // Only with headOnly: an account that gets its whole budget gets it whole.
+    expect(plans.toCheck(0, account, false, true)).not.toHaveProperty('reusedOnly');
     expect(() => plans.toCheck(0, { ...account, passwords: [] }, false)).toThrow(/not the one its check plan was made from/);
   });
 

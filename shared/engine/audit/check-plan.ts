@@ -75,7 +75,7 @@ export class CheckPlans {
    * Account i as its task sends it: who it is (its record, stored values left out) and the values the worker reads,
    * with their descriptors. `account` is the record the plan was made from, made again from the store.
    */
-  toCheck(i: number, account: AccountRecord, headOnly: boolean): AccountToCheck {
+  toCheck(i: number, account: AccountRecord, headOnly: boolean, reusedOnly = false): AccountToCheck {
     const from = this.start[i]!;
     if (this.start[i + 1]! - from !== account.passwords.length) throw new Error(`account ${i} is not the one its check plan was made from`);
     const classified = (k: number): ClassifiedValue => ({ scheme: SCHEMES[this.descriptors[from + k]!]!.id, ...account.passwords[k]! });
@@ -91,6 +91,7 @@ export class CheckPlans {
       clear,
       ...(checked > 0 ? { check: classified(checked - 1) } : {}),
       ...(headOnly ? { headOnly: true as const } : {}),
+      ...(headOnly && reusedOnly ? { reusedOnly: true as const } : {}),
     };
   }
 

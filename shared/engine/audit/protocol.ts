@@ -75,6 +75,11 @@ export interface AccountToCheck {
   check?: ClassifiedValue;
   /** A fast salted value that had every candidate of the depth already: only the learned head. */
   headOnly?: true;
+  /**
+   * With `headOnly`: the first pass tried every listed candidate on it (its list ended within its budget), and the
+   * learned shapes draw from those lists: of the head, only the passwords recovered on other accounts are new.
+   */
+  reusedOnly?: true;
 }
 
 /** What a worker learnt about one account's password. */
@@ -103,13 +108,14 @@ export interface Sighting {
   fingerprint: string;
 }
 
-/** An account whose password could not be checked (a scheme Vigie cannot verify yet). */
-export interface CheckNote {
-  index: number;
-  note: 'unsupported';
-  scheme: HashSchemeName;
-  candidatesTried: number;
-}
+/**
+ * What a worker says of an account beside what it found: `unsupported`, its password could not be checked (a scheme
+ * Vigie cannot verify yet); `listed-all`, a salted value checked in batches had every listed candidate of the depth
+ * without a match (see AccountToCheck.reusedOnly).
+ */
+export type CheckNote =
+  | { index: number; note: 'unsupported'; scheme: HashSchemeName; candidatesTried: number }
+  | { index: number; note: 'listed-all' };
 
 export type WorkerMessage =
   | { kind: 'ready' }
