@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPTHS, FLAVOURS, type Depth, type Flavour } from '../shared/contract/codes.ts';
 import type { ScanReport } from '../shared/contract/report.ts';
-import { compareWithTruth, formatRecall, STORAGE_CLASSES, type Comparison } from '../shared/testing/evaluation/compare.ts';
+import { compareWithTruth, formatRecall, STORAGE_CLASSES, storageClass, type Comparison } from '../shared/testing/evaluation/compare.ts';
 import { connectDirectory } from '../shared/engine/directory/ldap/read-ldap.ts';
 import type { FlavourOptions } from '../shared/engine/directory/model.ts';
 import { VigieError } from '../shared/engine/errors.ts';
@@ -44,6 +44,13 @@ const UNSALTED_ACCOUNTS = 3000;
 /** Issue #6: the scan of 100,000 accounts peaks at this much memory or less. */
 const MEMORY_TARGET_MB = 500;
 const MEMORY_TARGET_ACCOUNTS = 100_000;
+/**
+ * Issue #12: a 3,000-account school within 60 s at standard depth, 90 s at most when many accounts are on slow
+ * schemes — taken here as a quarter of them or more (their budget is spent one slow check at a time).
+ */
+const SCHOOL_TARGET_SECONDS = 60;
+const SLOW_SCHOOL_TARGET_SECONDS = 90;
+const MANY_SLOW_SHARE = 0.25;
 
 const { values } = parseArgs({
   options: {
@@ -109,7 +116,7 @@ let read: { entries: number; seconds: number; ldapsearchSeconds: number | null }
 if (!skip.has('read')) read = await readBenchmark(Number(values['read-entries']));
 
 const seed = Number(values.seed);
-let school: { accounts: number; seconds: number; peakRssMB: number } | null = null;
+let school: { accounts: number; seconds: number; peakRssMB: number; slowAccounts: number; targetSeconds: number } | null = null;
 let detail: Record<string, unknown> | null = null;
 let memory: { accounts: number; seconds: number; peakRssMB: number } | null = null;
 let imposed: Record<string, unknown> | null = null;
@@ -139,9 +146,15 @@ try {
     console.log(`false positives (strong passwords flagged): ${c.falsePositives.length}`);
     console.log(`scheme mismatches: ${c.schemeMismatches.length}; accounts missing: ${c.missingAccounts.length}`);
     console.log(`grade ${report.summary.grade} (${report.summary.score}/100)`);
-    school = { accounts, seconds: round(scan.seconds), peakRssMB: scan.peakRssMB };
+    const slowAccounts = generated.truth.filter((a) => storageClass(a.schemes) === 'slow').length;
+    const manySlow = slowAccounts >= MANY_SLOW_SHARE * accounts;
+    // The target scales with the school's size: the bar is set for 3,000 accounts.
+    const target = ((manySlow ? SLOW_SCHOOL_TARGET_SECONDS : SCHOOL_TARGET_SECONDS) * accounts) / 3000;
+    school = { accounts, seconds: round(scan.seconds), peakRssMB: scan.peakRssMB, slowAccounts, targetSeconds: round(target) };
     console.log('');
-    console.log(`school: ${accounts} accounts in ${school.seconds} s (target ≤ 60 s for 3,000), peak RSS ${school.peakRssMB} MB`);
+    console.log(`school: ${accounts} accounts in ${school.seconds} s, ${slowAccounts} of them on slow schemes ` +
+      `(${((100 * slowAccounts) / accounts).toFixed(0)} %: target ≤ ${round(target)} s — ${SCHOOL_TARGET_SECONDS} s for 3,000, ` +
+      `${SLOW_SCHOOL_TARGET_SECONDS} s when a quarter or more are slow): ${scan.seconds <= target ? 'met' : 'NOT met'}; peak RSS ${school.peakRssMB} MB`);
     detail = {
       flavour, depth, generateSeconds, phases: scan.phases, byFamily: c.byFamily, byStorage: c.byStorage, falsePositives: c.falsePositives.length,
       schemeMismatches: c.schemeMismatches.length,
