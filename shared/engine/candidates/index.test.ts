@@ -66,6 +66,48 @@ describe('budgetedCandidates', () => {
   it('is deterministic', () => {
     expect(budgetedCandidates(ELODIE, SCHOOL, 'standard', 500)).toEqual(budget);
   });
+  // Every family's candidates, each password once, whichever family proposes it: a list cut by the limit only, and
+  // where a personal and a global candidate share a password, the personal one is kept when it is in the ranked head.
+  it.each([[10], [500], [40_000]])('holds each password of every family once, up to a limit of %i', (limit) => {
+    for (const person of [ELODIE, THOMAS, AMELIE, LEA]) {
+      for (const depth of ['quick', 'standard'] as const) {
+        const personal = [...accountCandidates(person, SCHOOL, depth)];
+        const all = new Set([...passwords(personal), ...passwords(globalCandidates(SCHOOL, depth))]);
+        const list = budgetedCandidates(person, SCHOOL, depth, limit);
+        expect(new Set(passwords(list)).size).toBe(list.length);
+        expect(list.length).toBe(Math.min(limit, all.size));
+        for (const c of list) expect(all.has(c.password)).toBe(true);
+        // Given the personal list, the same list.
+        expect(budgetedCandidates(person, SCHOOL, depth, limit, personal)).toEqual(list);
+      }
+    }
+    // A personal list longer than the ranked head (a fast value's 9,000), of a teacher named like the lycée: some of
+    // its candidates past the head are school words the head already gave.
+    const jean = account({ login: 'jmoulin', surnames: ['Moulin'], givenNames: ['Jean'], birthDate: { year: 1980, month: 1, day: 2 }, profile: 'teacher' });
+    const long = [...accountCandidates(jean, SCHOOL, 'standard', true)];
+    const all = new Set([...passwords(long), ...passwords(globalCandidates(SCHOOL, 'standard'))]);
+    const list = budgetedCandidates(jean, SCHOOL, 'standard', limit, long);
+    expect(new Set(passwords(list)).size).toBe(list.length);
+    expect(list.length).toBe(Math.min(limit, all.size));
+  });
+  it("gives a password once, as the global list's, when a personal candidate past the ranked head repeats it", () => {
+    // 3,000 personal candidates fill the ranked head; the 3,001st is the commonest password, which the head gave.
+    const filler = Array.from({ length: 3_000 }, (_, i) => ({ password: `qzx${i}vw`, family: 'personal' as const, patternId: 'login' }));
+    const list = budgetedCandidates(ELODIE, SCHOOL, 'standard', 40_000, [...filler, { password: '123456', family: 'personal', patternId: 'login' }]);
+    const found = list.filter((c) => c.password === '123456');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.family).toBe('common');
+  });
+  it('keeps the personal candidate of a password the school or common list proposes too, within the ranked head', () => {
+    // Up to 3,000 personal candidates are ranked with the global heads (POOL): there, a password both propose is
+    // the person's, even where the school's word ranks first (a teacher named like the lycée: « jeanmoulin »).
+    const jean = account({ login: 'jmoulin', surnames: ['Moulin'], givenNames: ['Jean'], birthDate: { year: 1980, month: 1, day: 2 }, profile: 'teacher' });
+    const head = new Set(passwords([...accountCandidates(jean, SCHOOL, 'standard')].slice(0, 3_000)));
+    const global = new Set(passwords(globalCandidates(SCHOOL, 'standard')));
+    const both = budgetedCandidates(jean, SCHOOL, 'standard', 500).filter((c) => head.has(c.password) && global.has(c.password));
+    expect(both.length).toBeGreaterThan(0);
+    for (const c of both) expect(c.family).toBe('personal');
+  });
   // A slow hash gets a few dozen checks at standard depth (audit/budget.ts): the likeliest of every family first.
   it("puts a student's name + birth date and a teacher's school name in the first ten, the name + last year soon after", () => {
     const student = passwords(budgetedCandidates(LEA, SCHOOL, 'standard', 10));

@@ -98,10 +98,10 @@ export function budgetedCandidates(
   const out: Candidate[] = [];
   if (limit <= 0) return out;
   const g = globalLayout(school, depth, account.profile);
-  // Each family's candidates are distinct (it deduplicates its own): a password repeats only across families, where
-  // a personal candidate and the first global one of the same password are twins. The first of the two to come is
-  // kept; in the ranked heads a global twin gives its place to the personal candidate. Only twins are looked up
-  // while the list is walked: the global lists' own repeats are known in advance (GlobalLayout).
+  // The personal family's candidates are distinct (it deduplicates its own) and the global lists' repeats among
+  // themselves are known in advance (GlobalLayout): what is left is a personal candidate and the first global one of
+  // the same password, twins. The first of the two to come is kept; in the ranked heads a global twin gives its
+  // place to the personal candidate. Only the account's personal candidates are looked up, once.
   const personal = personalList ?? [...personalFamily.forAccount(account, school, depth)];
   const personalTwin = new Map<number, number>();
   const globalTwin = new Map<number, number>();
