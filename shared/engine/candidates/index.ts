@@ -103,25 +103,25 @@ export function budgetedCandidates(
   // the same password, twins. The first of the two to come is kept; in the ranked heads a global twin gives its
   // place to the personal candidate. Only the account's personal candidates are looked up, once.
   const personal = personalList ?? [...personalFamily.forAccount(account, school, depth)];
+  // A global candidate's position → its personal twin; the personal candidates that have one.
   const personalTwin = new Map<number, number>();
-  const globalTwin = new Map<number, number>();
+  const globalTwin = new Set<number>();
   for (let k = 0; k < personal.length; k++) {
     const q = g.first.get(personal[k]!.password);
     if (q === undefined) continue;
     personalTwin.set(q, k);
-    globalTwin.set(k, q);
+    globalTwin.add(k);
   }
-  const cameTwin = new Set<number>();
-  const cameGlobalTwin = new Set<number>();
+  // Twin pairs (by their personal candidate) one of which has come: the other is skipped.
+  const came = new Set<number>();
   const put = (c: Candidate): Turn => {
     out.push(c);
     return out.length >= limit ? 'stop' : 'go';
   };
   const personalAt = (k: number): Turn => {
-    const q = globalTwin.get(k);
-    if (q !== undefined) {
-      if (cameGlobalTwin.has(q) || cameTwin.has(k)) return 'go';
-      cameTwin.add(k);
+    if (globalTwin.has(k)) {
+      if (came.has(k)) return 'go';
+      came.add(k);
     }
     return put(personal[k]!);
   };
@@ -129,15 +129,10 @@ export function budgetedCandidates(
   const globalAt = (q: number, c: Candidate, head: boolean): Turn => {
     if (g.repeat[q]) return 'go';
     const k = personalTwin.get(q);
-    if (k !== undefined) {
-      if (cameTwin.has(k)) return 'go';
-      if (head && k < mine) {
-        cameTwin.add(k);
-        return put(personal[k]!);
-      }
-      cameGlobalTwin.add(q);
-    }
-    return put(c);
+    if (k === undefined) return put(c);
+    if (came.has(k)) return 'go';
+    came.add(k);
+    return put(head && k < mine ? personal[k]! : c);
   };
   for (let q = 0; q < g.empty.length; q++) if (globalAt(q, g.empty[q]!, false) === 'stop') return out;
   // The ranked heads: the account's personal head merged into the profile's pool by score, personal first at equal
