@@ -1,6 +1,7 @@
 // How many candidates each account's salted or slow hash gets, by depth (issue #2 §4).
 // Unsalted fast hashes are not budgeted: every candidate is hashed once and looked up for all accounts.
 import type { Depth } from '../../contract/codes.ts';
+import type { Speed } from './check-plan.ts';
 
 interface DepthBudget {
   /** Work units per account (one unit ≈ one MD5 of a short candidate). */
@@ -43,6 +44,15 @@ export function batchedLimit(depth: Depth): number {
 }
 
 /**
+ * The candidates an account's checked value gets: a salted fast digest the kernels hash with the hybrid product
+ * (`batched`: SSHA, SMD5…) the batched schemes' list, any other value its cost's share (`fast`: a legacy fast
+ * scheme the kernels batch, md5crypt). The worker spends it; the scheduler estimates from it.
+ */
+export function accountLimit(depth: Depth, cost: number, batched: boolean, fast: boolean): number {
+  return batched ? batchedLimit(depth) : candidateLimit(depth, cost, fast);
+}
+
+/**
  * Number of candidates to try against one stored value whose single check costs `cost` units; `fast`: a legacy
  * fast crypt scheme the kernels batch (see `fastUnits`).
  */
@@ -51,9 +61,6 @@ export function candidateLimit(depth: Depth, cost: number, fast = false): number
   const byCost = Math.floor((fast ? b.fastUnits : b.units) / Math.max(cost, 1));
   return Math.max(b.min, Math.min(fast ? b.batched : b.max, byCost));
 }
-
-/** How an account is checked, as the check plan says (check-plan.ts `Speed`). */
-type CheckSpeed = 'unsalted' | 'fast' | 'slow';
 
 /**
  * Work units an unsalted account's check takes: its personal list made and hashed in batches (≈ 10 ms of one core
@@ -68,11 +75,11 @@ const HEAD_WORK_CANDIDATES = 100;
  * accounts first and makes its last tasks short): the budget the worker will spend, from the checked value's cost
  * per candidate. `fastStorage`: a fast legacy scheme (md5crypt, SSHA…), budgeted as the kernels batch it.
  */
-export function estimatedWork(depth: Depth, speed: CheckSpeed, cost: number, fastStorage: boolean, headOnly: boolean): number {
+export function estimatedWork(depth: Depth, speed: Speed, cost: number, fastStorage: boolean, headOnly: boolean): number {
   if (speed === 'unsalted') return UNSALTED_WORK;
   const perCandidate = Math.max(cost, 1);
   if (headOnly) return perCandidate * HEAD_WORK_CANDIDATES;
   // A batch of the kernels costs far less a candidate than the descriptor's verify: making the list is most of it.
-  if (speed === 'fast') return batchedLimit(depth);
-  return perCandidate * candidateLimit(depth, cost, fastStorage);
+  if (speed === 'fast') return accountLimit(depth, cost, true, fastStorage);
+  return perCandidate * accountLimit(depth, cost, false, fastStorage);
 }

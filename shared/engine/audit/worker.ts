@@ -12,7 +12,7 @@ import type { StoredHash } from '../hash/scheme.ts';
 import { CandidateBatch } from '../hash/kernels/batch.ts';
 import { productInput, saltedCheck, saltedProductCheck, UnsaltedLookup, type ProductInput } from '../hash/kernels/batch-check.ts';
 import { hybridCandidate, hybridHead, hybridPlan, type HybridPlan } from '../candidates/common/hybrid.ts';
-import { batchedLimit, candidateLimit } from './budget.ts';
+import { accountLimit } from './budget.ts';
 import { BreachIndex } from '../breached/breach-index.ts';
 import type { AccountToCheck, CheckNote, ClassifiedValue, LearnedModel, Recovery, Sighting, UnsaltedIndex, WorkerInit } from './protocol.ts';
 import { MemoryLease } from './memory-lease.ts';
@@ -304,9 +304,7 @@ export class AccountChecker {
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
     // md5crypt, a fast legacy scheme the kernels hash a batch at a time, gets the fast schemes' budget; DES crypt,
     // checked one verify at a time, its cost's (it holds 8 characters: its budget already reaches far down).
-    const budget = productCheck
-      ? batchedLimit(depth)
-      : candidateLimit(depth, scheme.cost(stored.parsed), fast);
+    const budget = accountLimit(depth, scheme.cost(stored.parsed), productCheck !== null, fast);
     const limit = headOnly ? head.length + 1 : Math.max(budget, Math.min(mustTry, MUST_TRY_MAX) + 1);
     const outcome = batchCheck
       ? this.checkSaltedInBatches(index, account, limit, batchCheck, productCheck, head, personal)
