@@ -298,7 +298,7 @@ export class AccountChecker {
     const reusedOnly = headOnly && item.reusedOnly === true;
     // Made once, for the learned head and the usual order alike.
     const personal = !reusedOnly && (model || fast) ? [...accountCandidates(account, school, depth, fast)] : undefined;
-    const head = model ? this.learnedHead(account, model, reusedOnly ? null : personal) : [];
+    const head = model ? this.learnedHead(account, model, reusedOnly, personal) : [];
     if (headOnly && head.length === 0) return none(0);
     const mustTry = head.filter((h) => h.weight >= MUST_TRY_WEIGHT).length;
     // A product check exists for the salted fast digests only: those the kernels hash far faster than JS lists.
@@ -360,12 +360,11 @@ export class AccountChecker {
 
   /**
    * What the model puts first for this account: the candidates of the shapes its profile uses here and the
-   * passwords recovered on other accounts, by estimated probability.
+   * passwords recovered on other accounts, by estimated probability; `reusedOnly`: the recovered passwords alone.
    */
-  private learnedHead(account: AccountRecord, model: LearnedModel, personal: readonly Candidate[] | null | undefined): Head[] {
+  private learnedHead(account: AccountRecord, model: LearnedModel, reusedOnly: boolean, personal?: readonly Candidate[]): Head[] {
     const head: Head[] = [];
-    // null: the passwords recovered elsewhere only.
-    if (personal !== null) {
+    if (!reusedOnly) {
       const shapes = model.shapes[account.profile] ?? [];
       for (const w of learnedCandidates(account, this.init.school, this.init.depth, shapes, personal)) head.push({ item: w.candidate, weight: w.weight });
     }
